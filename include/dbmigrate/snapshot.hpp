@@ -1,0 +1,127 @@
+// The schema as data: the value every stage of the pipeline passes along.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dbmigrate {
+
+// Portable column types, spelled in lower case in the snapshot:
+//   integer, bigint, smallint, boolean, real, double, numeric, numeric(p), numeric(p,s),
+//   text, varchar(n), char(n), blob, date, time, timestamp, json
+// Each dialect maps them to and from its own declared types (docs/types.md).
+struct Column {
+  std::string name;
+  std::string type;
+  bool nullable = true;
+  std::optional<std::string> default_sql;  // server default, as an SQL expression
+  bool autoincrement = false;              // only on a single-column integer primary key
+  std::optional<std::string> collation;
+  std::optional<std::string> renamed_from;  // rename hint from the model; never from a database
+
+  bool operator==(const Column&) const = default;
+};
+
+// One key of an index: a column name, or an SQL expression.
+struct IndexKey {
+  std::string name;  // column name, or the expression text when `expression` is set
+  bool expression = false;
+  bool descending = false;
+  std::optional<std::string> collation;
+
+  bool operator==(const IndexKey&) const = default;
+};
+
+struct Index {
+  std::string name;
+  bool unique = false;
+  std::vector<IndexKey> keys;
+  std::optional<std::string> where;  // partial index predicate
+
+  bool operator==(const Index&) const = default;
+};
+
+struct UniqueConstraint {
+  std::optional<std::string> name;
+  std::vector<std::string> columns;
+
+  bool operator==(const UniqueConstraint&) const = default;
+};
+
+enum class ReferentialAction { no_action, restrict, cascade, set_null, set_default };
+
+struct ForeignKey {
+  std::optional<std::string> name;
+  std::vector<std::string> columns;
+  std::string ref_table;
+  std::vector<std::string> ref_columns;
+  ReferentialAction on_delete = ReferentialAction::no_action;
+  ReferentialAction on_update = ReferentialAction::no_action;
+
+  bool operator==(const ForeignKey&) const = default;
+};
+
+struct CheckConstraint {
+  std::optional<std::string> name;
+  std::string expression;  // without the surrounding CHECK ( )
+
+  bool operator==(const CheckConstraint&) const = default;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;            // in declaration order
+  std::vector<std::string> primary_key;   // column names in key order; empty: rowid only
+  std::vector<Index> indexes;             // sorted by name
+  std::vector<UniqueConstraint> uniques;  // in declaration order
+  std::vector<ForeignKey> foreign_keys;   // in declaration order
+  std::vector<CheckConstraint> checks;    // in declaration order
+  bool without_rowid = false;             // SQLite only
+  std::optional<std::string> renamed_from;
+
+  bool operator==(const Table&) const = default;
+
+  [[nodiscard]] const Column* find_column(std::string_view column) const;
+  [[nodiscard]] Column* find_column(std::string_view column);
+};
+
+// A view or a trigger is kept as its whole CREATE statement, as the source wrote it.
+struct View {
+  std::string name;
+  std::string sql;
+
+  bool operator==(const View&) const = default;
+};
+
+struct Trigger {
+  std::string name;
+  std::string table;
+  std::string sql;
+
+  bool operator==(const Trigger&) const = default;
+};
+
+struct Snapshot {
+  static constexpr int current_format = 1;
+
+  std::vector<Table> tables;  // sorted by name
+  std::vector<View> views;    // sorted by name
+  std::vector<Trigger> triggers;  // sorted by name
+  std::optional<std::string> head;  // revision the snapshot belongs to (schema.json only)
+
+  bool operator==(const Snapshot&) const = default;
+
+  [[nodiscard]] const Table* find_table(std::string_view table) const;
+  [[nodiscard]] Table* find_table(std::string_view table);
+
+  // Sorts tables, views, triggers and each table's indexes by name: the canonical order.
+  void normalize();
+};
+
+// Drops rename hints: what a database holds once the renames have been applied.
+[[nodiscard]] Snapshot without_rename_hints(Snapshot snapshot);
+
+[[nodiscard]] std::string to_string(ReferentialAction action);  // "CASCADE", "NO ACTION", ...
+
+}  // namespace dbmigrate

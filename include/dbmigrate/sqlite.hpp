@@ -1,0 +1,38 @@
+// The SQLite dialect: render, inspect a live database, read a .sql schema file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "dbmigrate/dialect.hpp"
+#include "dbmigrate/snapshot.hpp"
+
+struct sqlite3;
+
+namespace dbmigrate {
+
+class SqliteDialect final : public Dialect {
+ public:
+  [[nodiscard]] std::string name() const override { return "sqlite"; }
+  [[nodiscard]] DialectCapabilities capabilities() const override;
+  [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+  [[nodiscard]] SqlScript render(const Snapshot& from, const Operations& operations) const override;
+};
+
+// The portable type of an SQLite declared type (docs/types.md), and back.
+[[nodiscard]] std::string sqlite_portable_type(std::string_view declared);
+[[nodiscard]] std::string sqlite_declared_type(std::string_view portable);
+
+// Reads the schema of an open database: tables, columns, keys, indexes, views, triggers.
+// DbMigrate's own version and history tables and SQLite's internal tables are left out.
+[[nodiscard]] Snapshot inspect_sqlite(sqlite3* db);
+
+// Executes a .sql schema file into an in-memory database and inspects it; rename hints
+// (`-- @renamed from=<old>`) are attached. `origin` names the file in error messages.
+[[nodiscard]] Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin = {});
+
+// Tables DbMigrate keeps in a database it manages; never part of a snapshot.
+inline constexpr std::string_view version_table_name = "dbmigrate_version";
+inline constexpr std::string_view history_table_name = "dbmigrate_history";
+
+}  // namespace dbmigrate

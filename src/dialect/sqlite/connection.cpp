@@ -1,0 +1,166 @@
+// RAII handles for SQLite; every failure becomes Error(database) with the statement.
+#include "dialect/sqlite/connection.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+#include "dbmigrate/error.hpp"
+
+namespace dbmigrate::sqlite {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+  throw Error(ErrorKind::database,
+              fmt::format("{}: {} (SQLite error {})", what, sqlite3_errmsg(db),
+                          sqlite3_extended_errcode(db)));
+}
+
+std::string first_line(std::string_view sql) {
+  auto text = std::string(sql.substr(0, sql.find('\n')));
+  if (text.size() > 200) text = text.substr(0, 200) + "...";
+  return text;
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& path, int flags) {
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error(ErrorKind::database, fmt::format("cannot open database '{}': {}", path, message));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close(db_);
+    db_ = std::exchange(other.db_, nullptr);
+  }
+  return *this;
+}
+
+Connection::~Connection() { sqlite3_close(db_); }
+
+void Connection::execute(std::string_view sql) {
+  // Statement by statement, so that an error names the one that failed.
+  const char* tail = sql.data();
+  const char* end = sql.data() + sql.size();
+  while (tail < end) {
+    sqlite3_stmt* stmt = nullptr;
+    const char* next = nullptr;
+    if (sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), &stmt, &next) != SQLITE_OK) {
+      fail(db_, fmt::format("in statement '{}'", first_line(std::string_view(tail, end - tail))));
+    }
+    if (stmt == nullptr) break;  // only whitespace or comments were left
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+      std::string statement = first_line(sqlite3_sql(stmt));
+      sqlite3_finalize(stmt);
+      fail(db_, fmt::format("in statement '{}'", statement));
+    }
+    sqlite3_finalize(stmt);
+    tail = next;
+  }
+}
+
+Statement Connection::prepare(std::string_view sql) { return Statement(db_, sql); }
+
+std::optional<std::string> Connection::query_text(std::string_view sql) {
+  Statement statement(db_, sql);
+  if (!statement.step()) return std::nullopt;
+  return statement.optional_text(0);
+}
+
+std::int64_t Connection::query_int(std::string_view sql) {
+  Statement statement(db_, sql);
+  if (!statement.step()) return 0;
+  return statement.integer(0);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+      SQLITE_OK) {
+    fail(db_, fmt::format("in statement '{}'", first_line(sql)));
+  }
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), sql_(std::move(other.sql_)) {}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  if (stmt_ == nullptr) return false;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(db_, fmt::format("in statement '{}'", first_line(sql_)));
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::string Statement::text(int column) const {
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (data == nullptr) return {};
+  return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
+Transaction::Transaction(Connection& connection, std::string_view begin) : connection_(connection) {
+  connection_.execute(begin);
+}
+
+Transaction::~Transaction() {
+  if (state_ == State::open) {
+    sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void Transaction::commit() {
+  connection_.execute("COMMIT");
+  state_ = State::committed;
+}
+
+void Transaction::rollback() {
+  state_ = State::rolled_back;
+  connection_.execute("ROLLBACK");
+}
+
+}  // namespace dbmigrate::sqlite

@@ -1,0 +1,28 @@
+// Identifier quoting for SQLite: the one place a name becomes SQL text.
+#include <sqlite3.h>
+
+#include <cctype>
+#include <string>
+
+#include "dbmigrate/sqlite.hpp"
+
+namespace dbmigrate {
+
+std::string SqliteDialect::quote_identifier(std::string_view name) const {
+  bool plain = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
+  for (char c : name) {
+    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  }
+  if (plain && sqlite3_keyword_check(name.data(), static_cast<int>(name.size())) == 0) {
+    return std::string(name);
+  }
+  std::string quoted = "\"";
+  for (char c : name) {
+    quoted += c;
+    if (c == '"') quoted += '"';
+  }
+  quoted += '"';
+  return quoted;
+}
+
+}  // namespace dbmigrate

@@ -1,0 +1,313 @@
+// Canonical JSON of a Snapshot, and a strict reader whose errors name the JSON path.
+//
+// Canonical: keys sorted (nlohmann's ordered map), elements in the Snapshot's canonical
+// order, optional fields omitted when unset, two-space indent, a trailing newline.
+#include "dbmigrate/snapshot_json.hpp"
+
+#include <fmt/format.h>
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+
+#include "dbmigrate/error.hpp"
+
+namespace dbmigrate {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::pair<ReferentialAction, std::string_view> action_names[] = {
+    {ReferentialAction::no_action, "NO ACTION"}, {ReferentialAction::restrict, "RESTRICT"},
+    {ReferentialAction::cascade, "CASCADE"},     {ReferentialAction::set_null, "SET NULL"},
+    {ReferentialAction::set_default, "SET DEFAULT"}};
+
+template <typename T>
+void put_optional(json& object, const char* key, const std::optional<T>& value) {
+  if (value) object[key] = *value;
+}
+
+json column_json(const Column& column) {
+  json out = {{"name", column.name}, {"type", column.type}, {"nullable", column.nullable}};
+  put_optional(out, "default", column.default_sql);
+  put_optional(out, "collation", column.collation);
+  put_optional(out, "renamed_from", column.renamed_from);
+  if (column.autoincrement) out["autoincrement"] = true;
+  return out;
+}
+
+json index_key_json(const IndexKey& key) {
+  if (!key.expression && !key.descending && !key.collation) return key.name;
+  json out = {{key.expression ? "expression" : "column", key.name}};
+  if (key.descending) out["descending"] = true;
+  put_optional(out, "collation", key.collation);
+  return out;
+}
+
+json index_json(const Index& index) {
+  json keys = json::array();
+  for (const auto& key : index.keys) keys.push_back(index_key_json(key));
+  json out = {{"name", index.name}, {"keys", std::move(keys)}};
+  if (index.unique) out["unique"] = true;
+  put_optional(out, "where", index.where);
+  return out;
+}
+
+json foreign_key_json(const ForeignKey& fk) {
+  json out = {{"columns", fk.columns}, {"ref_table", fk.ref_table}, {"ref_columns", fk.ref_columns}};
+  put_optional(out, "name", fk.name);
+  if (fk.on_delete != ReferentialAction::no_action) out["on_delete"] = to_string(fk.on_delete);
+  if (fk.on_update != ReferentialAction::no_action) out["on_update"] = to_string(fk.on_update);
+  return out;
+}
+
+template <typename Range, typename Convert>
+json array_of(const Range& range, Convert convert) {
+  json out = json::array();
+  for (const auto& item : range) out.push_back(convert(item));
+  return out;
+}
+
+json table_json(const Table& table) {
+  json out = {{"name", table.name}, {"columns", array_of(table.columns, column_json)}};
+  if (!table.primary_key.empty()) out["primary_key"] = table.primary_key;
+  if (!table.indexes.empty()) out["indexes"] = array_of(table.indexes, index_json);
+  if (!table.uniques.empty()) {
+    out["uniques"] = array_of(table.uniques, [](const UniqueConstraint& unique) {
+      json item = {{"columns", unique.columns}};
+      put_optional(item, "name", unique.name);
+      return item;
+    });
+  }
+  if (!table.foreign_keys.empty()) out["foreign_keys"] = array_of(table.foreign_keys, foreign_key_json);
+  if (!table.checks.empty()) {
+    out["checks"] = array_of(table.checks, [](const CheckConstraint& check) {
+      json item = {{"expression", check.expression}};
+      put_optional(item, "name", check.name);
+      return item;
+    });
+  }
+  if (table.without_rowid) out["without_rowid"] = true;
+  put_optional(out, "renamed_from", table.renamed_from);
+  return out;
+}
+
+// --- reading -------------------------------------------------------------------------------
+
+// A cursor into the document that knows its path, for error messages.
+class Reader {
+ public:
+  Reader(const json& value, std::string path, std::string_view origin)
+      : value_(value), path_(std::move(path)), origin_(origin) {}
+
+  [[noreturn]] void fail(std::string_view what) const {
+    std::string where = path_.empty() ? std::string("(document)") : path_;
+    if (!origin_.empty()) where = fmt::format("{}: {}", origin_, where);
+    throw Error(ErrorKind::input, fmt::format("{}: {}", where, what));
+  }
+
+  // An object whose keys must all be among `allowed`.
+  void expect_object(std::initializer_list<std::string_view> allowed) const {
+    if (!value_.is_object()) fail("expected object");
+    for (const auto& [key, _] : value_.items()) {
+      bool known = false;
+      for (auto name : allowed) known = known || key == name;
+      if (!known) child(key).fail("unknown field");
+    }
+  }
+
+  [[nodiscard]] bool has(std::string_view key) const { return value_.contains(key); }
+  [[nodiscard]] Reader child(std::string_view key) const {
+    return Reader(value_.at(std::string(key)), path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key), origin_);
+  }
+
+  [[nodiscard]] std::string string() const {
+    if (!value_.is_string()) fail("expected string");
+    return value_.get<std::string>();
+  }
+  [[nodiscard]] std::string string(std::string_view key) const {
+    if (!has(key)) fail(fmt::format("missing field '{}'", key));
+    return child(key).string();
+  }
+  [[nodiscard]] std::optional<std::string> optional_string(std::string_view key) const {
+    if (!has(key)) return std::nullopt;
+    return child(key).string();
+  }
+  [[nodiscard]] bool boolean(std::string_view key, bool fallback) const {
+    if (!has(key)) return fallback;
+    auto item = child(key);
+    if (!item.value_.is_boolean()) item.fail("expected true or false");
+    return item.value_.get<bool>();
+  }
+
+  template <typename Convert>
+  auto array(std::string_view key, Convert convert, bool required = false) const {
+    using Item = decltype(convert(std::declval<const Reader&>()));
+    std::vector<Item> out;
+    if (!has(key)) {
+      if (required) fail(fmt::format("missing field '{}'", key));
+      return out;
+    }
+    auto list = child(key);
+    if (!list.value_.is_array()) list.fail("expected array");
+    for (std::size_t i = 0; i < list.value_.size(); ++i) {
+      out.push_back(convert(Reader(list.value_[i], fmt::format("{}[{}]", list.path_, i), origin_)));
+    }
+    return out;
+  }
+
+  [[nodiscard]] std::vector<std::string> strings(std::string_view key, bool required = false) const {
+    return array(key, [](const Reader& item) { return item.string(); }, required);
+  }
+
+  [[nodiscard]] const json& value() const { return value_; }
+
+ private:
+  const json& value_;
+  std::string path_;
+  std::string_view origin_;
+};
+
+ReferentialAction read_action(const Reader& object, std::string_view key) {
+  if (!object.has(key)) return ReferentialAction::no_action;
+  auto item = object.child(key);
+  auto text = item.string();
+  for (auto [action, name] : action_names) {
+    if (text == name) return action;
+  }
+  item.fail(fmt::format("unknown action '{}' (expected NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)", text));
+}
+
+Column read_column(const Reader& in) {
+  in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from", "autoincrement"});
+  Column column;
+  column.name = in.string("name");
+  column.type = in.string("type");
+  column.nullable = in.boolean("nullable", true);
+  column.default_sql = in.optional_string("default");
+  column.collation = in.optional_string("collation");
+  column.renamed_from = in.optional_string("renamed_from");
+  column.autoincrement = in.boolean("autoincrement", false);
+  return column;
+}
+
+IndexKey read_index_key(const Reader& in) {
+  IndexKey key;
+  if (in.value().is_string()) {
+    key.name = in.string();
+    return key;
+  }
+  in.expect_object({"column", "expression", "descending", "collation"});
+  if (in.has("column") == in.has("expression")) in.fail("expected exactly one of 'column' and 'expression'");
+  key.expression = in.has("expression");
+  key.name = in.string(key.expression ? "expression" : "column");
+  key.descending = in.boolean("descending", false);
+  key.collation = in.optional_string("collation");
+  return key;
+}
+
+Index read_index(const Reader& in) {
+  in.expect_object({"name", "keys", "unique", "where"});
+  Index index;
+  index.name = in.string("name");
+  index.keys = in.array("keys", read_index_key, true);
+  index.unique = in.boolean("unique", false);
+  index.where = in.optional_string("where");
+  return index;
+}
+
+ForeignKey read_foreign_key(const Reader& in) {
+  in.expect_object({"name", "columns", "ref_table", "ref_columns", "on_delete", "on_update"});
+  ForeignKey fk;
+  fk.name = in.optional_string("name");
+  fk.columns = in.strings("columns", true);
+  fk.ref_table = in.string("ref_table");
+  fk.ref_columns = in.strings("ref_columns", true);
+  fk.on_delete = read_action(in, "on_delete");
+  fk.on_update = read_action(in, "on_update");
+  return fk;
+}
+
+Table read_table(const Reader& in) {
+  in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys", "checks",
+                    "without_rowid", "renamed_from"});
+  Table table;
+  table.name = in.string("name");
+  table.columns = in.array("columns", read_column, true);
+  table.primary_key = in.strings("primary_key");
+  table.indexes = in.array("indexes", read_index);
+  table.uniques = in.array("uniques", [](const Reader& item) {
+    item.expect_object({"name", "columns"});
+    return UniqueConstraint{item.optional_string("name"), item.strings("columns", true)};
+  });
+  table.foreign_keys = in.array("foreign_keys", read_foreign_key);
+  table.checks = in.array("checks", [](const Reader& item) {
+    item.expect_object({"name", "expression"});
+    return CheckConstraint{item.optional_string("name"), item.string("expression")};
+  });
+  table.without_rowid = in.boolean("without_rowid", false);
+  table.renamed_from = in.optional_string("renamed_from");
+  return table;
+}
+
+}  // namespace
+
+std::string to_json(const Snapshot& input) {
+  Snapshot snapshot = input;
+  snapshot.normalize();
+  json out = {{"format", Snapshot::current_format},
+              {"tables", array_of(snapshot.tables, table_json)}};
+  if (!snapshot.views.empty()) {
+    out["views"] = array_of(snapshot.views, [](const View& view) {
+      return json{{"name", view.name}, {"sql", view.sql}};
+    });
+  }
+  if (!snapshot.triggers.empty()) {
+    out["triggers"] = array_of(snapshot.triggers, [](const Trigger& trigger) {
+      return json{{"name", trigger.name}, {"table", trigger.table}, {"sql", trigger.sql}};
+    });
+  }
+  if (snapshot.head) out["head"] = *snapshot.head;
+  return out.dump(2) + "\n";
+}
+
+Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
+  json document;
+  try {
+    document = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& error) {
+    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
+    std::string message = error.what();
+    auto at = message.find("parse error");
+    throw Error(ErrorKind::input,
+                fmt::format("{}: not valid JSON: {}", origin.empty() ? "snapshot" : origin,
+                            at == std::string::npos ? message : message.substr(at)));
+  }
+  Reader root(document, "", origin);
+  root.expect_object({"format", "tables", "views", "triggers", "head"});
+  if (!root.has("format")) root.fail("missing field 'format'");
+  auto format = root.child("format");
+  if (!format.value().is_number_integer()) format.fail("expected integer");
+  auto version = format.value().get<long long>();
+  if (version > Snapshot::current_format) {
+    format.fail(fmt::format("written by a newer DbMigrate (format {}); this version reads format {} "
+                            "and older: upgrade DbMigrate",
+                            version, Snapshot::current_format));
+  }
+  if (version < 1) format.fail(fmt::format("unknown format {}", version));
+
+  Snapshot snapshot;
+  snapshot.tables = root.array("tables", read_table, true);
+  snapshot.views = root.array("views", [](const Reader& item) {
+    item.expect_object({"name", "sql"});
+    return View{item.string("name"), item.string("sql")};
+  });
+  snapshot.triggers = root.array("triggers", [](const Reader& item) {
+    item.expect_object({"name", "table", "sql"});
+    return Trigger{item.string("name"), item.string("table"), item.string("sql")};
+  });
+  snapshot.head = root.optional_string("head");
+  snapshot.normalize();
+  return snapshot;
+}
+
+}  // namespace dbmigrate
