@@ -67,9 +67,10 @@ using Operations = std::vector<Operation>;
 // The operations that undo `operations`: each inverted, in reverse order.
 [[nodiscard]] Operations invert(const Operations& operations);
 
-// Applies operations to a snapshot, as the database would: apply(old, diff(old, new)) == new.
+// Applies operations to a snapshot, as the database would:
+// apply_operations(old, diff(old, new)) gives new.
 // Throws Error(input) when an operation does not fit the snapshot (unknown table, ...).
-void apply(Snapshot& snapshot, const Operation& operation);
-void apply(Snapshot& snapshot, const Operations& operations);
+void apply_operations(Snapshot& snapshot, const Operation& operation);
+void apply_operations(Snapshot& snapshot, const Operations& operations);
 
 }  // namespace dbmigrate

@@ -74,9 +74,10 @@ struct Table {
   std::vector<Column> columns;            // in declaration order
   std::vector<std::string> primary_key;   // column names in key order; empty: rowid only
   std::vector<Index> indexes;             // sorted by name
-  std::vector<UniqueConstraint> uniques;  // in declaration order
-  std::vector<ForeignKey> foreign_keys;   // in declaration order
-  std::vector<CheckConstraint> checks;    // in declaration order
+  // Constraints are sets; normalize() puts them in a canonical order.
+  std::vector<UniqueConstraint> uniques;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<CheckConstraint> checks;
   bool without_rowid = false;             // SQLite only
   std::optional<std::string> renamed_from;
 
@@ -115,9 +116,17 @@ struct Snapshot {
   [[nodiscard]] const Table* find_table(std::string_view table) const;
   [[nodiscard]] Table* find_table(std::string_view table);
 
-  // Sorts tables, views, triggers and each table's indexes by name: the canonical order.
+  // Sorts tables, views, triggers and each table's constraints: the canonical order.
+  // Columns keep their declaration order.
   void normalize();
 };
+
+// Puts a table's indexes, unique constraints, foreign keys and checks in canonical order.
+void normalize_constraints(Table& table);
+
+// The same schema: rename hints, `head` and the order of columns aside (a new column is
+// appended by ALTER TABLE ADD COLUMN wherever the model declares it).
+[[nodiscard]] bool equivalent(Snapshot a, Snapshot b);
 
 // Drops rename hints: what a database holds once the renames have been applied.
 [[nodiscard]] Snapshot without_rename_hints(Snapshot snapshot);

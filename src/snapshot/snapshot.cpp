@@ -2,6 +2,7 @@
 #include "dbmigrate/snapshot.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace dbmigrate {
 namespace {
@@ -30,7 +31,32 @@ void Snapshot::normalize() {
   sort_by_name(tables);
   sort_by_name(views);
   sort_by_name(triggers);
-  for (auto& table : tables) sort_by_name(table.indexes);
+  for (auto& table : tables) normalize_constraints(table);
+}
+
+void normalize_constraints(Table& table) {
+  // Constraints are sets: a database does not keep the order they were added in.
+  sort_by_name(table.indexes);
+  std::sort(table.uniques.begin(), table.uniques.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
+  });
+  std::sort(table.foreign_keys.begin(), table.foreign_keys.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) <
+           std::tie(b.columns, b.ref_table, b.ref_columns, b.name);
+  });
+  std::sort(table.checks.begin(), table.checks.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
+  });
+}
+
+bool equivalent(Snapshot a, Snapshot b) {
+  for (auto* snapshot : {&a, &b}) {
+    *snapshot = without_rename_hints(std::move(*snapshot));
+    snapshot->head.reset();
+    snapshot->normalize();
+    for (auto& table : snapshot->tables) sort_by_name(table.columns);
+  }
+  return a == b;
 }
 
 Snapshot without_rename_hints(Snapshot snapshot) {

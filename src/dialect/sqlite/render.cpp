@@ -1,18 +1,258 @@
-// SQLite renderer: operations -> SQL.
+// SQLite renderer: native ALTER TABLE where SQLite allows it, otherwise the table rebuild
+// of https://sqlite.org/lang_altertable.html#otheralter (create the new table, copy the
+// rows, drop the old one, rename, recreate its indexes). The renderer follows the schema
+// as the operations change it, so that each step knows the table it works on.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include "dbmigrate/error.hpp"
+#include <algorithm>
+#include <map>
+
 #include "dbmigrate/sqlite.hpp"
+#include "diff/dependencies.hpp"
+#include "diff/overloaded.hpp"
+#include "dialect/sqlite/table_sql.hpp"
 
 namespace dbmigrate {
+namespace {
+
+// Operations that change one table's definition (and can be folded into one rebuild).
+bool table_local(const Operation& operation) {
+  return !std::holds_alternative<op::CreateTable>(operation.kind) &&
+         !std::holds_alternative<op::DropTable>(operation.kind) &&
+         !std::holds_alternative<op::RenameTable>(operation.kind) && !operation.table().empty();
+}
+
+bool default_allows_add_column(const std::optional<std::string>& value) {
+  if (!value) return true;
+  std::string upper = *value;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  // SQLite refuses ADD COLUMN with a non-constant default.
+  return !upper.starts_with("(") && upper != "CURRENT_TIME" && upper != "CURRENT_DATE" && upper != "CURRENT_TIMESTAMP";
+}
+
+// Why SQLite cannot run `operation` in place on `table`; empty when it can.
+std::string needs_rebuild(const Table& table, const Operation& operation) {
+  return std::visit(
+      overloaded{
+          [](const op::AddColumn& o) -> std::string {
+            if (!default_allows_add_column(o.column.default_sql)) return "a new column with a non-constant default";
+            if (!o.column.nullable && (!o.column.default_sql || *o.column.default_sql == "NULL")) {
+              return "a new NOT NULL column without a default";
+            }
+            return {};
+          },
+          [&](const op::DropColumn& o) -> std::string {
+            const std::string& c = o.column.name;
+            auto in = [&](const std::vector<std::string>& names) { return std::find(names.begin(), names.end(), c) != names.end(); };
+            if (in(table.primary_key)) return "a dropped primary-key column";
+            for (const auto& index : table.indexes) {
+              for (const auto& key : index.keys) {
+                if (key.expression ? mentions(key.name, c) : key.name == c) return "a dropped indexed column";
+              }
+              if (index.where && mentions(*index.where, c)) return "a dropped column used by a partial index";
+            }
+            for (const auto& unique : table.uniques) {
+              if (in(unique.columns)) return "a dropped column of a unique constraint";
+            }
+            for (const auto& fk : table.foreign_keys) {
+              if (in(fk.columns)) return "a dropped foreign-key column";
+            }
+            for (const auto& check : table.checks) {
+              if (mentions(check.expression, c)) return "a dropped column used by a CHECK";
+            }
+            if (table.columns.size() <= 1) return "a dropped last column";
+            return {};
+          },
+          [](const op::RenameColumn&) -> std::string { return {}; },
+          [](const op::CreateIndex&) -> std::string { return {}; },
+          [](const op::DropIndex&) -> std::string { return {}; },
+          [](const op::AlterColumn&) -> std::string { return "a column change"; },
+          [](const op::AlterPrimaryKey&) -> std::string { return "a primary key change"; },
+          [](const op::AlterTableOptions&) -> std::string { return "a WITHOUT ROWID change"; },
+          [](const op::AddUnique&) -> std::string { return "a new unique constraint"; },
+          [](const op::DropUnique&) -> std::string { return "a dropped unique constraint"; },
+          [](const op::AddForeignKey&) -> std::string { return "a new foreign key"; },
+          [](const op::DropForeignKey&) -> std::string { return "a dropped foreign key"; },
+          [](const op::AddCheck&) -> std::string { return "a new CHECK"; },
+          [](const op::DropCheck&) -> std::string { return "a dropped CHECK"; },
+          [](const auto&) -> std::string { return {}; },
+      },
+      operation.kind);
+}
+
+std::string warning_for(const Operation& operation) {
+  std::string comment;
+  if (auto reason = operation.destructive_reason(); !reason.empty()) comment += "-- WARNING: " + reason;
+  if (auto reason = operation.data_dependent_reason(); !reason.empty() && comment.find(reason) == std::string::npos) {
+    if (!comment.empty()) comment += "\n";
+    comment += "-- CAUTION: " + reason;
+  }
+  return comment;
+}
+
+class Renderer {
+ public:
+  Renderer(const SqliteDialect& dialect, const Snapshot& from) : d_(dialect), state_(from) {}
+
+  SqlScript run(const Operations& operations) {
+    for (std::size_t i = 0; i < operations.size();) {
+      const Operation& operation = operations[i];
+      if (table_local(operation)) {
+        const Table* table = state_.find_table(operation.table());
+        std::string reason = table ? needs_rebuild(*table, operation) : std::string();
+        if (!reason.empty()) {
+          std::size_t end = i;
+          while (end < operations.size() && table_local(operations[end]) &&
+                 operations[end].table() == operation.table()) {
+            ++end;
+          }
+          rebuild(operations, i, end, reason);
+          i = end;
+          continue;
+        }
+      }
+      native(operation);
+      apply_operations(state_, operation);
+      ++i;
+    }
+    return std::move(script_);
+  }
+
+ private:
+  void emit(std::string sql, std::string comment = {}) {
+    script_.statements.push_back({std::move(sql), std::move(comment)});
+  }
+  std::string q(std::string_view name) const { return d_.quote_identifier(name); }
+
+  void native(const Operation& operation) {
+    std::visit(
+        overloaded{
+            [&](const op::CreateTable& o) {
+              emit(sqlite::create_table_sql(d_, o.table, o.table.name));
+              for (const auto& index : o.table.indexes) emit(sqlite::create_index_sql(d_, o.table.name, index));
+            },
+            [&](const op::DropTable& o) {
+              script_.needs_foreign_keys_off = true;  // never fire ON DELETE on the children
+              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
+            },
+            [&](const op::RenameTable& o) { emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to))); },
+            [&](const op::AddColumn& o) {
+              const Table* table = state_.find_table(o.table);
+              emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table),
+                               column_definition(table ? *table : Table{}, o.column)),
+                   warning_for(operation));
+            },
+            [&](const op::DropColumn& o) {
+              emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", q(o.table), q(o.column.name)), warning_for(operation));
+            },
+            [&](const op::RenameColumn& o) {
+              emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from), q(o.to)));
+            },
+            [&](const op::CreateIndex& o) { emit(sqlite::create_index_sql(d_, o.table, o.index), warning_for(operation)); },
+            [&](const op::DropIndex& o) { emit(fmt::format("DROP INDEX {};", q(o.index.name))); },
+            [&](const op::CreateView& o) { emit(terminated(o.view.sql)); },
+            [&](const op::DropView& o) { emit(fmt::format("DROP VIEW {};", q(o.view.name))); },
+            [&](const op::CreateTrigger& o) { emit(terminated(o.trigger.sql)); },
+            [&](const op::DropTrigger& o) { emit(fmt::format("DROP TRIGGER {};", q(o.trigger.name))); },
+            [&](const op::ExecuteSql& o) { emit(terminated(o.upgrade)); },
+            [&](const auto&) {},
+        },
+        operation.kind);
+  }
+
+  static std::string terminated(std::string sql) {
+    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) sql.pop_back();
+    return sql + ";";
+  }
+
+  std::string column_definition(const Table& table, const Column& column) const {
+    // The same text CREATE TABLE would use, from a one-column table.
+    Table single = table;
+    single.columns = {column};
+    single.primary_key.clear();
+    std::string sql = sqlite::create_table_sql(d_, single, "x");
+    auto start = sql.find("\n    ") + 5;
+    return sql.substr(start, sql.find("\n)") - start);
+  }
+
+  // Operations [begin, end) all change one table: one rebuild does them all.
+  void rebuild(const Operations& operations, std::size_t begin, std::size_t end, const std::string& reason) {
+    const std::string name = operations[begin].table();
+    const Table before = *state_.find_table(name);
+    std::map<std::string, std::string> source;  // new column -> old column it is copied from
+    for (const auto& column : before.columns) source.emplace(column.name, column.name);
+    std::string warnings;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Operation& operation = operations[i];
+      if (const auto* rename = std::get_if<op::RenameColumn>(&operation.kind)) {
+        auto from = source.extract(rename->from);
+        if (!from.empty()) source.emplace(rename->to, from.mapped());
+      } else if (const auto* drop = std::get_if<op::DropColumn>(&operation.kind)) {
+        source.erase(drop->column.name);
+      } else if (const auto* add = std::get_if<op::AddColumn>(&operation.kind)) {
+        source.erase(add->column.name);
+      }
+      if (auto warning = warning_for(operation); !warning.empty()) warnings += (warnings.empty() ? "" : "\n") + warning;
+      apply_operations(state_, operation);
+    }
+    const Table& after = *state_.find_table(name);
+
+    std::vector<std::string> changes;
+    for (std::size_t i = begin; i < end; ++i) changes.push_back(operations[i].describe());
+    std::string comment = fmt::format("-- Rebuild of table '{}' (SQLite cannot alter it in place: {}):\n-- {}", name,
+                                      reason, fmt::join(changes, "\n-- "));
+    if (!warnings.empty()) comment = warnings + "\n" + comment;
+
+    const std::string temporary = "_dbmigrate_new_" + name;
+    std::vector<std::string> targets, sources;
+    for (const auto& column : after.columns) {
+      if (auto it = source.find(column.name); it != source.end()) {
+        targets.push_back(q(column.name));
+        sources.push_back(q(it->second));
+      }
+    }
+    script_.needs_foreign_keys_off = true;
+    emit(sqlite::create_table_sql(d_, after, temporary), comment);
+    if (!targets.empty()) {
+      emit(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};", q(temporary), fmt::join(targets, ", "),
+                       fmt::join(sources, ", "), q(name)));
+    }
+    if (has_autoincrement(before) && has_autoincrement(after)) {
+      // Keep AUTOINCREMENT from handing out ids again that deleted rows once had.
+      emit(fmt::format("DELETE FROM sqlite_sequence WHERE name = '{}';", escape(temporary)));
+      emit(fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT '{}', seq FROM sqlite_sequence WHERE name = '{}';",
+                       escape(temporary), escape(name)));
+    }
+    emit(fmt::format("DROP TABLE {};", q(name)));
+    emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(temporary), q(name)));
+    for (const auto& index : after.indexes) emit(sqlite::create_index_sql(d_, name, index));
+  }
+
+  static bool has_autoincrement(const Table& table) {
+    return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) { return c.autoincrement; });
+  }
+  static std::string escape(std::string_view text) {
+    std::string out;
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out;
+  }
+
+  const SqliteDialect& d_;
+  Snapshot state_;
+  SqlScript script_;
+};
+
+}  // namespace
 
 DialectCapabilities SqliteDialect::capabilities() const {
   return {.transactional_ddl = true, .native_drop_column = true, .native_alter_column = false};
 }
 
-SqlScript SqliteDialect::render(const Snapshot&, const Operations& operations) const {
-  if (!operations.empty()) throw Error(ErrorKind::usage, "the SQLite renderer is being written");
-  return {};
+SqlScript SqliteDialect::render(const Snapshot& from, const Operations& operations) const {
+  Snapshot start = without_rename_hints(from);
+  start.head.reset();
+  return Renderer(*this, start).run(operations);
 }
 
 }  // namespace dbmigrate

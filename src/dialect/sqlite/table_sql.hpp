@@ -1,0 +1,16 @@
+// CREATE TABLE and CREATE INDEX statements for SQLite, from snapshot values.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "dbmigrate/sqlite.hpp"
+
+namespace dbmigrate::sqlite {
+
+// CREATE TABLE for `table`, under `name` (a rebuild creates the new table under a
+// temporary name; its self-references keep the real one).
+[[nodiscard]] std::string create_table_sql(const SqliteDialect& dialect, const Table& table, std::string_view name);
+[[nodiscard]] std::string create_index_sql(const SqliteDialect& dialect, std::string_view table, const Index& index);
+
+}  // namespace dbmigrate::sqlite

@@ -1,0 +1,100 @@
+// Comparing one table with its new definition, concern by concern.
+#include "diff/compare_table.hpp"
+
+#include <algorithm>
+
+namespace dbmigrate {
+namespace {
+
+template <typename Range, typename Item>
+bool contains(const Range& range, const Item& item) {
+  return std::find(range.begin(), range.end(), item) != range.end();
+}
+
+const Index* find_index(const Table& table, const std::string& name) {
+  for (const auto& index : table.indexes) {
+    if (index.name == name) return &index;
+  }
+  return nullptr;
+}
+
+Column without_hint(Column column) {
+  column.renamed_from.reset();
+  return column;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> column_renames(const Table& from, const Table& to) {
+  std::map<std::string, std::string> renames;
+  for (const auto& column : to.columns) {
+    // A hint whose rename has already happened, or whose old column is gone, changes nothing.
+    if (!column.renamed_from || from.find_column(column.name) || !from.find_column(*column.renamed_from) ||
+        to.find_column(*column.renamed_from)) {
+      continue;
+    }
+    renames.emplace(*column.renamed_from, column.name);
+  }
+  return renames;
+}
+
+void compare_table(const Table& from, const Table& to, const Renames& renames, Operations& out) {
+  const std::string& name = to.name;
+  const Table old = renames.in_new_names(from, name);
+
+  // 1. What goes away first, so that the columns it covers can change.
+  for (const auto& index : old.indexes) {
+    const Index* now = find_index(to, index.name);
+    if (now == nullptr || !(*now == index)) out.push_back({op::DropIndex{name, index}});
+  }
+  for (const auto& fk : old.foreign_keys) {
+    if (!contains(to.foreign_keys, fk)) out.push_back({op::DropForeignKey{name, fk}});
+  }
+  for (const auto& unique : old.uniques) {
+    if (!contains(to.uniques, unique)) out.push_back({op::DropUnique{name, unique}});
+  }
+  for (const auto& check : old.checks) {
+    if (!contains(to.checks, check)) out.push_back({op::DropCheck{name, check}});
+  }
+
+  // 2. Columns: renames, drops, additions, changes.
+  const auto& column_renames = renames.columns.count(name) ? renames.columns.at(name) : std::map<std::string, std::string>{};
+  for (const auto& [old_name, new_name] : column_renames) {
+    out.push_back({op::RenameColumn{name, old_name, new_name}});
+  }
+  for (const auto& column : old.columns) {
+    if (!to.find_column(column.name)) out.push_back({op::DropColumn{name, column}});
+  }
+  for (const auto& column : to.columns) {
+    if (!old.find_column(column.name)) out.push_back({op::AddColumn{name, without_hint(column)}});
+  }
+  for (const auto& column : to.columns) {
+    const Column* before = old.find_column(column.name);
+    if (before && !(*before == without_hint(column))) {
+      out.push_back({op::AlterColumn{name, *before, without_hint(column)}});
+    }
+  }
+
+  // 3. The table itself.
+  if (old.primary_key != to.primary_key) out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key}});
+  if (old.without_rowid != to.without_rowid) {
+    out.push_back({op::AlterTableOptions{name, old.without_rowid, to.without_rowid}});
+  }
+
+  // 4. What is new last, once every column it covers exists.
+  for (const auto& unique : to.uniques) {
+    if (!contains(old.uniques, unique)) out.push_back({op::AddUnique{name, unique}});
+  }
+  for (const auto& check : to.checks) {
+    if (!contains(old.checks, check)) out.push_back({op::AddCheck{name, check}});
+  }
+  for (const auto& fk : to.foreign_keys) {
+    if (!contains(old.foreign_keys, fk)) out.push_back({op::AddForeignKey{name, fk}});
+  }
+  for (const auto& index : to.indexes) {
+    const Index* before = find_index(old, index.name);
+    if (before == nullptr || !(*before == index)) out.push_back({op::CreateIndex{name, index}});
+  }
+}
+
+}  // namespace dbmigrate

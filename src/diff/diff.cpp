@@ -1,0 +1,148 @@
+// diff(from, to): match tables (by name, then by rename hint), compare each pair, and put
+// the whole in an order a database can run:
+//   1. drop the triggers and views that sit on changed tables (recreated in step 6)
+//   2. rename tables        3. create tables, referenced ones first
+//   4. change tables        5. drop tables, referencing ones first
+//   6. create views and triggers
+#include "dbmigrate/diff.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "diff/compare_table.hpp"
+#include "diff/dependencies.hpp"
+
+namespace dbmigrate {
+namespace {
+
+struct TablePair {
+  const Table* from;
+  const Table* to;
+};
+
+struct Matching {
+  std::vector<TablePair> kept;          // same name or renamed
+  std::vector<const Table*> created;    // in `to`
+  std::vector<const Table*> dropped;    // in `from`
+  Renames renames;
+};
+
+Matching match_tables(const Snapshot& from, const Snapshot& to) {
+  Matching m;
+  std::set<std::string_view> claimed;  // tables of `from` that found a partner
+  for (const auto& table : to.tables) {
+    if (const Table* same = from.find_table(table.name)) {
+      m.kept.push_back({same, &table});
+      claimed.insert(same->name);
+    } else if (const Table* old = table.renamed_from ? from.find_table(*table.renamed_from) : nullptr;
+               old != nullptr && !to.find_table(old->name)) {
+      m.kept.push_back({old, &table});
+      claimed.insert(old->name);
+      m.renames.tables.emplace(old->name, table.name);
+    } else {
+      m.created.push_back(&table);
+    }
+  }
+  for (const auto& table : from.tables) {
+    if (!claimed.count(table.name)) m.dropped.push_back(&table);
+  }
+  for (const auto& [old_table, new_table] : m.kept) {
+    auto columns = column_renames(*old_table, *new_table);
+    if (!columns.empty()) m.renames.columns.emplace(new_table->name, std::move(columns));
+  }
+  return m;
+}
+
+// Table renames in an order that never renames onto a name still in use (a -> b after b -> c).
+std::vector<std::pair<std::string, std::string>> rename_order(const std::map<std::string, std::string>& renames) {
+  std::vector<std::pair<std::string, std::string>> pending(renames.begin(), renames.end());
+  std::vector<std::pair<std::string, std::string>> ordered;
+  while (!pending.empty()) {
+    auto free = std::find_if(pending.begin(), pending.end(), [&](const auto& rename) {
+      return std::none_of(pending.begin(), pending.end(), [&](const auto& other) { return other.first == rename.second; });
+    });
+    if (free == pending.end()) free = pending.begin();  // a swap: the database will say so
+    ordered.push_back(*free);
+    pending.erase(free);
+  }
+  return ordered;
+}
+
+}  // namespace
+
+Operations diff(const Snapshot& from_with_hints, const Snapshot& to) {
+  const Snapshot from = without_rename_hints(from_with_hints);
+  Matching m = match_tables(from, to);
+
+  Operations changes;  // step 4
+  std::set<std::string> changed_tables;  // old and new names of every table touched
+  for (const auto& [old_table, new_table] : m.kept) {
+    std::size_t before = changes.size();
+    compare_table(*old_table, *new_table, m.renames, changes);
+    if (changes.size() != before || old_table->name != new_table->name) {
+      changed_tables.insert(old_table->name);
+      changed_tables.insert(new_table->name);
+    }
+  }
+  for (const Table* table : m.dropped) changed_tables.insert(table->name);
+
+  auto touches = [&](std::string_view sql) {
+    return std::any_of(changed_tables.begin(), changed_tables.end(),
+                       [&](const std::string& table) { return mentions(sql, table); });
+  };
+  auto find_view = [](const Snapshot& s, const std::string& name) -> const View* {
+    auto it = std::find_if(s.views.begin(), s.views.end(), [&](const View& v) { return v.name == name; });
+    return it == s.views.end() ? nullptr : &*it;
+  };
+  auto find_trigger = [](const Snapshot& s, const std::string& name) -> const Trigger* {
+    auto it = std::find_if(s.triggers.begin(), s.triggers.end(), [&](const Trigger& t) { return t.name == name; });
+    return it == s.triggers.end() ? nullptr : &*it;
+  };
+
+  Operations out;
+  // 1. Views and triggers that go, change, or sit on a changed table.
+  std::set<std::string> recreate_views, recreate_triggers;
+  for (const auto& trigger : from.triggers) {
+    const Trigger* now = find_trigger(to, trigger.name);
+    if (now == nullptr || !(*now == trigger) || changed_tables.count(trigger.table) || touches(trigger.sql)) {
+      out.push_back({op::DropTrigger{trigger}});
+      recreate_triggers.insert(trigger.name);
+    }
+  }
+  for (const auto& view : from.views) {
+    const View* now = find_view(to, view.name);
+    if (now == nullptr || !(*now == view) || touches(view.sql)) {
+      out.push_back({op::DropView{view}});
+      recreate_views.insert(view.name);
+    }
+  }
+  // 2. Renames.
+  for (const auto& [old_name, new_name] : rename_order(m.renames.tables)) {
+    out.push_back({op::RenameTable{old_name, new_name}});
+  }
+  // 3. New tables.
+  for (const Table* table : referenced_first(m.created)) {
+    Table created = *table;
+    created.renamed_from.reset();
+    for (auto& column : created.columns) column.renamed_from.reset();
+    out.push_back({op::CreateTable{std::move(created)}});
+  }
+  // 4. Changed tables.
+  std::move(changes.begin(), changes.end(), std::back_inserter(out));
+  // 5. Dropped tables, referencing ones first.
+  auto dropped = referenced_first(m.dropped);
+  for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) out.push_back({op::DropTable{**it}});
+  // 6. Views and triggers, new or recreated.
+  for (const auto& view : to.views) {
+    if (recreate_views.count(view.name) || !find_view(from, view.name)) out.push_back({op::CreateView{view}});
+  }
+  for (const auto& trigger : to.triggers) {
+    if (recreate_triggers.count(trigger.name) || !find_trigger(from, trigger.name)) {
+      out.push_back({op::CreateTrigger{trigger}});
+    }
+  }
+  return out;
+}
+
+}  // namespace dbmigrate
