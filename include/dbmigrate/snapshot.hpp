@@ -113,6 +113,7 @@ struct Snapshot {
 
   bool operator==(const Snapshot&) const = default;
 
+  // Needs the canonical order of normalize(), which every loader and operation keeps.
   [[nodiscard]] const Table* find_table(std::string_view table) const;
   [[nodiscard]] Table* find_table(std::string_view table);
 

@@ -71,8 +71,11 @@ std::vector<std::pair<std::string, std::string>> rename_order(const std::map<std
 
 }  // namespace
 
-Operations diff(const Snapshot& from_with_hints, const Snapshot& to) {
-  const Snapshot from = without_rename_hints(from_with_hints);
+Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
+  Snapshot from = without_rename_hints(from_with_hints);
+  from.normalize();
+  Snapshot to = to_unordered;
+  to.normalize();
   Matching m = match_tables(from, to);
 
   Operations changes;  // step 4

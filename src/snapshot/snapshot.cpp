@@ -24,8 +24,16 @@ void sort_by_name(Range& range) {
 const Column* Table::find_column(std::string_view column) const { return find_by_name(columns, column); }
 Column* Table::find_column(std::string_view column) { return find_by_name(columns, column); }
 
-const Table* Snapshot::find_table(std::string_view table) const { return find_by_name(tables, table); }
-Table* Snapshot::find_table(std::string_view table) { return find_by_name(tables, table); }
+// Tables are kept in canonical order, so a look-up is a binary search.
+template <typename Tables>
+auto find_sorted(Tables& tables, std::string_view name) -> decltype(&*tables.begin()) {
+  auto it = std::lower_bound(tables.begin(), tables.end(), name,
+                             [](const Table& table, std::string_view wanted) { return table.name < wanted; });
+  return it != tables.end() && it->name == name ? &*it : nullptr;
+}
+
+const Table* Snapshot::find_table(std::string_view table) const { return find_sorted(tables, table); }
+Table* Snapshot::find_table(std::string_view table) { return find_sorted(tables, table); }
 
 void Snapshot::normalize() {
   sort_by_name(tables);

@@ -24,9 +24,11 @@ std::vector<std::string> described(const Operations& operations) {
 void expect_round_trip(const Snapshot& from, const Snapshot& to) {
   auto ops = diff(from, to);
   Snapshot up = without_rename_hints(from);
+  up.normalize();
   apply_operations(up, ops);
   EXPECT_TRUE(equivalent(up, to));
   Snapshot down = without_rename_hints(to);
+  down.normalize();
   apply_operations(down, invert(ops));
   EXPECT_TRUE(equivalent(down, from));
 }

@@ -252,6 +252,7 @@ DialectCapabilities SqliteDialect::capabilities() const {
 SqlScript SqliteDialect::render(const Snapshot& from, const Operations& operations) const {
   Snapshot start = without_rename_hints(from);
   start.head.reset();
+  start.normalize();
   return Renderer(*this, start).run(operations);
 }
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages DbMigrate needs to build, test and run its example,
+# skipping the update when everything is there already.
+set -euo pipefail
+
+packages=(cmake ninja-build g++ libsqlite3-dev nlohmann-json3-dev libfmt-dev libgtest-dev libcli11-dev sqlite3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

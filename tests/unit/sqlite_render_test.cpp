@@ -1,0 +1,126 @@
+// The SQLite renderer: exact SQL, and that SQLite runs it.
+#include <gtest/gtest.h>
+
+#include "dbmigrate/diff.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
+
+namespace dbmigrate {
+namespace {
+
+Column col(std::string name, std::string type = "integer", bool nullable = true) {
+  return {.name = std::move(name), .type = std::move(type), .nullable = nullable};
+}
+
+std::string sql_of(const SqlScript& script) {
+  std::string out;
+  for (const auto& statement : script.statements) out += statement.sql + "\n";
+  return out;
+}
+
+SqlScript render(const Snapshot& from, const Snapshot& to) { return SqliteDialect().render(from, diff(from, to)); }
+
+Snapshot users_table() {
+  Snapshot s;
+  Table users{.name = "users"};
+  users.columns = {col("id", "integer", false), col("name", "varchar(50)", false), col("age")};
+  users.primary_key = {"id"};
+  users.indexes = {{.name = "ix_users_name", .keys = {{.name = "name"}}}};
+  s.tables = {users};
+  return s;
+}
+
+TEST(SqliteRender, CreateTableWithIndex) {
+  EXPECT_EQ(sql_of(render({}, users_table())),
+            "CREATE TABLE users (\n"
+            "    id INTEGER NOT NULL,\n"
+            "    name VARCHAR(50) NOT NULL,\n"
+            "    age INTEGER,\n"
+            "    PRIMARY KEY (id)\n"
+            ");\n"
+            "CREATE INDEX ix_users_name ON users (name);\n");
+}
+
+TEST(SqliteRender, QuotesReservedAndOddNames) {
+  Snapshot s;
+  Table t{.name = "order"};
+  t.columns = {col("group"), col("first name", "text"), col("say \"hi\"", "text"), col("naïve", "text")};
+  s.tables = {t};
+  EXPECT_EQ(sql_of(render({}, s)),
+            "CREATE TABLE \"order\" (\n"
+            "    \"group\" INTEGER,\n"
+            "    \"first name\" TEXT,\n"
+            "    \"say \"\"hi\"\"\" TEXT,\n"
+            "    \"naïve\" TEXT\n"
+            ");\n");
+  sqlite::Connection db(":memory:");
+  db.execute(sql_of(render({}, s)));
+  EXPECT_EQ(inspect_sqlite(db.handle()), s);
+}
+
+TEST(SqliteRender, NullableColumnIsAddedInPlace) {
+  auto from = users_table();
+  auto to = from;
+  to.tables[0].columns.push_back(col("email", "text"));
+  auto script = render(from, to);
+  EXPECT_EQ(sql_of(script), "ALTER TABLE users ADD COLUMN email TEXT;\n");
+  EXPECT_FALSE(script.needs_foreign_keys_off);
+}
+
+TEST(SqliteRender, PlainColumnIsDroppedInPlaceIndexedOneByRebuild) {
+  auto from = users_table();
+  auto to = from;
+  to.tables[0].columns.pop_back();  // age: not indexed
+  EXPECT_EQ(sql_of(render(from, to)), "ALTER TABLE users DROP COLUMN age;\n");
+}
+
+TEST(SqliteRender, TypeChangeRebuildsTheTableKeepingRowsAndIndexes) {
+  auto from = users_table();
+  auto to = from;
+  to.tables[0].columns[2].type = "bigint";
+  auto script = render(from, to);
+  EXPECT_TRUE(script.needs_foreign_keys_off);
+  EXPECT_EQ(sql_of(script),
+            "CREATE TABLE _dbmigrate_new_users (\n"
+            "    id INTEGER NOT NULL,\n"
+            "    name VARCHAR(50) NOT NULL,\n"
+            "    age BIGINT,\n"
+            "    PRIMARY KEY (id)\n"
+            ");\n"
+            "INSERT INTO _dbmigrate_new_users (id, name, age) SELECT id, name, age FROM users;\n"
+            "DROP TABLE users;\n"
+            "ALTER TABLE _dbmigrate_new_users RENAME TO users;\n"
+            "CREATE INDEX ix_users_name ON users (name);\n");
+  EXPECT_NE(script.statements[0].comment.find("type integer -> bigint"), std::string::npos);
+
+  sqlite::Connection db(":memory:");
+  db.execute(sql_of(render({}, from)));
+  db.execute("INSERT INTO users VALUES (1, 'ann', 30), (2, 'bob', NULL);");
+  db.execute(sql_of(script));
+  EXPECT_EQ(inspect_sqlite(db.handle()), to);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM users WHERE age = 30 AND name = 'ann'"), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM users"), 2);
+}
+
+TEST(SqliteRender, RenameAndChangeInOneRebuildCopyFromTheOldName) {
+  auto from = users_table();
+  auto to = from;
+  to.tables[0].columns[2] = col("years", "bigint");
+  to.tables[0].columns[2].renamed_from = "age";
+  auto sql = sql_of(render(from, to));
+  EXPECT_NE(sql.find("INSERT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, age FROM users;"),
+            std::string::npos)
+      << sql;
+}
+
+TEST(SqliteRender, AutoincrementKeyIsDeclaredInline) {
+  Snapshot s;
+  Table t{.name = "log"};
+  t.columns = {{.name = "id", .type = "integer", .nullable = false, .autoincrement = true}};
+  t.primary_key = {"id"};
+  s.tables = {t};
+  EXPECT_EQ(sql_of(render({}, s)), "CREATE TABLE log (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT\n);\n");
+}
+
+}  // namespace
+}  // namespace dbmigrate
