@@ -31,6 +31,18 @@ class SqliteDialect final : public Dialect {
 // (`-- @renamed from=<old>`) are attached. `origin` names the file in error messages.
 [[nodiscard]] Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin = {});
 
+// The canonical text of an SQL expression (CHECK, partial-index WHERE, expression index key),
+// so that a model, a .sql file and a live database give byte-identical snapshots: whitespace
+// runs outside literals become one space, none just inside parentheses or before a comma,
+// comments go, and quoted identifiers are re-quoted as quote_identifier() would.
+[[nodiscard]] std::string normalize_sql_expression(std::string_view sql);
+
+// The canonical text of a column's server default, ready to follow DEFAULT: the normalized
+// expression, bare when it is a literal (`'abc'`, `-1`, `NULL`, `CURRENT_TIMESTAMP`) and in one
+// pair of parentheses otherwise: `1 + 2`, `(1 + 2)` and `((1 + 2))` all give `(1 + 2)`.
+// (SQLite's table_xinfo drops the parentheses a DEFAULT was written with.)
+[[nodiscard]] std::string normalize_sql_default(std::string_view sql);
+
 // Tables DbMigrate keeps in a database it manages; never part of a snapshot.
 inline constexpr std::string_view version_table_name = "dbmigrate_version";
 inline constexpr std::string_view history_table_name = "dbmigrate_history";

@@ -102,15 +102,22 @@ TEST(SqliteRender, TypeChangeRebuildsTheTableKeepingRowsAndIndexes) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM users"), 2);
 }
 
-TEST(SqliteRender, RenameAndChangeInOneRebuildCopyFromTheOldName) {
+TEST(SqliteRender, RenameThenChangeKeepsTheValues) {
   auto from = users_table();
   auto to = from;
   to.tables[0].columns[2] = col("years", "bigint");
   to.tables[0].columns[2].renamed_from = "age";
   auto sql = sql_of(render(from, to));
-  EXPECT_NE(sql.find("INSERT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, age FROM users;"),
+  EXPECT_EQ(sql.find("ALTER TABLE users RENAME COLUMN age TO years;\n"), 0u) << sql;
+  EXPECT_NE(sql.find("INSERT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, years FROM users;"),
             std::string::npos)
       << sql;
+  sqlite::Connection db(":memory:");
+  db.execute(sql_of(render({}, from)));
+  db.execute("INSERT INTO users VALUES (1, 'ann', 30);");
+  db.execute(sql);
+  EXPECT_EQ(db.query_int("SELECT years FROM users WHERE id = 1"), 30);
+  EXPECT_EQ(inspect_sqlite(db.handle()), without_rename_hints(to));
 }
 
 TEST(SqliteRender, AutoincrementKeyIsDeclaredInline) {

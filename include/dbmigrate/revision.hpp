@@ -1,0 +1,156 @@
+// The revision stage: revision files, the graph they form, and what `upgrade`/`downgrade`
+// targets mean on that graph (DESIGN §2, §3). Pure: files in, values out, no database.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dbmigrate/error.hpp"
+
+namespace dbmigrate {
+
+// ---------------------------------------------------------------------------------------------
+// Revision files
+
+// One file under migrations/versions/, as parsed or about to be written.
+struct Revision {
+  std::string id;
+  std::vector<std::string> parents;  // `-- Revises:`: none for a base, several for a merge
+  std::string create_date;
+  std::string message;
+  std::string upgrade_sql;     // verbatim, without leading/trailing blank lines or final newline
+  std::string downgrade_sql;   // likewise
+  std::filesystem::path path;  // empty when the revision was not read from a file
+  // File lines (1-based) on which each section's SQL starts, so that a failing statement can be
+  // reported by its line in the file. 0 when the revision was not parsed from a file.
+  int upgrade_first_line = 0;
+  int downgrade_first_line = 0;
+
+  friend bool operator==(const Revision&, const Revision&) = default;
+};
+
+// The file's text in the fixed layout of DESIGN §2 (header, blank line, the two sections).
+[[nodiscard]] std::string format_revision(const Revision& revision);
+
+// `<id>_<slug>.sql`: slug = message lower-cased, other characters collapsed to `_`, trimmed,
+// at most 40 characters; `<id>.sql` when nothing of the message is left.
+[[nodiscard]] std::string revision_filename(std::string_view id, std::string_view message);
+
+// 12 random lower-case hex digits.
+[[nodiscard]] std::string new_revision_id();
+
+// The current time as the `-- Create Date:` header spells it: `2026-11-24 10:00:00+00:00`.
+[[nodiscard]] std::string utc_now_string();
+
+// Throws Error(input) as `<path>:<line>: <what is wrong>; <what to do>`.
+[[nodiscard]] Revision parse_revision(std::string_view text, const std::filesystem::path& path);
+
+// Every `*.sql` file of the folder, in file-name order; other files are ignored.
+// Throws Error(input) for an unreadable folder or file, RevisionGraphError for duplicate ids.
+[[nodiscard]] std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir);
+
+// Writes through a temporary file in the same folder, fsync and rename, so that the target
+// holds either its old content or the new one, never a part. Throws Error(input).
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// ---------------------------------------------------------------------------------------------
+// The revision graph
+
+enum class GraphErrorReason {
+  multiple_heads,
+  cycle,
+  missing_parent,
+  duplicate_id,
+  ambiguous_prefix,
+  unknown_revision,
+};
+
+// Bad input in the graph or in a revision named on the command line (exit code 2).
+// `ids()`: multiple_heads the heads; cycle the ids around it; missing_parent the revision and
+// the id it revises; duplicate_id the id; ambiguous_prefix the candidates; unknown_revision the
+// name given.
+class RevisionGraphError : public Error {
+ public:
+  RevisionGraphError(GraphErrorReason reason, std::vector<std::string> ids,
+                     const std::string& message)
+      : Error(ErrorKind::input, message), reason_(reason), ids_(std::move(ids)) {}
+  [[nodiscard]] GraphErrorReason reason() const noexcept { return reason_; }
+  [[nodiscard]] const std::vector<std::string>& ids() const noexcept { return ids_; }
+
+ private:
+  GraphErrorReason reason_;
+  std::vector<std::string> ids_;
+};
+
+// Revisions linked by their `Revises:` headers. Validated on construction (duplicate ids,
+// missing parents, cycles); every algorithm is iterative, so depth is bounded by memory only.
+class RevisionGraph {
+ public:
+  RevisionGraph() = default;
+  explicit RevisionGraph(std::vector<Revision> revisions);
+
+  [[nodiscard]] std::size_t size() const noexcept { return revisions_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return revisions_.empty(); }
+  [[nodiscard]] bool contains(std::string_view id) const;
+
+  // By exact id; throws RevisionGraphError(unknown_revision).
+  [[nodiscard]] const Revision& at(std::string_view id) const;
+  // By exact id or unique prefix, as the command line names revisions.
+  [[nodiscard]] const Revision& find(std::string_view prefix) const;
+
+  // Revisions in topological order, bases first: each after all of its parents. Deterministic:
+  // a branch is listed whole before its sibling, siblings in id order.
+  [[nodiscard]] const std::vector<Revision>& revisions() const noexcept { return revisions_; }
+  [[nodiscard]] const std::vector<std::string>& ordered() const noexcept { return ordered_; }
+  // Index of `id` in ordered(); throws like at().
+  [[nodiscard]] std::size_t position(std::string_view id) const;
+
+  [[nodiscard]] const std::vector<std::string>& children(std::string_view id) const;  // sorted
+  [[nodiscard]] const std::vector<std::string>& heads() const noexcept { return heads_; }
+  [[nodiscard]] const std::vector<std::string>& bases() const noexcept { return bases_; }
+  [[nodiscard]] std::vector<std::string> branch_points() const;  // several children, sorted
+  [[nodiscard]] std::vector<std::string> merge_points() const;   // several parents, sorted
+
+ private:
+  std::vector<Revision> revisions_;  // in ordered() order
+  std::vector<std::string> ordered_;
+  std::vector<std::vector<std::string>> children_;  // by position
+  std::map<std::string, std::size_t, std::less<>> positions_;
+  std::vector<std::string> heads_;
+  std::vector<std::string> bases_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Targets (DESIGN §3). `current_heads` is what the version table holds; ids must be exact.
+
+// Revisions to apply, each after all of its parents. Targets: `head`, `heads`, a revision id or
+// prefix, `+N`, `<rev>+N`. A target already applied gives an empty plan.
+[[nodiscard]] std::vector<std::string> upgrade_plan(const RevisionGraph& graph,
+                                                    const std::vector<std::string>& current_heads,
+                                                    std::string_view target);
+
+// Revisions to revert, each before its parents. Targets: `-N`, `base`, a revision id or prefix
+// (revert what is applied above it, not it), `<rev>-N`.
+[[nodiscard]] std::vector<std::string> downgrade_plan(const RevisionGraph& graph,
+                                                      const std::vector<std::string>& current_heads,
+                                                      std::string_view target);
+
+// The version table after applying `id` (whose parents are applied): its parents leave the
+// heads, it joins. Sorted.
+[[nodiscard]] std::vector<std::string> heads_after_upgrade(const RevisionGraph& graph,
+                                                           std::vector<std::string> heads,
+                                                           std::string_view id);
+
+// The version table after reverting the head `id`: it leaves, and each parent that no other
+// applied revision revises joins. Sorted. Throws Error(usage) when `id` is not a head.
+[[nodiscard]] std::vector<std::string> heads_after_downgrade(const RevisionGraph& graph,
+                                                             std::vector<std::string> heads,
+                                                             std::string_view id);
+
+}  // namespace dbmigrate

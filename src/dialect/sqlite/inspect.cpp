@@ -1,0 +1,311 @@
+// inspect_sqlite(): a live SQLite database read into a Snapshot.
+//
+// The PRAGMAs are the source of truth for what SQLite enforces (columns, keys, indexes); the
+// stored CREATE statements fill in what they leave out (collations, AUTOINCREMENT, CHECKs,
+// constraint names, WITHOUT ROWID, index expressions). Each PRAGMA is prepared once as a
+// table-valued function and re-bound per table, which keeps thousands of tables fast.
+//
+// Generated columns and virtual tables are refused with Error(input): a snapshot cannot hold
+// them, and leaving them out would let a table rebuild drop them without a word.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <utility>
+
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/create_statement.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
+
+namespace dbmigrate {
+namespace {
+
+using sqlite::equal_ignoring_case;
+
+// SQLite compares names ignoring ASCII case; maps keyed by name use this key.
+std::string name_key(std::string_view name) {
+  std::string key(name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+bool is_excluded(std::string_view name) {
+  return equal_ignoring_case(name.substr(0, 7), "sqlite_") ||
+         equal_ignoring_case(name, version_table_name) ||
+         equal_ignoring_case(name, history_table_name);
+}
+
+bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return equal_ignoring_case(x, y); });
+}
+
+ReferentialAction referential_action(std::string_view text) {
+  if (text == "CASCADE") return ReferentialAction::cascade;
+  if (text == "RESTRICT") return ReferentialAction::restrict;
+  if (text == "SET NULL") return ReferentialAction::set_null;
+  if (text == "SET DEFAULT") return ReferentialAction::set_default;
+  return ReferentialAction::no_action;
+}
+
+// N in sqlite_autoindex_<table>_N: SQLite numbers a table's automatic indexes in the order
+// their constraints are declared.
+int autoindex_number(std::string_view index_name) {
+  const auto underscore = index_name.rfind('_');
+  int number = 0;
+  if (underscore != std::string_view::npos) {
+    std::from_chars(index_name.data() + underscore + 1, index_name.data() + index_name.size(),
+                    number);
+  }
+  return number;
+}
+
+// The declared constraint (first not yet taken) whose columns match; its name, if any.
+std::optional<std::string> take_declared_name(std::vector<sqlite::DeclaredConstraint>& declared,
+                                              const std::vector<std::string>& columns,
+                                              const std::string* ref_table = nullptr) {
+  for (auto& constraint : declared) {
+    if (constraint.columns.empty() || !same_names(constraint.columns, columns)) continue;
+    if (ref_table != nullptr && !equal_ignoring_case(constraint.ref_table, *ref_table)) continue;
+    constraint.columns.clear();  // taken
+    return constraint.name;
+  }
+  return std::nullopt;
+}
+
+struct IndexListRow {
+  std::string name;
+  bool unique;
+  std::string origin;
+};
+
+class Inspector {
+ public:
+  explicit Inspector(sqlite3* db)
+      : columns_(db,
+                 "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                 "FROM pragma_table_xinfo(?1, 'main') ORDER BY cid"),
+        index_list_(db,
+                    "SELECT name, \"unique\", origin FROM pragma_index_list(?1, 'main') "
+                    "ORDER BY seq"),
+        index_keys_(db,
+                    "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1, 'main') "
+                    "WHERE key = 1 ORDER BY seqno"),
+        foreign_keys_(db,
+                      "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
+                      "FROM pragma_foreign_key_list(?1, 'main') ORDER BY id DESC, seq") {}
+
+  Table read_table(const std::string& name, const std::string& sql,
+                   const std::map<std::string, std::string>& index_sql) {
+    if (!sqlite::is_create_table(sql)) {
+      throw Error(ErrorKind::input,
+                  fmt::format("table '{}' is a virtual table; DbMigrate does not manage virtual "
+                              "tables (statement: {})",
+                              name, sql.substr(0, sql.find('('))));
+    }
+    auto declared = sqlite::parse_create_table(sql);
+    Table table{.name = name,
+                .checks = std::move(declared.checks),
+                .without_rowid = declared.without_rowid};
+    read_columns(table, declared);
+    read_indexes(table, declared, index_sql);
+    read_foreign_keys(table, declared);
+    return table;
+  }
+
+ private:
+  void read_columns(Table& table, const sqlite::CreateTable& declared) {
+    std::vector<std::pair<std::int64_t, std::string>> key_positions;
+    columns_.reset();
+    columns_.bind(1, table.name);
+    while (columns_.step()) {
+      Column column{.name = columns_.text(0),
+                    .type = sqlite_portable_type(columns_.text(1)),
+                    .nullable = columns_.integer(2) == 0};
+      if (columns_.integer(5) != 0) {
+        throw Error(ErrorKind::input,
+                    fmt::format("table '{}': column '{}' is a generated column, which a DbMigrate "
+                                "snapshot cannot hold; compute it in a view instead",
+                                table.name, column.name));
+      }
+      if (auto value = columns_.optional_text(3))
+        column.default_sql = normalize_sql_default(*value);
+      if (auto position = columns_.integer(4); position > 0) {
+        key_positions.emplace_back(position, column.name);
+      }
+      for (const auto& definition : declared.columns) {
+        if (!equal_ignoring_case(definition.name, column.name)) continue;
+        column.collation = definition.collation;
+        column.autoincrement = definition.autoincrement;
+      }
+      table.columns.push_back(std::move(column));
+    }
+    std::sort(key_positions.begin(), key_positions.end());
+    for (auto& [position, column] : key_positions) table.primary_key.push_back(std::move(column));
+  }
+
+  void read_indexes(Table& table, sqlite::CreateTable& declared,
+                    const std::map<std::string, std::string>& index_sql) {
+    std::vector<IndexListRow> rows;
+    index_list_.reset();
+    index_list_.bind(1, table.name);
+    while (index_list_.step()) {
+      rows.push_back({index_list_.text(0), index_list_.integer(1) != 0, index_list_.text(2)});
+    }
+    std::vector<std::pair<int, UniqueConstraint>> uniques;
+    for (const auto& row : rows) {
+      if (row.origin == "u") {
+        UniqueConstraint unique;
+        for (const auto& key : index_keys(row.name)) unique.columns.push_back(key.name);
+        unique.name = take_declared_name(declared.uniques, unique.columns);
+        uniques.emplace_back(autoindex_number(row.name), std::move(unique));
+      } else if (row.origin == "c") {
+        const auto sql = index_sql.find(name_key(row.name));
+        table.indexes.push_back(
+            created_index(row, sql == index_sql.end() ? std::string() : sql->second));
+      }
+      // origin "pk": the primary key already comes from table_xinfo's pk positions.
+    }
+    std::stable_sort(uniques.begin(), uniques.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [number, unique] : uniques) table.uniques.push_back(std::move(unique));
+  }
+
+  Index created_index(const IndexListRow& row, const std::string& sql) {
+    const auto declared = sqlite::parse_create_index(sql);
+    Index index{.name = row.name, .unique = row.unique, .where = declared.where};
+    index.keys = index_keys(row.name);
+    if (declared.keys.size() != index.keys.size()) {
+      throw Error(
+          ErrorKind::input,
+          fmt::format("cannot read the keys of index '{}' from its statement: {}", row.name, sql));
+    }
+    for (std::size_t i = 0; i < index.keys.size(); ++i) {
+      if (index.keys[i].expression) index.keys[i].name = declared.keys[i].text;
+      index.keys[i].collation = declared.keys[i].collation;
+    }
+    return index;
+  }
+
+  // Key columns in key order; an expression key has no name yet (cid -2, or -1 for rowid).
+  std::vector<IndexKey> index_keys(const std::string& index_name) {
+    std::vector<IndexKey> keys;
+    index_keys_.reset();
+    index_keys_.bind(1, index_name);
+    while (index_keys_.step()) {
+      keys.push_back({.name = index_keys_.text(1),
+                      .expression = index_keys_.integer(0) < 0,
+                      .descending = index_keys_.integer(2) != 0});
+    }
+    return keys;
+  }
+
+  void read_foreign_keys(Table& table, sqlite::CreateTable& declared) {
+    std::int64_t current = -1;
+    foreign_keys_.reset();
+    foreign_keys_.bind(1, table.name);
+    // Rows come grouped by id; SQLite numbers keys from the last declared, hence id DESC.
+    while (foreign_keys_.step()) {
+      if (table.foreign_keys.empty() || foreign_keys_.integer(0) != current) {
+        current = foreign_keys_.integer(0);
+        table.foreign_keys.push_back({.ref_table = foreign_keys_.text(1),
+                                      .on_delete = referential_action(foreign_keys_.text(5)),
+                                      .on_update = referential_action(foreign_keys_.text(4))});
+      }
+      auto& key = table.foreign_keys.back();
+      key.columns.push_back(foreign_keys_.text(2));
+      // NULL: the key references the target's primary key, resolved once all tables are read.
+      if (auto to = foreign_keys_.optional_text(3)) key.ref_columns.push_back(std::move(*to));
+    }
+    for (auto& key : table.foreign_keys) {
+      key.name = take_declared_name(declared.foreign_keys, key.columns, &key.ref_table);
+    }
+  }
+
+  sqlite::Statement columns_;
+  sqlite::Statement index_list_;
+  sqlite::Statement index_keys_;
+  sqlite::Statement foreign_keys_;
+};
+
+// Spells each foreign key's target as the target table does, and fills an implicit target
+// (REFERENCES parent) with the parent's primary key.
+void resolve_references(Snapshot& snapshot) {
+  std::map<std::string, const Table*> by_name;
+  for (const auto& table : snapshot.tables) by_name.emplace(name_key(table.name), &table);
+  for (auto& table : snapshot.tables) {
+    for (auto& key : table.foreign_keys) {
+      const auto target = by_name.find(name_key(key.ref_table));
+      if (target == by_name.end()) {
+        if (!key.ref_columns.empty()) continue;  // SQLite allows a target created later
+        throw Error(ErrorKind::input,
+                    fmt::format("table '{}': the foreign key ({}) references table '{}', which "
+                                "does not exist; create it or name the referenced columns",
+                                table.name, fmt::join(key.columns, ", "), key.ref_table));
+      }
+      const Table& parent = *target->second;
+      key.ref_table = parent.name;
+      if (key.ref_columns.empty()) {
+        if (parent.primary_key.empty()) {
+          throw Error(
+              ErrorKind::input,
+              fmt::format("table '{}': the foreign key ({}) references table '{}' without "
+                          "naming columns, but '{}' has no PRIMARY KEY; name the "
+                          "referenced columns",
+                          table.name, fmt::join(key.columns, ", "), parent.name, parent.name));
+        }
+        key.ref_columns = parent.primary_key;
+        continue;
+      }
+      for (auto& column : key.ref_columns) {
+        for (const auto& candidate : parent.columns) {
+          if (equal_ignoring_case(candidate.name, column)) column = candidate.name;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Snapshot inspect_sqlite(sqlite3* db) {
+  struct SchemaRow {
+    std::string type, name, table, sql;
+  };
+  std::vector<SchemaRow> rows;
+  std::map<std::string, std::string> index_sql;
+  {
+    sqlite::Statement schema(db, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema");
+    while (schema.step()) {
+      SchemaRow row{schema.text(0), schema.text(1), schema.text(2), schema.text(3)};
+      if (is_excluded(row.name) || is_excluded(row.table)) continue;
+      if (row.type == "index") {
+        index_sql.emplace(name_key(row.name), std::move(row.sql));
+      } else {
+        rows.push_back(std::move(row));
+      }
+    }
+  }
+  Snapshot snapshot;
+  Inspector inspector(db);
+  for (auto& row : rows) {
+    if (row.type == "table") {
+      snapshot.tables.push_back(inspector.read_table(row.name, row.sql, index_sql));
+    } else if (row.type == "view") {
+      snapshot.views.push_back({.name = std::move(row.name), .sql = std::move(row.sql)});
+    } else if (row.type == "trigger") {
+      snapshot.triggers.push_back(
+          {.name = std::move(row.name), .table = std::move(row.table), .sql = std::move(row.sql)});
+    }
+  }
+  resolve_references(snapshot);
+  snapshot.normalize();
+  return snapshot;
+}
+
+}  // namespace dbmigrate

@@ -1,0 +1,214 @@
+// snapshot_from_sql(): a .sql schema file as a snapshot source (DESIGN §3).
+//
+// The file runs in an in-memory database, which is then inspected, so the snapshot is exactly
+// what SQLite made of the file. Rename hints are comments, which SQLite throws away; they are
+// found with the tokenizer and tied to the CREATE TABLE or column definition on their line.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/create_statement.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
+
+namespace dbmigrate {
+namespace {
+
+// 1-based line numbers of byte offsets.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') newlines_.push_back(i);
+    }
+  }
+  [[nodiscard]] std::size_t line(std::size_t offset) const {
+    return static_cast<std::size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) -
+                                    newlines_.begin()) +
+           1;
+  }
+
+ private:
+  std::vector<std::size_t> newlines_;
+};
+
+struct StatementRange {
+  std::size_t begin;
+  std::size_t end;
+};
+
+using PreparedStatement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
+
+// Runs the file statement by statement, so that an error can name its line.
+std::vector<StatementRange> execute_file(sqlite3* db, std::string_view sql,
+                                         const std::string& origin, const LineIndex& lines) {
+  std::vector<StatementRange> statements;
+  std::size_t offset = 0;
+  while ((offset = sqlite::skip_blank(sql, offset)) < sql.size()) {
+    auto fail = [&](std::string_view what) -> Error {
+      std::size_t at = offset;
+#if SQLITE_VERSION_NUMBER >= 3038000
+      // Where in the statement SQLite stopped, when it says (a syntax error, a missing name).
+      if (const int error_offset = sqlite3_error_offset(db); error_offset >= 0) {
+        at += static_cast<std::size_t>(error_offset);
+      }
+#endif
+      return Error(
+          ErrorKind::input,
+          fmt::format("{}:{}: {}: {} (statement starting on line {}); fix the schema file", origin,
+                      lines.line(at), what, sqlite3_errmsg(db), lines.line(offset)));
+    };
+    sqlite3_stmt* raw = nullptr;
+    const char* tail = nullptr;
+    const char* begin = sql.data() + offset;
+    if (sqlite3_prepare_v2(db, begin, static_cast<int>(sql.size() - offset), &raw, &tail) !=
+        SQLITE_OK) {
+      throw fail("invalid statement");
+    }
+    PreparedStatement statement(raw, &sqlite3_finalize);
+    const auto end = static_cast<std::size_t>(tail - sql.data());
+    if (statement == nullptr) {  // an empty statement: a stray ';'
+      if (end <= offset) break;
+      offset = end;
+      continue;
+    }
+    int rc;
+    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) throw fail("statement failed");
+    statements.push_back({offset, end});
+    offset = end;
+  }
+  return statements;
+}
+
+struct RenameHint {
+  std::size_t line;
+  std::string from;
+};
+
+// `-- @renamed from=<name>` or `-- @renamed from="quoted ""name"""`; nullopt for other comments.
+std::optional<RenameHint> read_hint(const sqlite::Token& comment, const std::string& origin,
+                                    const LineIndex& lines) {
+  std::string_view text = comment.text;
+  if (!text.starts_with("--")) return std::nullopt;
+  text.remove_prefix(2);
+  auto trim_front = [](std::string_view s) {
+    return s.substr(std::min(s.find_first_not_of(" \t\r"), s.size()));
+  };
+  text = trim_front(text);
+  if (!text.starts_with("@renamed")) return std::nullopt;
+  const std::size_t line = lines.line(comment.offset);
+  auto malformed = [&](std::string_view why) {
+    return Error(ErrorKind::input,
+                 fmt::format("{}:{}: {} in rename hint '{}'; write -- @renamed from=<old name> "
+                             "(double-quote the name when it needs quoting)",
+                             origin, line, why, comment.text));
+  };
+  text = trim_front(text.substr(8));
+  if (!text.starts_with("from=")) throw malformed("missing 'from='");
+  text.remove_prefix(5);
+  RenameHint hint{.line = line};
+  if (text.starts_with('"')) {
+    const auto tokens = sqlite::tokenize_sql(text);
+    const auto& quoted = tokens.front();
+    if (quoted.text.size() < 2 || quoted.text.back() != '"') throw malformed("unterminated name");
+    hint.from = sqlite::identifier_value(quoted);
+    text.remove_prefix(quoted.text.size());
+  } else {
+    const auto end = std::min(text.find_first_of(" \t\r"), text.size());
+    hint.from = std::string(text.substr(0, end));
+    text.remove_prefix(end);
+  }
+  if (hint.from.empty()) throw malformed("empty old name");
+  if (!trim_front(text).empty()) throw malformed("unexpected text after the name");
+  return hint;
+}
+
+// What a line defines: a table (its CREATE TABLE line) or a column of one.
+struct HintTarget {
+  std::string table;
+  std::optional<std::string> column;
+  bool ambiguous = false;
+};
+
+std::map<std::size_t, HintTarget> hint_targets(std::string_view sql,
+                                               const std::vector<StatementRange>& statements,
+                                               const LineIndex& lines) {
+  std::map<std::size_t, HintTarget> targets;
+  for (const auto& range : statements) {
+    const auto text = sql.substr(range.begin, range.end - range.begin);
+    if (!sqlite::is_create_table(text)) continue;
+    const auto table = sqlite::parse_create_table(text);
+    // The CREATE TABLE line is the table's, even when a column starts on it too (DESIGN §3).
+    const std::size_t create_line = lines.line(range.begin + table.create_offset);
+    auto [at, fresh] = targets.try_emplace(create_line, HintTarget{.table = table.name});
+    if (!fresh) at->second.ambiguous = true;
+    for (const auto& column : table.columns) {
+      const std::size_t line = lines.line(range.begin + column.offset);
+      if (line == create_line) continue;
+      auto [it, inserted] = targets.try_emplace(line, HintTarget{table.name, column.name});
+      if (!inserted) it->second.ambiguous = true;
+    }
+  }
+  return targets;
+}
+
+void attach_rename_hints(Snapshot& snapshot, std::string_view sql,
+                         const std::vector<StatementRange>& statements, const std::string& origin,
+                         const LineIndex& lines) {
+  std::vector<RenameHint> hints;
+  for (const auto& token : sqlite::tokenize_sql(sql)) {
+    if (token.kind != sqlite::TokenKind::comment) continue;
+    if (auto hint = read_hint(token, origin, lines)) hints.push_back(std::move(*hint));
+  }
+  if (hints.empty()) return;
+  const auto targets = hint_targets(sql, statements, lines);
+  for (const auto& hint : hints) {
+    const auto found = targets.find(hint.line);
+    auto fail = [&](std::string_view why) {
+      return Error(ErrorKind::input, fmt::format("{}:{}: rename hint from={}: {}", origin,
+                                                 hint.line, hint.from, why));
+    };
+    if (found == targets.end()) {
+      throw fail("a hint belongs on the line of a column definition or of CREATE TABLE");
+    }
+    const HintTarget& target = found->second;
+    if (target.ambiguous) {
+      throw fail("several columns are defined on this line; put each on a line of its own");
+    }
+    Table* table = snapshot.find_table(target.table);
+    if (table == nullptr) throw fail(fmt::format("table '{}' is not in the schema", target.table));
+    std::optional<std::string>* renamed_from = &table->renamed_from;
+    if (target.column) {
+      Column* column = table->find_column(*target.column);
+      if (column == nullptr) {
+        throw fail(fmt::format("column '{}' is not in table '{}'", *target.column, table->name));
+      }
+      renamed_from = &column->renamed_from;
+    }
+    if (renamed_from->has_value()) throw fail("a second hint for the same name");
+    *renamed_from = hint.from;
+  }
+}
+
+}  // namespace
+
+Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin) {
+  const std::string file = origin.empty() ? std::string("<sql>") : std::string(origin);
+  const LineIndex lines(sql);
+  sqlite::Connection connection(":memory:");
+  // A schema file describes one database: ATTACH could create files beside it.
+  sqlite3_limit(connection.handle(), SQLITE_LIMIT_ATTACHED, 0);
+  const auto statements = execute_file(connection.handle(), sql, file, lines);
+  Snapshot snapshot = inspect_sqlite(connection.handle());
+  attach_rename_hints(snapshot, sql, statements, file, lines);
+  return snapshot;
+}
+
+}  // namespace dbmigrate

@@ -1,0 +1,243 @@
+// The SQLite tokenizer, and the canonical text of an SQL expression built from its tokens.
+//
+// The lexical rules follow SQLite's tokenize.c closely enough for stored schema SQL and
+// hand-written schema files; what SQLite would reject is tokenized leniently, never refused.
+#include "dialect/sqlite/sql_tokens.hpp"
+
+#include <cctype>
+
+#include "dbmigrate/sqlite.hpp"
+
+namespace dbmigrate::sqlite {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Bytes of a UTF-8 sequence count as letters, so unquoted non-ASCII names are one word.
+bool is_word_start(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return std::isalpha(byte) || c == '_' || byte >= 0x80;
+}
+
+bool is_word_char(char c) {
+  return is_word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
+}
+
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+// The end of a quoted run starting at `begin` (the opening quote); `close` doubled is an escape.
+std::size_t quoted_end(std::string_view sql, std::size_t begin, char close) {
+  std::size_t i = begin + 1;
+  while (i < sql.size()) {
+    if (sql[i] == close) {
+      if (close != ']' && i + 1 < sql.size() && sql[i + 1] == close) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    ++i;
+  }
+  return sql.size();
+}
+
+std::size_t number_end(std::string_view sql, std::size_t i) {
+  const bool hex = sql[i] == '0' && i + 1 < sql.size() && (sql[i + 1] == 'x' || sql[i + 1] == 'X');
+  ++i;
+  while (i < sql.size()) {
+    const char c = sql[i];
+    const char previous = sql[i - 1];
+    const bool exponent_sign =
+        !hex && (c == '+' || c == '-') && (previous == 'e' || previous == 'E');
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || exponent_sign)) {
+      break;
+    }
+    ++i;
+  }
+  return i;
+}
+
+// Operators of two or three bytes, longest first.
+constexpr std::string_view operators[] = {
+    "->>", "||", "<=", ">=", "==", "!=", "<>", "<<", ">>", "->"};
+
+// One token starting at `i` (not whitespace); returns its kind and end.
+std::pair<TokenKind, std::size_t> scan(std::string_view sql, std::size_t i) {
+  const char c = sql[i];
+  const char next = i + 1 < sql.size() ? sql[i + 1] : '\0';
+  if (c == '-' && next == '-') {
+    const auto newline = sql.find('\n', i);
+    return {TokenKind::comment, newline == std::string_view::npos ? sql.size() : newline};
+  }
+  if (c == '/' && next == '*') {
+    const auto close = sql.find("*/", i + 2);
+    return {TokenKind::comment, close == std::string_view::npos ? sql.size() : close + 2};
+  }
+  if ((c == 'x' || c == 'X') && next == '\'')
+    return {TokenKind::blob, quoted_end(sql, i + 1, '\'')};
+  if (is_word_start(c)) {
+    std::size_t end = i + 1;
+    while (end < sql.size() && is_word_char(sql[end])) ++end;
+    return {TokenKind::word, end};
+  }
+  if (c == '"' || c == '`') return {TokenKind::quoted_identifier, quoted_end(sql, i, c)};
+  if (c == '[') return {TokenKind::quoted_identifier, quoted_end(sql, i, ']')};
+  if (c == '\'') return {TokenKind::string, quoted_end(sql, i, '\'')};
+  if (is_digit(c) || (c == '.' && is_digit(next))) return {TokenKind::number, number_end(sql, i)};
+  if (c == '?' || c == ':' || c == '@' || c == '$') {
+    std::size_t end = i + 1;
+    while (end < sql.size() && is_word_char(sql[end])) ++end;
+    return {TokenKind::variable, end};
+  }
+  for (auto op : operators) {
+    if (sql.substr(i, op.size()) == op) return {TokenKind::punctuation, i + op.size()};
+  }
+  return {TokenKind::punctuation, i + 1};
+}
+
+bool is_plain_literal(const Token& token) {
+  switch (token.kind) {
+    case TokenKind::string:
+    case TokenKind::blob:
+    case TokenKind::number:
+      return true;
+    case TokenKind::word:
+      for (auto keyword :
+           {"NULL", "TRUE", "FALSE", "CURRENT_TIME", "CURRENT_DATE", "CURRENT_TIMESTAMP"}) {
+        if (token.is_keyword(keyword)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Token::is_keyword(std::string_view keyword) const {
+  return kind == TokenKind::word && equal_ignoring_case(text, keyword);
+}
+
+std::vector<Token> tokenize_sql(std::string_view sql) {
+  std::vector<Token> tokens;
+  tokens.reserve(sql.size() / 4);  // typical SQL: a token every four or five bytes
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    if (is_space(sql[i])) {
+      ++i;
+      continue;
+    }
+    auto [kind, end] = scan(sql, i);
+    tokens.push_back({kind, sql.substr(i, end - i), i});
+    i = end;
+  }
+  return tokens;
+}
+
+std::vector<Token> tokenize_sql_code(std::string_view sql) {
+  auto tokens = tokenize_sql(sql);
+  std::erase_if(tokens, [](const Token& token) { return token.kind == TokenKind::comment; });
+  return tokens;
+}
+
+std::string identifier_value(const Token& token) {
+  if (token.kind != TokenKind::quoted_identifier && token.kind != TokenKind::string) {
+    return std::string(token.text);
+  }
+  const char open = token.text.front();
+  const char close = open == '[' ? ']' : open;
+  std::string_view body = token.text.substr(1);
+  if (!body.empty() && body.back() == close) body.remove_suffix(1);
+  std::string name;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    name += body[i];
+    if (body[i] == close && close != ']' && i + 1 < body.size() && body[i + 1] == close) ++i;
+  }
+  return name;
+}
+
+std::size_t skip_blank(std::string_view sql, std::size_t offset) {
+  while (offset < sql.size()) {
+    if (is_space(sql[offset])) {
+      ++offset;
+      continue;
+    }
+    auto [kind, end] = scan(sql, offset);
+    if (kind != TokenKind::comment) break;
+    offset = end;
+  }
+  return offset;
+}
+
+}  // namespace dbmigrate::sqlite
+
+namespace dbmigrate {
+
+// Rules, applied token by token so that string literals are never touched:
+//  - comments are dropped and every run of whitespace becomes one space;
+//  - no space just inside parentheses, nor before a comma;
+//  - a quoted identifier is re-quoted the way SqliteDialect::quote_identifier does it: no quotes
+//    for a plain name that is not a keyword, otherwise "..." (so [a b], `a b` and "a b" agree).
+//    SQLite quotes the new name when ALTER TABLE RENAME COLUMN rewrites a CHECK; this undoes it.
+std::string normalize_sql_expression(std::string_view sql) {
+  const SqliteDialect dialect;
+  const auto tokens = sqlite::tokenize_sql_code(sql);
+  std::string out;
+  const sqlite::Token* previous = nullptr;
+  for (const auto& token : tokens) {
+    std::string text = token.kind == sqlite::TokenKind::quoted_identifier
+                           ? dialect.quote_identifier(sqlite::identifier_value(token))
+                           : std::string(token.text);
+    if (previous != nullptr) {
+      const bool gap = previous->end() < token.offset;
+      const bool hugged = previous->is("(") || token.is(")") || token.is(",");
+      // Unquoting can make two words touch ("a"AND"b"): they need a space between them.
+      const bool words_touch =
+          sqlite::is_word_char(out.back()) && sqlite::is_word_char(text.front());
+      if ((gap && !hugged) || words_touch) out += ' ';
+    }
+    out += text;
+    previous = &token;
+  }
+  return out;
+}
+
+std::string normalize_sql_default(std::string_view sql) {
+  auto text = normalize_sql_expression(sql);
+  // Peel parentheses that wrap the whole text: SQLite's own dflt_value drops one pair.
+  while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
+    int depth = 0;
+    bool wraps = true;
+    const auto tokens = sqlite::tokenize_sql_code(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].is("(")) ++depth;
+      if (tokens[i].is(")")) --depth;
+      if (depth == 0 && i + 1 < tokens.size()) wraps = false;
+    }
+    if (!wraps) break;
+    text = normalize_sql_expression(std::string_view(text).substr(1, text.size() - 2));
+  }
+  const auto tokens = sqlite::tokenize_sql_code(text);
+  const bool literal = (tokens.size() == 1 && sqlite::is_plain_literal(tokens[0])) ||
+                       (tokens.size() == 2 && (tokens[0].is("-") || tokens[0].is("+")) &&
+                        tokens[1].kind == sqlite::TokenKind::number);
+  if (literal || tokens.empty()) return text;
+  return "(" + text + ")";
+}
+
+}  // namespace dbmigrate

@@ -1,0 +1,285 @@
+// Reading revision files: a line-by-line parser whose errors name `file:line`, and the loader
+// of a versions folder.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <tuple>
+
+#include "dbmigrate/revision.hpp"
+#include "revision/duplicate_ids.hpp"
+
+namespace dbmigrate {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Ids are written by hand too, so any word is accepted, not just 12 hex digits; what matters is
+// that it survives a command line and a file name unquoted.
+bool is_valid_id(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  });
+}
+
+// CRLF files (edited on Windows) parse like LF files; section SQL is joined with LF.
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    auto line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+// The text after `--` for a comment line, or nothing for SQL.
+std::optional<std::string_view> comment_body(std::string_view line) {
+  line = trim(line);
+  if (!line.starts_with("--")) return std::nullopt;
+  return trim(line.substr(2));
+}
+
+enum class Key { id, revises, create_date, message };
+constexpr std::array<std::string_view, 4> key_names = {"Revision ID", "Revises", "Create Date",
+                                                       "Message"};
+
+struct HeaderValue {
+  int line = 0;  // 0: not seen
+  std::string_view value;
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::filesystem::path& path)
+      : lines_(split_lines(text)), path_(path) {}
+
+  Revision parse() {
+    enum class Section { header, upgrade, downgrade } section = Section::header;
+    for (int number = 1; number <= static_cast<int>(lines_.size()); ++number) {
+      const auto line = lines_[number - 1];
+      if (const auto marker = section_marker(line, number)) {
+        if (*marker == "upgrade") {
+          if (upgrade_marker_ != 0) fail(number, duplicate_marker("upgrade", upgrade_marker_));
+          if (section == Section::header) finish_header(number);
+          upgrade_marker_ = number;
+          section = Section::upgrade;
+        } else {
+          if (downgrade_marker_ != 0) {
+            fail(number, duplicate_marker("downgrade", downgrade_marker_));
+          }
+          if (upgrade_marker_ == 0) {
+            fail(number,
+                 "'-- migrate:downgrade' comes before '-- migrate:upgrade'; put the upgrade "
+                 "section first");
+          }
+          downgrade_marker_ = number;
+          section = Section::downgrade;
+        }
+      } else if (section == Section::header) {
+        header_line(line, number);
+      }
+    }
+    const int last = std::max(1, static_cast<int>(lines_.size()));
+    if (upgrade_marker_ == 0) {
+      finish_header(last);
+      fail(last,
+           "missing '-- migrate:upgrade' section marker; add that line above the upgrade SQL");
+    }
+    if (downgrade_marker_ == 0) {
+      fail(last,
+           "missing '-- migrate:downgrade' section marker; add that line above the downgrade SQL "
+           "(it may be empty)");
+    }
+    revision_.path = path_;
+    std::tie(revision_.upgrade_sql, revision_.upgrade_first_line) =
+        section_sql(upgrade_marker_ + 1, downgrade_marker_);
+    std::tie(revision_.downgrade_sql, revision_.downgrade_first_line) =
+        section_sql(downgrade_marker_ + 1, static_cast<int>(lines_.size()) + 1);
+    return std::move(revision_);
+  }
+
+ private:
+  [[noreturn]] void fail(int line, std::string_view what) const {
+    throw Error(ErrorKind::input, fmt::format("{}:{}: {}", path_.string(), line, what));
+  }
+
+  static std::string duplicate_marker(std::string_view name, int first) {
+    return fmt::format("second '-- migrate:{}' marker (the first is on line {}); keep one", name,
+                       first);
+  }
+
+  // "upgrade" or "downgrade" for a marker line; a misspelt marker is an error rather than a
+  // comment, or its section's SQL would silently land in the other section.
+  std::optional<std::string_view> section_marker(std::string_view line, int number) const {
+    const auto body = comment_body(line);
+    if (!body || !body->starts_with("migrate:")) return std::nullopt;
+    const auto word = trim(body->substr(8));
+    if (word != "upgrade" && word != "downgrade") {
+      fail(number, fmt::format("unknown section marker '{}'; the markers are "
+                               "'-- migrate:upgrade' and '-- migrate:downgrade'",
+                               trim(line)));
+    }
+    return word;
+  }
+
+  void header_line(std::string_view line, int number) {
+    if (trim(line).empty()) return;
+    const auto body = comment_body(line);
+    if (!body) {
+      fail(number,
+           "SQL before '-- migrate:upgrade'; move it into the upgrade or downgrade section");
+    }
+    for (std::size_t k = 0; k < key_names.size(); ++k) {
+      const auto& name = key_names[k];
+      if (!body->starts_with(name) || !body->substr(name.size()).starts_with(':')) continue;
+      auto& seen = header_[k];
+      if (seen.line != 0) {
+        fail(number, fmt::format("second '-- {}:' header (the first is on line {}); keep one", name,
+                                 seen.line));
+      }
+      seen = {number, trim(body->substr(name.size() + 1))};
+      return;
+    }
+    // Any other comment is the user's and is allowed.
+  }
+
+  const HeaderValue& value(Key key) const { return header_[static_cast<std::size_t>(key)]; }
+
+  // Called where the header ends: `line` is the upgrade marker (or the last line).
+  void finish_header(int line) {
+    for (std::size_t k = 0; k < key_names.size(); ++k) {
+      if (header_[k].line == 0) {
+        fail(line, fmt::format("missing '-- {}:' header; add it above '-- migrate:upgrade'",
+                               key_names[k]));
+      }
+    }
+    const auto& id = value(Key::id);
+    if (id.value.empty()) fail(id.line, "empty '-- Revision ID:'; write the revision's id there");
+    if (!is_valid_id(id.value)) {
+      fail(id.line, fmt::format("revision id '{}' may hold only letters, digits and '_'; "
+                                "choose such an id and start the file name with it",
+                                id.value));
+    }
+    check_file_name(id);
+    revision_.id = std::string(id.value);
+    revision_.parents = parents(value(Key::revises));
+    revision_.create_date = std::string(value(Key::create_date).value);
+    revision_.message = std::string(value(Key::message).value);
+  }
+
+  // `<id>_slug.sql` or `<id>.sql`: commands find a revision's file by its id.
+  void check_file_name(const HeaderValue& id) const {
+    const auto name = path_.filename().string();
+    if (name.empty()) return;
+    const auto rest = std::string_view(name).substr(std::min(name.size(), id.value.size()));
+    if (name.starts_with(id.value) && (rest.starts_with('_') || rest.starts_with('.'))) return;
+    fail(id.line, fmt::format("revision id '{}' does not match the file name '{}'; rename the "
+                              "file to start with '{}_' or correct the id",
+                              id.value, name, id.value));
+  }
+
+  std::vector<std::string> parents(const HeaderValue& revises) const {
+    std::vector<std::string> out;
+    if (revises.value.empty()) return out;
+    std::string_view rest = revises.value;
+    while (true) {
+      const auto comma = rest.find(',');
+      const auto parent = trim(rest.substr(0, comma));
+      if (!is_valid_id(parent)) {
+        fail(revises.line,
+             fmt::format("'-- Revises:' lists '{}', which is not a revision id; write the "
+                         "parent ids separated by ', ' (nothing for the first revision)",
+                         parent));
+      }
+      if (std::find(out.begin(), out.end(), parent) != out.end()) {
+        fail(revises.line,
+             fmt::format("'-- Revises:' lists '{}' twice; list each parent once", parent));
+      }
+      out.emplace_back(parent);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    return out;
+  }
+
+  // Lines [begin, end) without leading and trailing blank lines, and the line the SQL starts on.
+  std::pair<std::string, int> section_sql(int begin, int end) const {
+    while (begin < end && trim(lines_[begin - 1]).empty()) ++begin;
+    while (end > begin && trim(lines_[end - 2]).empty()) --end;
+    std::string sql;
+    for (int number = begin; number < end; ++number) {
+      if (number != begin) sql += '\n';
+      sql += lines_[number - 1];
+    }
+    return {std::move(sql), begin};
+  }
+
+  std::vector<std::string_view> lines_;
+  const std::filesystem::path& path_;
+  std::array<HeaderValue, 4> header_{};
+  int upgrade_marker_ = 0;
+  int downgrade_marker_ = 0;
+  Revision revision_;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    throw Error(ErrorKind::input,
+                fmt::format("{}: cannot read the file: {}; check that it exists and is readable",
+                            path.string(), std::strerror(errno)));
+  }
+  return std::move(text).str();
+}
+
+}  // namespace
+
+Revision parse_revision(std::string_view text, const std::filesystem::path& path) {
+  return Parser(text, path).parse();
+}
+
+std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir) {
+  std::error_code error;
+  std::vector<std::filesystem::path> files;
+  for (std::filesystem::directory_iterator it(versions_dir, error), end; !error && it != end;
+       it.increment(error)) {
+    // Editors leave backups and lock files beside the revisions: only `*.sql` files count.
+    std::error_code type_error;
+    if (it->path().extension() == ".sql" && it->is_regular_file(type_error)) {
+      files.push_back(it->path());
+    }
+  }
+  if (error) {
+    throw Error(ErrorKind::input,
+                fmt::format("{}: cannot list the versions folder: {}; run 'dbmigrate init' to "
+                            "create it or pass the migrations folder with --dir",
+                            versions_dir.string(), error.message()));
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Revision> revisions;
+  revisions.reserve(files.size());
+  for (const auto& file : files) revisions.push_back(parse_revision(read_file(file), file));
+  reject_duplicate_ids(revisions);
+  return revisions;
+}
+
+}  // namespace dbmigrate

@@ -1,0 +1,216 @@
+// snapshot_from_sql(): .sql schema files, rename hints, errors with lines; and the SQL text
+// rules underneath it (tokenizer, expression and default normalization).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
+
+namespace dbmigrate {
+namespace {
+
+// The message of the Error(input) that `sql` raises; fails the test when there is none.
+std::string input_error(std::string_view sql) {
+  try {
+    (void)snapshot_from_sql(sql, "schema.sql");
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::input) << error.what();
+    return error.what();
+  }
+  ADD_FAILURE() << "expected an error";
+  return {};
+}
+
+TEST(SqlSource, File_BecomesTheSnapshotOfWhatSqliteMadeOfIt) {
+  const auto snapshot = snapshot_from_sql(
+      "-- users and their posts\n"
+      "CREATE TABLE users (\n"
+      "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+      "  email TEXT NOT NULL COLLATE NOCASE UNIQUE,\n"
+      "  age INTEGER DEFAULT 18 CHECK (age >= 0)\n"
+      ");\n"
+      "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL\n"
+      "  REFERENCES users ON DELETE CASCADE);\n"
+      "CREATE INDEX ix_posts_user ON posts (user_id);\n"
+      "CREATE VIEW adults AS SELECT * FROM users WHERE age >= 18;\n",
+      "schema.sql");
+  Snapshot expected;
+  expected.tables = {
+      {.name = "posts",
+       .columns = {{.name = "id", .type = "integer"},
+                   {.name = "user_id", .type = "integer", .nullable = false}},
+       .primary_key = {"id"},
+       .indexes = {{.name = "ix_posts_user", .keys = {{.name = "user_id"}}}},
+       .foreign_keys = {{.columns = {"user_id"},
+                         .ref_table = "users",
+                         .ref_columns = {"id"},
+                         .on_delete = ReferentialAction::cascade}}},
+      {.name = "users",
+       .columns = {{.name = "id", .type = "integer", .autoincrement = true},
+                   {.name = "email", .type = "text", .nullable = false, .collation = "NOCASE"},
+                   {.name = "age", .type = "integer", .default_sql = "18"}},
+       .primary_key = {"id"},
+       .uniques = {{.columns = {"email"}}},
+       .checks = {{.expression = "age >= 0"}}},
+  };
+  expected.views = {
+      {.name = "adults", .sql = "CREATE VIEW adults AS SELECT * FROM users WHERE age >= 18"}};
+  EXPECT_EQ(snapshot, expected);
+}
+
+TEST(SqlSource, StrayEmptyStatements_DoNotEndTheFile) {
+  const auto snapshot =
+      snapshot_from_sql("CREATE TABLE a (x INTEGER);;\n;\nCREATE TABLE b (y TEXT);");
+  Snapshot expected;
+  expected.tables = {{.name = "a", .columns = {{.name = "x", .type = "integer"}}},
+                     {.name = "b", .columns = {{.name = "y", .type = "text"}}}};
+  EXPECT_EQ(snapshot, expected);
+}
+
+TEST(SqlSource, RenameHints_OnColumnAndCreateTableLines_AreAttached) {
+  const auto snapshot = snapshot_from_sql(
+      "CREATE TABLE people ( -- @renamed from=persons\n"
+      "  id INTEGER PRIMARY KEY,\n"
+      "  full_name TEXT NOT NULL, -- @renamed from=name\n"
+      "  \"e mail\" TEXT, -- @renamed from=\"old \"\"mail\"\"\"\n"
+      "  age INTEGER -- @renamed from=years\n"
+      ");\n"
+      "CREATE TABLE plain (x INTEGER); -- @renamed from=simple\n");
+  Snapshot expected;
+  expected.tables = {
+      {.name = "people",
+       .columns = {{.name = "id", .type = "integer"},
+                   {.name = "full_name", .type = "text", .nullable = false, .renamed_from = "name"},
+                   {.name = "e mail", .type = "text", .renamed_from = "old \"mail\""},
+                   {.name = "age", .type = "integer", .renamed_from = "years"}},
+       .primary_key = {"id"},
+       .renamed_from = "persons"},
+      {.name = "plain", .columns = {{.name = "x", .type = "integer"}}, .renamed_from = "simple"},
+  };
+  EXPECT_EQ(snapshot, expected);
+  EXPECT_EQ(without_rename_hints(snapshot), snapshot_from_sql("CREATE TABLE people (id INTEGER "
+                                                              "PRIMARY KEY, full_name TEXT NOT "
+                                                              "NULL, \"e mail\" TEXT, age INTEGER);"
+                                                              "CREATE TABLE plain (x INTEGER);"));
+}
+
+TEST(SqlSource, RenameHint_HintAfterLeadingCommaAndInsideStrings) {
+  const auto snapshot = snapshot_from_sql(
+      "CREATE TABLE t (\n"
+      "  a TEXT DEFAULT '-- @renamed from=nothing'\n"
+      "  , b TEXT -- @renamed from=c\n"
+      ");\n");
+  ASSERT_EQ(snapshot.tables.size(), 1u);
+  EXPECT_EQ(snapshot.tables[0].columns[0].renamed_from, std::nullopt);
+  EXPECT_EQ(snapshot.tables[0].columns[1].renamed_from, "c");
+}
+
+TEST(SqlSource, RenameHint_OnAConstraintLine_IsInputErrorWithLine) {
+  const auto message = input_error(
+      "CREATE TABLE t (\n"
+      "  a INTEGER,\n"
+      "  CHECK (a > 0) -- @renamed from=b\n"
+      ");\n");
+  EXPECT_NE(message.find("schema.sql:3:"), std::string::npos) << message;
+  EXPECT_NE(message.find("column definition or of CREATE TABLE"), std::string::npos) << message;
+}
+
+TEST(SqlSource, RenameHint_OutsideCreateTable_IsInputErrorWithLine) {
+  const auto message = input_error(
+      "CREATE TABLE t (a INTEGER);\n\n"
+      "CREATE INDEX ix ON t (a); -- @renamed from=old_ix\n");
+  EXPECT_NE(message.find("schema.sql:3:"), std::string::npos) << message;
+}
+
+TEST(SqlSource, RenameHint_OnALineWithTwoColumns_IsInputError) {
+  const auto message =
+      input_error("CREATE TABLE t (\n  a INTEGER, b INTEGER -- @renamed from=c\n);");
+  EXPECT_NE(message.find("schema.sql:2:"), std::string::npos) << message;
+  EXPECT_NE(message.find("several columns"), std::string::npos) << message;
+}
+
+TEST(SqlSource, RenameHint_Malformed_IsInputError) {
+  EXPECT_NE(input_error("CREATE TABLE t ( -- @renamed to=x\n a INT);").find("schema.sql:1:"),
+            std::string::npos);
+  EXPECT_NE(input_error("CREATE TABLE t ( -- @renamed from=\"x\n a INT);").find("unterminated"),
+            std::string::npos);
+  EXPECT_NE(input_error("CREATE TABLE t ( -- @renamed from=x y\n a INT);").find("unexpected"),
+            std::string::npos);
+}
+
+TEST(SqlSource, SyntaxError_NamesFileLineAndSqliteMessage) {
+  const auto message = input_error(
+      "CREATE TABLE a (x INTEGER);\n"
+      "/* a comment\n   over lines */\n"
+      "CREATE TABLE b (\n"
+      "  y INTEGER,\n"
+      "  z INTEGR EXTRA(\n"
+      ");\n");
+  EXPECT_NE(message.find("schema.sql:7:"), std::string::npos) << message;
+  EXPECT_NE(message.find("syntax error"), std::string::npos) << message;
+  EXPECT_NE(message.find("statement starting on line 4"), std::string::npos) << message;
+}
+
+TEST(SqlSource, FailingStatement_NamesItsLine) {
+  const auto message = input_error("CREATE TABLE a (x INTEGER);\n\nCREATE TABLE a (y INTEGER);\n");
+  EXPECT_NE(message.find("schema.sql:3:"), std::string::npos) << message;
+  EXPECT_NE(message.find("already exists"), std::string::npos) << message;
+}
+
+TEST(SqlSource, Attach_IsRefused) {
+  EXPECT_NE(input_error("ATTACH 'elsewhere.db' AS other;").find("schema.sql:1:"),
+            std::string::npos);
+}
+
+TEST(SqlTokens, Tokens_CarryKindsAndOffsets) {
+  const std::string_view sql =
+      "SELECT \"a\"\"b\", [c d] -- note\n FROM 't''s' /* x */ WHERE x'0f' <= 1.5e-3";
+  const auto tokens = sqlite::tokenize_sql(sql);
+  ASSERT_EQ(tokens.size(), 12u);
+  EXPECT_EQ(tokens[1].kind, sqlite::TokenKind::quoted_identifier);
+  EXPECT_EQ(sqlite::identifier_value(tokens[1]), "a\"b");
+  EXPECT_EQ(sqlite::identifier_value(tokens[3]), "c d");
+  EXPECT_EQ(tokens[4].kind, sqlite::TokenKind::comment);
+  EXPECT_EQ(tokens[4].text, "-- note");
+  EXPECT_EQ(tokens[6].kind, sqlite::TokenKind::string);
+  EXPECT_EQ(tokens[6].offset, sql.find("'t''s'"));
+  EXPECT_EQ(tokens[7].kind, sqlite::TokenKind::comment);
+  EXPECT_EQ(tokens[9].kind, sqlite::TokenKind::blob);
+  EXPECT_EQ(tokens[10].text, "<=");
+  EXPECT_EQ(tokens[11].text, "1.5e-3");
+  EXPECT_EQ(tokens[11].kind, sqlite::TokenKind::number);
+}
+
+TEST(NormalizeSqlExpression, CollapsesWhitespaceOutsideLiterals) {
+  EXPECT_EQ(normalize_sql_expression("  a \n\t>   'x   y'  "), "a > 'x   y'");
+  EXPECT_EQ(normalize_sql_expression("f( a ,b , c )"), "f(a,b, c)");  // only spaces go
+  EXPECT_EQ(normalize_sql_expression("( ( a + 1 ) )"), "((a + 1))");
+  EXPECT_EQ(normalize_sql_expression("a > 0 -- trailing\n AND /* why */ b"), "a > 0 AND b");
+}
+
+TEST(NormalizeSqlExpression, DropsQuotesOnlyWhereNotNeeded) {
+  EXPECT_EQ(normalize_sql_expression("\"age\" >= [min] AND `max` > 0"), "age >= min AND max > 0");
+  EXPECT_EQ(normalize_sql_expression("\"order\" = [first name]"), "\"order\" = \"first name\"");
+  EXPECT_EQ(normalize_sql_expression("\"naïve\" = \"a\"\"b\""), "\"naïve\" = \"a\"\"b\"");
+  EXPECT_EQ(normalize_sql_expression("\"a\"AND\"b\""), "a AND b");
+  EXPECT_EQ(normalize_sql_expression("\"t\".\"c\" = 'a\"b'"), "t.c = 'a\"b'");
+}
+
+TEST(NormalizeSqlDefault, LiteralsStayBareAndExpressionsGetOneParenthesis) {
+  EXPECT_EQ(normalize_sql_default("'abc'"), "'abc'");
+  EXPECT_EQ(normalize_sql_default("0"), "0");
+  EXPECT_EQ(normalize_sql_default("-1.5"), "-1.5");
+  EXPECT_EQ(normalize_sql_default("CURRENT_TIMESTAMP"), "CURRENT_TIMESTAMP");
+  EXPECT_EQ(normalize_sql_default("NULL"), "NULL");
+  EXPECT_EQ(normalize_sql_default("1 +  2"), "(1 + 2)");
+  EXPECT_EQ(normalize_sql_default("(1 + 2)"), "(1 + 2)");
+  EXPECT_EQ(normalize_sql_default("((1 + 2))"), "(1 + 2)");
+  EXPECT_EQ(normalize_sql_default("('x')"), "'x'");
+  EXPECT_EQ(normalize_sql_default("(a) + (b)"), "((a) + (b))");
+  EXPECT_EQ(normalize_sql_default("datetime('now')"), "(datetime('now'))");
+}
+
+}  // namespace
+}  // namespace dbmigrate
