@@ -1,0 +1,4 @@
+CREATE TABLE receipts (
+  id INTEGER PRIMARY KEY,
+  amount NUMERIC(10,2) NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE grades (
+  id INTEGER PRIMARY KEY,
+  student TEXT NOT NULL,
+  score INTEGER NOT NULL
+);

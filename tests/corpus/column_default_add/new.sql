@@ -1,0 +1,5 @@
+CREATE TABLE settings (
+  key TEXT NOT NULL PRIMARY KEY,
+  value TEXT DEFAULT 'n/a',
+  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);

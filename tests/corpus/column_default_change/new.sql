@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  plan TEXT NOT NULL DEFAULT 'trial',
+  credits INTEGER NOT NULL DEFAULT (5 * 20),
+  ratio REAL DEFAULT -1.25
+);

@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  plan TEXT NOT NULL DEFAULT 'free',
+  credits INTEGER NOT NULL DEFAULT 10,
+  ratio REAL DEFAULT 0.5
+);

@@ -1,0 +1,5 @@
+CREATE TABLE prices (
+  id INTEGER PRIMARY KEY,
+  amount NUMERIC(10,2) NOT NULL,
+  currency CHAR(3) NOT NULL DEFAULT 'EUR'
+);

@@ -1,0 +1,13 @@
+CREATE TABLE products (
+  id INTEGER PRIMARY KEY,
+  sku TEXT NOT NULL UNIQUE,
+  legacy_code TEXT UNIQUE,
+  name TEXT NOT NULL,
+  price NUMERIC(10,2)
+);
+
+CREATE TABLE order_lines (
+  id INTEGER PRIMARY KEY,
+  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  quantity INTEGER NOT NULL
+);

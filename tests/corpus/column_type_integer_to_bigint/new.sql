@@ -1,0 +1,5 @@
+CREATE TABLE counters (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  hits BIGINT NOT NULL DEFAULT 0
+);

@@ -1,0 +1,5 @@
+CREATE TABLE inventory (
+  id INTEGER PRIMARY KEY,
+  quantity INTEGER,
+  note TEXT
+);

@@ -1,0 +1,5 @@
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  label VARCHAR(50) NOT NULL,
+  colour VARCHAR(7)
+);

@@ -1,0 +1,11 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  pinned_post_id INTEGER REFERENCES posts (id) ON DELETE SET NULL
+);
+
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  body TEXT
+);

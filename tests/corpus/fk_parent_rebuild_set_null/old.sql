@@ -1,0 +1,17 @@
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  title TEXT
+);
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  project_id INTEGER REFERENCES projects (id) ON DELETE SET NULL,
+  title TEXT NOT NULL
+);
+
+CREATE TABLE task_owner (
+  task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+  project_code TEXT REFERENCES projects (code) ON DELETE SET DEFAULT DEFAULT 'NONE',
+  owner TEXT NOT NULL
+);

@@ -1,0 +1,6 @@
+CREATE TABLE categories (
+  id INTEGER PRIMARY KEY,
+  parent_id INTEGER REFERENCES categories (id) ON DELETE CASCADE,
+  name VARCHAR(100) NOT NULL DEFAULT '',
+  position INTEGER NOT NULL DEFAULT 0
+);

@@ -1,0 +1,5 @@
+CREATE TABLE staff (
+  id INTEGER PRIMARY KEY,
+  manager_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,
+  name TEXT NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE staff (
+  id INTEGER PRIMARY KEY,
+  manager_id INTEGER,
+  name TEXT NOT NULL
+);

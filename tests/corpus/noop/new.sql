@@ -1,0 +1,46 @@
+CREATE TABLE authors (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  country TEXT
+);
+
+CREATE TABLE books (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  cover BLOB
+);
+
+CREATE INDEX ix_books_author_id ON books (author_id);
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  body TEXT NOT NULL,
+  pinned INTEGER
+);
+
+CREATE TABLE note_log (
+  id INTEGER PRIMARY KEY,
+  note_id INTEGER,
+  action TEXT NOT NULL
+);
+
+CREATE VIEW pinned_notes AS SELECT id, body FROM notes WHERE pinned = 1;
+
+CREATE TRIGGER trg_notes_insert AFTER INSERT ON notes
+BEGIN
+  INSERT INTO note_log (note_id, action) VALUES (NEW.id, 'insert');
+END;
+CREATE TABLE kv (
+  k TEXT NOT NULL PRIMARY KEY,
+  v BLOB,
+  expires INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE "odd ""names""" (
+  "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+  "ünï" TEXT COLLATE NOCASE DEFAULT 'x',
+  CONSTRAINT ck_odd CHECK ("ünï" <> ''),
+  UNIQUE ("ünï")
+);
+
+CREATE INDEX ix_books_partial ON books (title DESC) WHERE cover IS NOT NULL;

@@ -1,0 +1,5 @@
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  full_name TEXT NOT NULL,
+  email TEXT
+);

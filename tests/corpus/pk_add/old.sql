@@ -1,0 +1,5 @@
+CREATE TABLE skus (
+  code TEXT NOT NULL,
+  description TEXT,
+  weight REAL
+);

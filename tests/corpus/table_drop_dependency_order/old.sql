@@ -1,0 +1,22 @@
+CREATE TABLE warehouses (
+  id INTEGER PRIMARY KEY,
+  city TEXT NOT NULL
+);
+
+CREATE TABLE bins (
+  id INTEGER PRIMARY KEY,
+  warehouse_id INTEGER NOT NULL REFERENCES warehouses (id),
+  label TEXT
+);
+
+CREATE TABLE stock (
+  id INTEGER PRIMARY KEY,
+  bin_id INTEGER NOT NULL REFERENCES bins (id),
+  sku TEXT NOT NULL,
+  quantity INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE suppliers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);

@@ -1,0 +1,7 @@
+CREATE TABLE clients (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT
+);
+
+CREATE INDEX ix_clients_name ON clients (name);

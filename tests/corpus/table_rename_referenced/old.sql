@@ -1,0 +1,10 @@
+CREATE TABLE teams (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);
+
+CREATE TABLE players (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER REFERENCES teams (id) ON DELETE CASCADE,
+  name TEXT NOT NULL
+);

@@ -1,0 +1,13 @@
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  body TEXT NOT NULL,
+  pinned INTEGER
+);
+
+CREATE TABLE note_log (
+  id INTEGER PRIMARY KEY,
+  note_id INTEGER,
+  action TEXT NOT NULL
+);
+
+CREATE VIEW pinned_notes AS SELECT id, body FROM notes WHERE pinned = 1;

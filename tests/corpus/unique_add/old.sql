@@ -1,0 +1,6 @@
+CREATE TABLE seats (
+  id INTEGER PRIMARY KEY,
+  hall TEXT NOT NULL,
+  row_label TEXT NOT NULL,
+  number INTEGER NOT NULL
+);

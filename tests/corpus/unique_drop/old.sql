@@ -1,0 +1,13 @@
+CREATE TABLE vouchers (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  batch TEXT,
+  value INTEGER,
+  UNIQUE (batch, value)
+);
+
+CREATE TABLE redemptions (
+  id INTEGER PRIMARY KEY,
+  voucher_id INTEGER NOT NULL REFERENCES vouchers (id) ON DELETE CASCADE,
+  redeemed_at TIMESTAMP
+);

@@ -1,0 +1,8 @@
+CREATE TABLE kv (
+  k TEXT NOT NULL PRIMARY KEY,
+  v BLOB NOT NULL DEFAULT X'',
+  expires BIGINT,
+  tag TEXT COLLATE NOCASE
+) WITHOUT ROWID;
+
+CREATE INDEX ix_kv_expires ON kv (expires DESC);

@@ -1,0 +1,5 @@
+CREATE TABLE kv (
+  k TEXT NOT NULL PRIMARY KEY,
+  v BLOB,
+  expires INTEGER
+);
