@@ -42,18 +42,27 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
   const std::string& name = to.name;
   const Table old = renames.in_new_names(from, name);
 
-  // 1. What goes away first, so that the columns it covers can change.
-  for (const auto& index : old.indexes) {
-    const Index* now = find_index(to, index.name);
-    if (now == nullptr || !(*now == index)) out.push_back({op::DropIndex{name, index}});
+  // 1. What goes away first, so that the columns it covers can change. These run before
+  // the column renames, so each carries its definition in the old column names: compared
+  // in new names, recorded in old ones (the inverse recreates exactly what was there).
+  for (const auto& original : from.indexes) {
+    const Index renamed = renames.in_new_names(name, original);
+    const Index* now = find_index(to, renamed.name);
+    if (now == nullptr || !(*now == renamed)) out.push_back({op::DropIndex{name, original}});
   }
-  for (const auto& fk : old.foreign_keys) {
-    if (!contains(to.foreign_keys, fk)) out.push_back({op::DropForeignKey{name, fk}});
+  for (const auto& original : from.foreign_keys) {
+    if (contains(to.foreign_keys, renames.in_new_names(name, original))) continue;
+    // As the schema stands when the drop runs: every table renamed, and the column renames
+    // of the tables compared before this one (in name order) done.
+    ForeignKey as_found = original;
+    as_found.ref_table = renames.table(original.ref_table);
+    if (as_found.ref_table < name) as_found.ref_columns = renames.columns_of(as_found.ref_table, original.ref_columns);
+    out.push_back({op::DropForeignKey{name, as_found}});
   }
-  for (const auto& unique : old.uniques) {
-    if (!contains(to.uniques, unique)) out.push_back({op::DropUnique{name, unique}});
+  for (const auto& original : from.uniques) {
+    if (!contains(to.uniques, renames.in_new_names(name, original))) out.push_back({op::DropUnique{name, original}});
   }
-  for (const auto& check : old.checks) {
+  for (const auto& check : from.checks) {
     if (!contains(to.checks, check)) out.push_back({op::DropCheck{name, check}});
   }
 

@@ -18,6 +18,11 @@ struct Renames {
   [[nodiscard]] std::vector<std::string> columns_of(const std::string& new_table,
                                                     std::vector<std::string> old_columns) const;
 
+  // An old index or constraint of `new_table`, spelled with the new names.
+  [[nodiscard]] Index in_new_names(const std::string& new_table, Index index) const;
+  [[nodiscard]] ForeignKey in_new_names(const std::string& new_table, ForeignKey fk) const;
+  [[nodiscard]] UniqueConstraint in_new_names(const std::string& new_table, UniqueConstraint unique) const;
+
   // An old table's keys, indexes and constraints spelled with the new names.
   [[nodiscard]] Table in_new_names(const Table& old_table, const std::string& new_name) const;
 };

@@ -102,14 +102,14 @@ TEST(SqliteRender, TypeChangeRebuildsTheTableKeepingRowsAndIndexes) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM users"), 2);
 }
 
-TEST(SqliteRender, RenameThenChangeKeepsTheValues) {
+TEST(SqliteRender, RenameAndChangeFoldIntoOneRebuildCopyingFromTheOldName) {
   auto from = users_table();
   auto to = from;
   to.tables[0].columns[2] = col("years", "bigint");
   to.tables[0].columns[2].renamed_from = "age";
   auto sql = sql_of(render(from, to));
-  EXPECT_EQ(sql.find("ALTER TABLE users RENAME COLUMN age TO years;\n"), 0u) << sql;
-  EXPECT_NE(sql.find("INSERT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, years FROM users;"),
+  EXPECT_EQ(sql.find("RENAME COLUMN"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("INSERT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, age FROM users;"),
             std::string::npos)
       << sql;
   sqlite::Connection db(":memory:");

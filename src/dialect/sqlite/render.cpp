@@ -99,14 +99,12 @@ class Renderer {
     for (std::size_t i = 0; i < operations.size();) {
       const Operation& operation = operations[i];
       if (table_local(operation)) {
-        const Table* table = state_.find_table(operation.table());
-        std::string reason = table ? needs_rebuild(*table, operation) : std::string();
-        if (!reason.empty()) {
-          std::size_t end = i;
-          while (end < operations.size() && table_local(operations[end]) &&
-                 operations[end].table() == operation.table()) {
-            ++end;
-          }
+        // The run of operations on this table: one rebuild does them all if any needs one.
+        std::size_t end = i;
+        while (end < operations.size() && table_local(operations[end]) && operations[end].table() == operation.table()) {
+          ++end;
+        }
+        if (std::string reason = rebuild_reason(operations, i, end); !reason.empty()) {
           rebuild(operations, i, end, reason);
           i = end;
           continue;
@@ -140,7 +138,7 @@ class Renderer {
             [&](const op::AddColumn& o) {
               const Table* table = state_.find_table(o.table);
               emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table),
-                               column_definition(table ? *table : Table{}, o.column)),
+                               sqlite::column_sql(d_, table ? *table : Table{}, o.column)),
                    warning_for(operation));
             },
             [&](const op::DropColumn& o) {
@@ -161,19 +159,23 @@ class Renderer {
         operation.kind);
   }
 
+  // Why operations [begin, end) on one table need a rebuild: each is judged on the table as
+  // the ones before it left it.
+  std::string rebuild_reason(const Operations& operations, std::size_t begin, std::size_t end) const {
+    const Table* table = state_.find_table(operations[begin].table());
+    if (table == nullptr) return {};
+    Snapshot scratch;
+    scratch.tables = {*table};
+    for (std::size_t i = begin; i < end; ++i) {
+      if (std::string reason = needs_rebuild(scratch.tables.front(), operations[i]); !reason.empty()) return reason;
+      apply_operations(scratch, operations[i]);
+    }
+    return {};
+  }
+
   static std::string terminated(std::string sql) {
     while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) sql.pop_back();
     return sql + ";";
-  }
-
-  std::string column_definition(const Table& table, const Column& column) const {
-    // The same text CREATE TABLE would use, from a one-column table.
-    Table single = table;
-    single.columns = {column};
-    single.primary_key.clear();
-    std::string sql = sqlite::create_table_sql(d_, single, "x");
-    auto start = sql.find("\n    ") + 5;
-    return sql.substr(start, sql.find("\n)") - start);
   }
 
   // Operations [begin, end) all change one table: one rebuild does them all.

@@ -24,15 +24,6 @@ bool inline_primary_key(const Table& table, const Column& column) {
   return column.autoincrement && table.primary_key.size() == 1 && table.primary_key[0] == column.name;
 }
 
-std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
-  std::string sql = fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
-  if (!column.nullable) sql += " NOT NULL";
-  if (inline_primary_key(table, column)) sql += " PRIMARY KEY AUTOINCREMENT";
-  if (column.default_sql) sql += fmt::format(" DEFAULT {}", *column.default_sql);
-  if (column.collation) sql += fmt::format(" COLLATE {}", d.quote_identifier(*column.collation));
-  return sql;
-}
-
 std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
   std::string sql = fmt::format("{}FOREIGN KEY ({}) REFERENCES {}", constraint_name(d, fk.name),
                                 name_list(d, fk.columns), d.quote_identifier(fk.ref_table));
@@ -43,6 +34,15 @@ std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
 }
 
 }  // namespace
+
+std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
+  std::string sql = fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
+  if (!column.nullable) sql += " NOT NULL";
+  if (inline_primary_key(table, column)) sql += " PRIMARY KEY AUTOINCREMENT";
+  if (column.default_sql) sql += fmt::format(" DEFAULT {}", *column.default_sql);
+  if (column.collation) sql += fmt::format(" COLLATE {}", d.quote_identifier(*column.collation));
+  return sql;
+}
 
 std::string create_table_sql(const SqliteDialect& d, const Table& table, std::string_view name) {
   std::vector<std::string> lines;

@@ -1,0 +1,108 @@
+// init, migrate, revision: the commands that write migration files.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/project.hpp"
+#include "cli/script_text.hpp"
+#include "cli/sources.hpp"
+#include "dbmigrate/diff.hpp"
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/snapshot_json.hpp"
+#include "dbmigrate/sqlite.hpp"
+
+namespace dbmigrate::cli {
+namespace {
+
+std::string model_source(const CommonOptions& options, const Project& project) {
+  if (!options.model.empty()) return options.model;
+  if (!project.settings().model.empty()) return project.settings().model;
+  throw Error(ErrorKind::usage, "no model to compare with: pass --model <snapshot tool | .json | .sql>");
+}
+
+// The single head new revisions build on; schema.json must belong to it.
+std::vector<std::string> parents_for_new_revision(const Project& project, const RevisionGraph& graph,
+                                                  const Snapshot& head) {
+  const auto& heads = graph.heads();
+  if (heads.size() > 1) {
+    throw Error(ErrorKind::check, fmt::format("multiple heads {}: join them first with 'dbmigrate merge -m MSG {}'",
+                                              fmt::join(heads, ", "), fmt::join(heads, " ")));
+  }
+  std::string expected = heads.empty() ? std::string() : heads.front();
+  if (head.head.value_or("") != expected) {
+    throw Error(ErrorKind::check,
+                fmt::format("{} belongs to revision '{}' but the head revision is '{}': the snapshot and the "
+                            "revisions disagree (a merge of two branches?); regenerate the snapshot from the "
+                            "merged revisions before a new migration",
+                            project.schema_path().string(), head.head.value_or(""), expected));
+  }
+  return heads;
+}
+
+Revision write_revision(const Project& project, Revision revision) {
+  revision.id = new_revision_id();
+  revision.create_date = utc_now_string();
+  revision.path = project.versions_dir() / revision_filename(revision.id, revision.message);
+  write_file_atomically(revision.path, format_revision(revision));
+  return revision;
+}
+
+}  // namespace
+
+int run_init(const CommonOptions& options) {
+  Settings settings;
+  settings.model = options.model;
+  settings.database_url = options.url;
+  Project::init(options.dir, settings);
+  fmt::print("Creating directory '{}' ... done\n", options.dir);
+  fmt::print("Please edit settings in '{}/dbmigrate.json' before proceeding.\n", options.dir);
+  return 0;
+}
+
+int run_migrate(const CommonOptions& options, const std::string& message) {
+  Project project(options.dir);
+  const Snapshot head = project.head_snapshot();
+  const RevisionGraph graph = project.graph();
+  auto parents = parents_for_new_revision(project, graph, head);
+  const Snapshot model = load_snapshot(model_source(options, project));
+
+  const Operations operations = diff(head, model);
+  if (operations.empty()) {
+    fmt::print("No changes in schema detected.\n");
+    return 0;
+  }
+  for (const auto& operation : operations) {
+    fmt::print("Detected {}\n", operation.describe());
+    if (auto reason = operation.destructive_reason(); !reason.empty()) fmt::print("  WARNING: {}\n", reason);
+    if (auto reason = operation.data_dependent_reason(); !reason.empty() && reason != operation.destructive_reason()) {
+      fmt::print("  CAUTION: {}\n", reason);
+    }
+  }
+  Snapshot target = without_rename_hints(model);
+  const SqliteDialect dialect;
+  Revision revision;
+  revision.parents = parents;
+  revision.message = message;
+  revision.upgrade_sql = script_text(dialect.render(head, operations));
+  revision.downgrade_sql = script_text(dialect.render(target, invert(operations)));
+  revision = write_revision(project, std::move(revision));
+
+  target.head = revision.id;
+  write_file_atomically(project.schema_path(), to_json(target));
+  fmt::print("Generating {} ... done\n", revision.path.string());
+  return 0;
+}
+
+int run_revision(const CommonOptions& options, const std::string& message) {
+  Project project(options.dir);
+  Snapshot head = project.head_snapshot();
+  Revision revision;
+  revision.parents = parents_for_new_revision(project, project.graph(), head);
+  revision.message = message;
+  revision = write_revision(project, std::move(revision));
+  head.head = revision.id;
+  write_file_atomically(project.schema_path(), to_json(head));
+  fmt::print("Generating {} ... done\n", revision.path.string());
+  return 0;
+}
+
+}  // namespace dbmigrate::cli

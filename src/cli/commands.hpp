@@ -1,0 +1,24 @@
+// The `dbmigrate` commands: each parses nothing, prints its result, returns the exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dbmigrate::cli {
+
+struct CommonOptions {
+  std::string dir = "migrations";
+  std::string url;    // --url, else DATABASE_URL, else the project setting
+  std::string model;  // --model, else the project setting
+};
+
+int run_init(const CommonOptions& options);
+int run_migrate(const CommonOptions& options, const std::string& message);
+int run_revision(const CommonOptions& options, const std::string& message);
+int run_heads(const CommonOptions& options);
+int run_history(const CommonOptions& options);
+int run_show(const CommonOptions& options, const std::string& revision);
+int run_snapshot(const std::string& source);
+int run_diff(const std::string& from, const std::string& to, bool sql);
+
+}  // namespace dbmigrate::cli

@@ -1,0 +1,77 @@
+// heads, history, show, snapshot, diff: the commands that only read.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/project.hpp"
+#include "cli/script_text.hpp"
+#include "cli/sources.hpp"
+#include "dbmigrate/diff.hpp"
+#include "dbmigrate/snapshot_json.hpp"
+#include "dbmigrate/sqlite.hpp"
+
+namespace dbmigrate::cli {
+namespace {
+
+std::string short_id(const std::string& id) { return id; }
+
+std::string marks(const RevisionGraph& graph, const Revision& revision) {
+  std::string out;
+  const auto& heads = graph.heads();
+  if (std::find(heads.begin(), heads.end(), revision.id) != heads.end()) out += " (head)";
+  if (graph.children(revision.id).size() > 1) out += " (branchpoint)";
+  if (revision.parents.size() > 1) out += " (mergepoint)";
+  return out;
+}
+
+}  // namespace
+
+int run_heads(const CommonOptions& options) {
+  const RevisionGraph graph = Project(options.dir).graph();
+  for (const auto& head : graph.heads()) fmt::print("{} (head)\n", short_id(head));
+  return 0;
+}
+
+int run_history(const CommonOptions& options) {
+  const RevisionGraph graph = Project(options.dir).graph();
+  const auto& revisions = graph.revisions();
+  for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
+    std::string from = it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
+    fmt::print("{} -> {}{}, {}\n", from, it->id, marks(graph, *it), it->message);
+  }
+  return 0;
+}
+
+int run_show(const CommonOptions& options, const std::string& revision) {
+  const RevisionGraph graph = Project(options.dir).graph();
+  const Revision& found = graph.find(revision);
+  fmt::print("{}", format_revision(found));
+  fmt::print("\n-- file: {}\n", found.path.string());
+  return 0;
+}
+
+int run_snapshot(const std::string& source) {
+  fmt::print("{}", to_json(load_snapshot(source)));
+  return 0;
+}
+
+int run_diff(const std::string& from_source, const std::string& to_source, bool sql) {
+  const Snapshot from = load_snapshot(from_source, "migrations/schema.json");
+  const Snapshot to = load_snapshot(to_source, "migrations/schema.json");
+  const Operations operations = diff(from, to);
+  if (operations.empty()) {
+    fmt::print("No changes in schema detected.\n");
+    return 0;
+  }
+  if (sql) {
+    fmt::print("{}\n", script_text(SqliteDialect().render(from, operations)));
+    return 0;
+  }
+  for (const auto& operation : operations) fmt::print("{}\n", operation.describe());
+  return 0;
+}
+
+}  // namespace dbmigrate::cli

@@ -1,0 +1,76 @@
+// dbmigrate: the command line. Parses arguments with CLI11, runs one command, and maps
+// errors to exit codes: 0 success, 1 a check or migration failed, 2 bad usage or input.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "cli/commands.hpp"
+#include "dbmigrate/error.hpp"
+
+using namespace dbmigrate;
+using namespace dbmigrate::cli;
+
+namespace {
+
+void add_common_options(CLI::App& app, CommonOptions& options) {
+  app.add_option("--dir", options.dir, "migrations folder")->capture_default_str();
+  app.add_option("--url", options.url, "database URL (default: $DATABASE_URL, then the project setting)");
+  app.add_option("--model", options.model, "current model: snapshot tool, .json snapshot or .sql schema");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dbmigrate: schema migrations for C++ projects (the Flask-Migrate workflow)", "dbmigrate"};
+  app.set_version_flag("--version", std::string("dbmigrate ") + DBMIGRATE_VERSION);
+  app.require_subcommand(1);
+  CommonOptions options;
+  add_common_options(app, options);
+  if (const char* url = std::getenv("DATABASE_URL")) options.url = url;
+
+  std::string message, revision, from, to, source;
+  bool sql = false;
+  auto* init = app.add_subcommand("init", "create the migrations folder");
+  auto* migrate = app.add_subcommand("migrate", "autogenerate a revision from the model's changes");
+  migrate->add_option("-m,--message", message, "what the revision does")->required();
+  auto* revision_cmd = app.add_subcommand("revision", "create an empty revision to fill by hand");
+  revision_cmd->add_option("-m,--message", message, "what the revision does")->required();
+  auto* heads = app.add_subcommand("heads", "show the head revisions");
+  auto* history = app.add_subcommand("history", "list the revisions, newest first");
+  auto* show = app.add_subcommand("show", "show a revision");
+  show->add_option("revision", revision, "revision id or unique prefix")->required();
+  auto* snapshot = app.add_subcommand("snapshot", "print the canonical JSON of a snapshot source");
+  snapshot->add_option("source", source, "snapshot tool, .sql, .json, database URL or git:<rev>[:<path>]")->required();
+  auto* diff = app.add_subcommand("diff", "print the operations between two snapshot sources");
+  diff->add_option("from", from, "snapshot source")->required();
+  diff->add_option("to", to, "snapshot source")->required();
+  diff->add_flag("--sql", sql, "print the SQLite SQL instead");
+  for (auto* command : app.get_subcommands({})) {
+    command->fallthrough();  // the common options are accepted after the command too
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    if (*init) return run_init(options);
+    if (*migrate) return run_migrate(options, message);
+    if (*revision_cmd) return run_revision(options, message);
+    if (*heads) return run_heads(options);
+    if (*history) return run_history(options);
+    if (*show) return run_show(options, revision);
+    if (*snapshot) return run_snapshot(source);
+    if (*diff) return run_diff(from, to, sql);
+  } catch (const Error& error) {
+    fmt::print(stderr, "ERROR: {}\n", error.what());
+    return error.kind() == ErrorKind::check ? 1 : 2;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "ERROR: {}\n", error.what());
+    return 2;
+  }
+  return 2;
+}

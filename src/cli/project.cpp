@@ -1,0 +1,82 @@
+// migrations/: dbmigrate.json (settings), schema.json (the model at head), versions/.
+#include "cli/project.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/snapshot_json.hpp"
+
+namespace fs = std::filesystem;
+
+namespace dbmigrate::cli {
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::input, fmt::format("cannot read '{}'", path.string()));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+Project::Project(fs::path dir) : dir_(std::move(dir)) {
+  const fs::path settings_file = dir_ / "dbmigrate.json";
+  if (!fs::exists(settings_file)) {
+    throw Error(ErrorKind::input, fmt::format("'{}' is not a migrations folder (no dbmigrate.json): run "
+                                              "'dbmigrate init' first, or pass --dir",
+                                              dir_.string()));
+  }
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(read_text(settings_file));
+  } catch (const nlohmann::json::exception& error) {
+    throw Error(ErrorKind::input, fmt::format("{}: not valid JSON: {}", settings_file.string(), error.what()));
+  }
+  if (!json.is_object()) throw Error(ErrorKind::input, fmt::format("{}: expected an object", settings_file.string()));
+  for (const auto& [key, value] : json.items()) {
+    if (key != "format" && key != "dialect" && key != "database_url" && key != "model") {
+      throw Error(ErrorKind::input, fmt::format("{}: {}: unknown setting", settings_file.string(), key));
+    }
+    if (key != "format" && !value.is_string()) {
+      throw Error(ErrorKind::input, fmt::format("{}: {}: expected string", settings_file.string(), key));
+    }
+  }
+  settings_.dialect = json.value("dialect", "sqlite");
+  settings_.database_url = json.value("database_url", "");
+  settings_.model = json.value("model", "");
+  if (settings_.dialect != "sqlite") {
+    throw Error(ErrorKind::input, fmt::format("{}: dialect '{}' is not supported by this build (sqlite)",
+                                              settings_file.string(), settings_.dialect));
+  }
+}
+
+void Project::init(const fs::path& dir, const Settings& settings) {
+  if (fs::exists(dir)) {
+    throw Error(ErrorKind::usage, fmt::format("'{}' exists already: init never overwrites a migrations folder",
+                                              dir.string()));
+  }
+  fs::create_directories(dir / "versions");
+  nlohmann::json json = {{"format", 1}, {"dialect", settings.dialect}};
+  if (!settings.database_url.empty()) json["database_url"] = settings.database_url;
+  if (!settings.model.empty()) json["model"] = settings.model;
+  write_file_atomically(dir / "dbmigrate.json", json.dump(2) + "\n");
+  write_file_atomically(dir / "schema.json", to_json(Snapshot{}));
+}
+
+Snapshot Project::head_snapshot() const {
+  if (!fs::exists(schema_path())) return {};
+  return snapshot_from_json(read_text(schema_path()), schema_path().string());
+}
+
+RevisionGraph Project::graph() const {
+  if (!fs::exists(versions_dir())) return RevisionGraph{};
+  return RevisionGraph(load_revisions(versions_dir()));
+}
+
+}  // namespace dbmigrate::cli

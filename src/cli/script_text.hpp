@@ -1,0 +1,15 @@
+// A rendered SqlScript as the text of a revision section.
+#pragma once
+
+#include <string>
+
+#include "dbmigrate/dialect.hpp"
+
+namespace dbmigrate::cli {
+
+// Statements separated by blank lines, each under its comment; a script that rebuilds
+// tables starts with `PRAGMA foreign_keys=OFF;`, which the runner runs before its
+// transaction (SQLite ignores it inside one).
+[[nodiscard]] std::string script_text(const SqlScript& script);
+
+}  // namespace dbmigrate::cli
