@@ -131,7 +131,12 @@ class Renderer {
               for (const auto& index : o.table.indexes) emit(sqlite::create_index_sql(d_, o.table.name, index));
             },
             [&](const op::DropTable& o) {
-              script_.needs_foreign_keys_off = true;  // never fire ON DELETE on the children
+              // With children still pointing at it, a drop would fire their ON DELETE actions.
+              for (const auto& other : state_.tables) {
+                for (const auto& fk : other.foreign_keys) {
+                  if (fk.ref_table == o.table.name && other.name != o.table.name) script_.needs_foreign_keys_off = true;
+                }
+              }
               emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
             },
             [&](const op::RenameTable& o) { emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to))); },
