@@ -23,23 +23,27 @@ std::string revision_label(const Revision& revision) {
   return fmt::format("revision {} ({})", revision.id, revision.path.string());
 }
 
-[[noreturn]] void statement_failed(sqlite3* db, const Revision& revision, Direction direction,
-                                   std::size_t offset, std::string_view statement) {
+// `file:line` of the statement at `offset` of the section.
+std::string where(const Revision& revision, Direction direction, std::size_t offset) {
   const auto& sql = section_of(revision, direction);
   const int first_line =
       direction == Direction::upgrade ? revision.upgrade_first_line : revision.downgrade_first_line;
-  const auto where =
-      revision.path.empty() || first_line == 0
-          ? fmt::format("revision {} ({} section, line {})", revision.id, direction_name(direction),
-                        line_of(sql, offset, 1))
-          : fmt::format("{}:{}", revision.path.string(), line_of(sql, offset, first_line));
-  throw Error(
-      ErrorKind::database,
-      fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled "
-                  "back and the version table left as it was — fix the statement and "
-                  "run {} again",
-                  where, first_line_of(statement), sqlite3_errmsg(db), sqlite3_extended_errcode(db),
-                  direction_name(direction), revision.id, direction_name(direction)));
+  if (revision.path.empty() || first_line == 0) {
+    return fmt::format("revision {} ({} section, line {})", revision.id, direction_name(direction),
+                       line_of(sql, offset, 1));
+  }
+  return fmt::format("{}:{}", revision.path.string(), line_of(sql, offset, first_line));
+}
+
+[[noreturn]] void statement_failed(sqlite3* db, const Revision& revision, Direction direction,
+                                   std::size_t offset, std::string_view statement) {
+  throw Error(ErrorKind::database,
+              fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled "
+                          "back and the version table left as it was — fix the statement and "
+                          "run {} again",
+                          where(revision, direction, offset), first_line_of(statement),
+                          sqlite3_errmsg(db), sqlite3_extended_errcode(db),
+                          direction_name(direction), revision.id, direction_name(direction)));
 }
 
 }  // namespace
@@ -67,6 +71,14 @@ void run_section(sqlite::Connection& connection, const Revision& revision, Direc
     const auto text = std::string_view(start, static_cast<std::size_t>(tail - start));
     if (prepared != SQLITE_OK) statement_failed(db, revision, direction, offset, text);
     if (!statement) break;  // only a trailing `;` or comments were left
+    if (controls_transaction(text)) {
+      throw Error(
+          ErrorKind::input,
+          fmt::format("{}: statement '{}' would end the transaction the runner keeps "
+                      "around each revision; remove it, as every revision already runs "
+                      "in its own transaction (nothing of {} was applied)",
+                      where(revision, direction, offset), first_line_of(text), revision.id));
+    }
     if (!is_foreign_keys_off(text)) {
       watch.statement(text);
       int rc;

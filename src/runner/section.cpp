@@ -2,6 +2,7 @@
 #include "runner/section.hpp"
 
 #include <cctype>
+#include <vector>
 
 namespace dbmigrate::runner {
 namespace {
@@ -72,6 +73,27 @@ bool is_foreign_keys_off(std::string_view statement) {
   }
   return squeezed == "pragmaforeign_keys=off" || squeezed == "pragmaforeign_keys=0" ||
          squeezed == "pragmaforeign_keys=false" || squeezed == "pragmaforeign_keys=no";
+}
+
+bool controls_transaction(std::string_view statement) {
+  // The first three words, upper-cased: enough to tell ROLLBACK from ROLLBACK [TRANSACTION] TO.
+  std::vector<std::string> words;
+  std::size_t i = skip_blanks_and_comments(statement, 0);
+  while (words.size() < 3) {
+    while (i < statement.size() && is_space(statement[i])) ++i;
+    std::string word;
+    while (i < statement.size() && std::isalpha(static_cast<unsigned char>(statement[i]))) {
+      word += static_cast<char>(std::toupper(static_cast<unsigned char>(statement[i++])));
+    }
+    if (word.empty()) break;
+    words.push_back(std::move(word));
+  }
+  if (words.empty()) return false;
+  if (words[0] == "ROLLBACK") {
+    const std::size_t next = words.size() > 1 && words[1] == "TRANSACTION" ? 2 : 1;
+    return !(words.size() > next && words[next] == "TO");
+  }
+  return words[0] == "BEGIN" || words[0] == "COMMIT" || words[0] == "END";
 }
 
 bool disables_foreign_keys(std::string_view section) {

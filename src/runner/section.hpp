@@ -22,6 +22,11 @@ namespace dbmigrate::runner {
 // `= 0`, `= false`, `= no`).
 [[nodiscard]] bool is_foreign_keys_off(std::string_view statement);
 
+// True for a statement that would end or nest the runner's transaction: BEGIN, COMMIT, END,
+// ROLLBACK (but not ROLLBACK TO a savepoint). A COMMIT in a section would make the revision
+// half-applied if a later statement failed.
+[[nodiscard]] bool controls_transaction(std::string_view statement);
+
 // Whether some line of the section is such a statement: it must then run before BEGIN, since
 // SQLite ignores it inside a transaction.
 [[nodiscard]] bool disables_foreign_keys(std::string_view section);

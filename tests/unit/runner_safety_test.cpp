@@ -169,6 +169,30 @@ TEST(RunnerSection, ForeignKeysOff_AnyCaseAndSpacing) {
   EXPECT_FALSE(runner::disables_foreign_keys("-- PRAGMA foreign_keys=OFF is not needed\n"));
 }
 
+TEST(RunnerSection, TransactionControl_DetectedButSavepointsAllowed) {
+  EXPECT_TRUE(runner::controls_transaction("BEGIN;"));
+  EXPECT_TRUE(runner::controls_transaction("-- done\ncommit transaction;"));
+  EXPECT_TRUE(runner::controls_transaction("END"));
+  EXPECT_TRUE(runner::controls_transaction("ROLLBACK;"));
+  EXPECT_TRUE(runner::controls_transaction("rollback transaction"));
+  EXPECT_FALSE(runner::controls_transaction("ROLLBACK TO before_copy;"));
+  EXPECT_FALSE(runner::controls_transaction("ROLLBACK TRANSACTION TO SAVEPOINT s;"));
+  EXPECT_FALSE(runner::controls_transaction("SAVEPOINT s;"));
+  EXPECT_FALSE(
+      runner::controls_transaction("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END;"));
+}
+
+TEST_F(RunnerTest, Upgrade_SectionCommits_RefusedBeforeAnythingIsCommitted) {
+  add("aaaa", {}, "CREATE TABLE first (id INTEGER);\nCOMMIT;\nCREATE TABLE second (x);",
+      "SELECT 1;");
+  SqliteRunner runner(database());
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_NE(std::string(error.what()).find("'COMMIT;'"), std::string::npos) << error.what();
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "first"));
+  EXPECT_EQ(runner.current_heads(), Ids{});
+}
+
 TEST(RunnerSection, LinesAndMarkers) {
   const std::string_view sql = "-- c\n/* a\nb */ SELECT 1;\n\nSELECT 2;";
   const auto first = runner::skip_blanks_and_comments(sql, 0);
