@@ -63,6 +63,16 @@ class Reporter {
 // SHA-256 of `data` as 64 lower-case hex digits: the checksum recorded for a revision file.
 [[nodiscard]] std::string sha256_hex(std::string_view data);
 
+// `upgrade --sql` / `downgrade --sql`: the script a run from `current_heads` to `target` would
+// execute, version and history statements included, for review or for a DBA to run with the
+// sqlite3 shell. Touches no database. The history rows record a duration of 0.
+[[nodiscard]] std::string render_upgrade_sql(const RevisionGraph& graph,
+                                             const std::vector<std::string>& current_heads,
+                                             std::string_view target);
+[[nodiscard]] std::string render_downgrade_sql(const RevisionGraph& graph,
+                                               const std::vector<std::string>& current_heads,
+                                               std::string_view target);
+
 class SqliteRunner {
  public:
   // Opens (creating if needed) the database file, `:memory:` or an SQLite URI, and turns

@@ -4,9 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
@@ -40,16 +38,6 @@ Mask applied_mask(const RevisionGraph& graph, const std::vector<std::string>& he
 bool is_ancestor_or_self(const RevisionGraph& graph, std::string_view ancestor,
                          std::string_view id) {
   return applied_mask(graph, {std::string(id)})[graph.position(ancestor)];
-}
-
-// The checksum of the file as it is now; a revision built in memory hashes its formatted text.
-std::string checksum(const Revision& revision) {
-  if (!revision.path.empty()) {
-    std::ifstream in(revision.path, std::ios::binary);
-    std::ostringstream text;
-    if (in && (text << in.rdbuf())) return sha256_hex(text.str());
-  }
-  return sha256_hex(format_revision(revision));
 }
 
 std::string revision_label(const Revision& revision) {
@@ -111,7 +99,8 @@ class SqliteRunner::Impl {
     for (std::size_t i = 0; i < graph.size(); ++i) {
       const auto& revision = graph.revisions()[i];
       const auto found = recorded.find(revision.id);
-      if (applied[i] && found != recorded.end() && found->second != checksum(revision)) {
+      if (applied[i] && found != recorded.end() &&
+          found->second != runner::revision_checksum(revision)) {
         ids.push_back(revision.id);
       }
     }
@@ -168,7 +157,7 @@ class SqliteRunner::Impl {
     }
     runner::write_heads(connection_, heads);
     for (const auto& id : stamped) {
-      runner::add_history(connection_, id, checksum(graph.at(id)), "stamp", 0);
+      runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
     }
     transaction->commit();
     return heads;
@@ -248,8 +237,8 @@ class SqliteRunner::Impl {
                                          : heads_after_downgrade(graph, heads, revision.id));
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - start);
-    runner::add_history(connection_, revision.id, checksum(revision), direction_name(direction),
-                        elapsed.count());
+    runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
+                        direction_name(direction), elapsed.count());
     transaction->commit();
   }
 

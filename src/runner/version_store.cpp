@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "dbmigrate/sqlite.hpp"
 
@@ -26,8 +28,26 @@ bool table_exists(sqlite::Connection& connection, std::string_view name) {
 
 }  // namespace
 
-void create_tables(sqlite::Connection& connection) {
-  connection.execute(fmt::format(
+std::string sql_literal(std::string_view text) {
+  std::string literal = "'";
+  for (const char c : text) {
+    if (c == '\'') literal += '\'';
+    literal += c;
+  }
+  return literal + "'";
+}
+
+std::string revision_checksum(const Revision& revision) {
+  if (!revision.path.empty()) {
+    std::ifstream in(revision.path, std::ios::binary);
+    std::ostringstream text;
+    if (in && (text << in.rdbuf())) return sha256_hex(text.str());
+  }
+  return sha256_hex(format_revision(revision));
+}
+
+std::string create_tables_sql() {
+  return fmt::format(
       "CREATE TABLE IF NOT EXISTS {} (revision TEXT PRIMARY KEY);\n"
       "CREATE TABLE IF NOT EXISTS {} (\n"
       "  id INTEGER PRIMARY KEY,\n"
@@ -37,7 +57,20 @@ void create_tables(sqlite::Connection& connection) {
       "  applied_at TEXT NOT NULL,\n"
       "  duration_ms INTEGER NOT NULL\n"
       ");",
-      version_table(), history_table()));
+      version_table(), history_table());
+}
+
+std::string write_heads_sql(const std::vector<std::string>& heads) {
+  auto sql = fmt::format("DELETE FROM {};", version_table());
+  for (const auto& head : heads) {
+    sql +=
+        fmt::format("\nINSERT INTO {} (revision) VALUES ({});", version_table(), sql_literal(head));
+  }
+  return sql;
+}
+
+void create_tables(sqlite::Connection& connection) {
+  connection.execute(create_tables_sql());
 }
 
 std::vector<std::string> read_heads(sqlite::Connection& connection) {
@@ -50,14 +83,7 @@ std::vector<std::string> read_heads(sqlite::Connection& connection) {
 }
 
 void write_heads(sqlite::Connection& connection, const std::vector<std::string>& heads) {
-  connection.execute(fmt::format("DELETE FROM {}", version_table()));
-  auto insert =
-      connection.prepare(fmt::format("INSERT INTO {} (revision) VALUES (?1)", version_table()));
-  for (const auto& head : heads) {
-    insert.bind(1, head);
-    insert.step();
-    insert.reset();
-  }
+  connection.execute(write_heads_sql(heads));
 }
 
 void add_history(sqlite::Connection& connection, std::string_view revision,

@@ -13,6 +13,19 @@
 
 namespace dbmigrate::runner {
 
+// A string literal: quoted, inner quotes doubled.
+[[nodiscard]] std::string sql_literal(std::string_view text);
+
+// The checksum recorded for a revision: SHA-256 of its file as it is now (of its formatted text
+// when it was not read from a file).
+[[nodiscard]] std::string revision_checksum(const Revision& revision);
+
+// CREATE TABLE IF NOT EXISTS for both, as one script.
+[[nodiscard]] std::string create_tables_sql();
+
+// The statements that make the version table hold exactly `heads` (also for --sql output).
+[[nodiscard]] std::string write_heads_sql(const std::vector<std::string>& heads);
+
 // CREATE TABLE IF NOT EXISTS for both; called inside each revision's transaction, so that a
 // database is only changed by a run that changes it.
 void create_tables(sqlite::Connection& connection);
