@@ -129,6 +129,52 @@ TEST_F(RunnerTest, Stamp_SetsVersionTableWithoutRunningSql) {
   EXPECT_EQ(runner.current_heads(), Ids{});
 }
 
+TEST_F(RunnerTest, Downgrade_FailingStatement_LeavesRevisionApplied) {
+  add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;");
+  const auto file =
+      add("bbbb", {"aaaa"}, "CREATE TABLE posts (id INTEGER);\nCREATE TABLE tags (id INTEGER);",
+          "DROP TABLE tags;\nDROP TABLE no_such_table;\nDROP TABLE posts;");
+  SqliteRunner runner(database());
+  (void)runner.upgrade(graph(), "head", reporter_);
+  const auto error =
+      expect_throw<Error>([&] { (void)runner.downgrade(graph(), "base", reporter_); });
+  const auto text = read(file);
+  const auto line =
+      1 + std::count(text.begin(), text.begin() + text.find("DROP TABLE no_such"), '\n');
+  EXPECT_NE(std::string(error.what()).find(fmt::format("{}:{}:", file.string(), line)),
+            std::string::npos)
+      << error.what();
+  auto db = look();
+  EXPECT_TRUE(has_table(db, "tags"));
+  EXPECT_TRUE(has_table(db, "users"));
+  EXPECT_EQ(runner.current_heads(), Ids{"bbbb"});
+}
+
+TEST_F(RunnerTest, Upgrade_RevisionNotReadFromFile_ErrorNamesSectionLine) {
+  Revision revision{.id = "aaaa", .upgrade_sql = "SELECT 1;\n\nSELECT nope;"};
+  const RevisionGraph graph({revision});
+  SqliteRunner runner(database());
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph, "head", reporter_); });
+  EXPECT_NE(std::string(error.what())
+                .find("revision aaaa (upgrade section, line 3): statement "
+                      "'SELECT nope;' failed: no such column: nope"),
+            std::string::npos)
+      << error.what();
+}
+
+TEST_F(RunnerTest, Stamp_OneBranch_KeepsTheOtherHead) {
+  add("aaaa", {}, "SELECT 1;", "SELECT 1;");
+  add("bbbb", {"aaaa"}, "SELECT 1;", "SELECT 1;");
+  add("cccc", {"aaaa"}, "SELECT 1;", "SELECT 1;");
+  add("dddd", {"cccc"}, "SELECT 1;", "SELECT 1;");
+  SqliteRunner runner(database());
+  EXPECT_EQ(runner.stamp(graph(), "heads"), (Ids{"bbbb", "dddd"}));
+  EXPECT_EQ(runner.stamp(graph(), "cccc"), (Ids{"bbbb", "cccc"}));
+  EXPECT_EQ(runner.stamp(graph(), "aaaa"), Ids{"aaaa"});
+  EXPECT_THROW((void)runner.stamp(graph(), "head"), RevisionGraphError);
+  EXPECT_EQ(runner.current_heads(), Ids{"aaaa"});
+}
+
 TEST_F(RunnerTest, Upgrade_AppliedFileChanged_RefusedThenAllowed) {
   add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;", "add users");
   {
