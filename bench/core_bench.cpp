@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
   const bool quick = mode == "--quick";
   if (mode == "--profile-diff") {  // one pass, for a profiler
-    std::printf("%.1f ms\n", diff_pipeline_ms(2000, 1));
+    std::printf("%.1f ms\n", diff_pipeline_ms(argc > 2 ? std::atoi(argv[2]) : 2000, 1));
     return 0;
   }
   const fs::path dir = fs::temp_directory_path() / fmt::format("dbmigrate-bench-{}", ::getpid());

@@ -1,5 +1,8 @@
 // init, migrate, revision: the commands that write migration files.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "cli/commands.hpp"
 #include "cli/project.hpp"
@@ -99,6 +102,37 @@ int run_revision(const CommonOptions& options, const std::string& message) {
   revision.parents = parents_for_new_revision(project, project.graph(), head);
   revision.message = message;
   revision = write_revision(project, std::move(revision));
+  head.head = revision.id;
+  write_file_atomically(project.schema_path(), to_json(head));
+  fmt::print("Generating {} ... done\n", revision.path.string());
+  return 0;
+}
+
+}  // namespace dbmigrate::cli
+
+namespace dbmigrate::cli {
+
+int run_merge(const CommonOptions& options, const std::string& message, const std::vector<std::string>& targets) {
+  Project project(options.dir);
+  const RevisionGraph graph = project.graph();
+  std::vector<std::string> parents;
+  for (const auto& target : targets) {
+    if (target == "heads") {
+      parents.insert(parents.end(), graph.heads().begin(), graph.heads().end());
+    } else {
+      parents.push_back(graph.find(target).id);
+    }
+  }
+  std::sort(parents.begin(), parents.end());
+  parents.erase(std::unique(parents.begin(), parents.end()), parents.end());
+  if (parents.size() < 2) {
+    throw Error(ErrorKind::usage, "merge joins two or more revisions: name them, or 'heads'");
+  }
+  Revision revision;
+  revision.parents = parents;
+  revision.message = message;
+  revision = write_revision(project, std::move(revision));
+  Snapshot head = project.head_snapshot();
   head.head = revision.id;
   write_file_atomically(project.schema_path(), to_json(head));
   fmt::print("Generating {} ... done\n", revision.path.string());

@@ -12,6 +12,20 @@ struct CommonOptions {
   std::string model;  // --model, else the project setting
 };
 
+struct RunOptions {
+  std::string target;
+  bool sql = false;
+  bool allow_changed = false;
+};
+
+int run_upgrade(const CommonOptions& options, const RunOptions& run);
+int run_downgrade(const CommonOptions& options, const RunOptions& run);
+int run_stamp(const CommonOptions& options, const RunOptions& run);
+int run_current(const CommonOptions& options);
+int run_branches(const CommonOptions& options);
+int run_merge(const CommonOptions& options, const std::string& message, const std::vector<std::string>& revisions);
+int run_check(const CommonOptions& options);
+
 int run_init(const CommonOptions& options);
 int run_migrate(const CommonOptions& options, const std::string& message);
 int run_revision(const CommonOptions& options, const std::string& message);

@@ -1,5 +1,8 @@
 // heads, history, show, snapshot, diff: the commands that only read.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include <fstream>
 #include <iostream>
@@ -41,6 +44,15 @@ int run_history(const CommonOptions& options) {
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
     std::string from = it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
     fmt::print("{} -> {}{}, {}\n", from, it->id, marks(graph, *it), it->message);
+  }
+  return 0;
+}
+
+int run_branches(const CommonOptions& options) {
+  const RevisionGraph graph = Project(options.dir).graph();
+  for (const auto& id : graph.branch_points()) {
+    fmt::print("{} (branchpoint), {}\n", id, graph.at(id).message);
+    for (const auto& child : graph.children(id)) fmt::print("  -> {}, {}\n", child, graph.at(child).message);
   }
   return 0;
 }

@@ -30,12 +30,30 @@ int main(int argc, char** argv) {
   if (const char* url = std::getenv("DATABASE_URL")) options.url = url;
 
   std::string message, revision, from, to, source;
+  std::vector<std::string> merged;
   bool sql = false;
+  RunOptions run;
   auto* init = app.add_subcommand("init", "create the migrations folder");
   auto* migrate = app.add_subcommand("migrate", "autogenerate a revision from the model's changes");
   migrate->add_option("-m,--message", message, "what the revision does")->required();
   auto* revision_cmd = app.add_subcommand("revision", "create an empty revision to fill by hand");
   revision_cmd->add_option("-m,--message", message, "what the revision does")->required();
+  auto* upgrade = app.add_subcommand("upgrade", "apply revisions up to TARGET (default: head)");
+  upgrade->add_option("target", run.target, "head, heads, a revision (prefix), +N or <rev>+N");
+  upgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
+  upgrade->add_flag("--allow-changed", run.allow_changed, "apply even if an applied revision's file changed");
+  auto* downgrade = app.add_subcommand("downgrade", "revert revisions down to TARGET (default: -1)");
+  downgrade->add_option("target", run.target, "-N, base, a revision (prefix); with --sql also FROM:TO");
+  downgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
+  downgrade->add_flag("--allow-changed", run.allow_changed, "revert even if an applied revision's file changed");
+  auto* stamp = app.add_subcommand("stamp", "set the database's revision without running any SQL");
+  stamp->add_option("revision", run.target, "a revision (prefix), heads or base")->required();
+  auto* current = app.add_subcommand("current", "show the database's current revision(s)");
+  auto* merge = app.add_subcommand("merge", "create a revision joining several heads");
+  merge->add_option("-m,--message", message, "what the merge does")->required();
+  merge->add_option("revisions", merged, "revisions to join, or 'heads'")->required();
+  auto* branches = app.add_subcommand("branches", "show the branch points");
+  auto* check = app.add_subcommand("check", "fail while migrations are pending or the revisions are broken");
   auto* heads = app.add_subcommand("heads", "show the head revisions");
   auto* history = app.add_subcommand("history", "list the revisions, newest first");
   auto* show = app.add_subcommand("show", "show a revision");
@@ -60,6 +78,13 @@ int main(int argc, char** argv) {
     if (*init) return run_init(options);
     if (*migrate) return run_migrate(options, message);
     if (*revision_cmd) return run_revision(options, message);
+    if (*upgrade) return run_upgrade(options, run);
+    if (*downgrade) return run_downgrade(options, run);
+    if (*stamp) return run_stamp(options, run);
+    if (*current) return run_current(options);
+    if (*merge) return run_merge(options, message, merged);
+    if (*branches) return run_branches(options);
+    if (*check) return run_check(options);
     if (*heads) return run_heads(options);
     if (*history) return run_history(options);
     if (*show) return run_show(options, revision);
@@ -67,7 +92,8 @@ int main(int argc, char** argv) {
     if (*diff) return run_diff(from, to, sql);
   } catch (const Error& error) {
     fmt::print(stderr, "ERROR: {}\n", error.what());
-    return error.kind() == ErrorKind::check ? 1 : 2;
+    // A check or a migration that failed is 1; bad usage or bad input is 2.
+    return error.kind() == ErrorKind::check || error.kind() == ErrorKind::database ? 1 : 2;
   } catch (const std::exception& error) {
     fmt::print(stderr, "ERROR: {}\n", error.what());
     return 2;

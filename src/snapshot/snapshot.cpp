@@ -13,10 +13,15 @@ auto find_by_name(Range& range, Name name) -> decltype(&*range.begin()) {
   return it == range.end() ? nullptr : &*it;
 }
 
+template <typename Range, typename Less>
+void sort_unless_sorted(Range& range, Less less) {
+  // Snapshots mostly arrive in canonical order already: checking is linear, sorting is not.
+  if (!std::is_sorted(range.begin(), range.end(), less)) std::stable_sort(range.begin(), range.end(), less);
+}
+
 template <typename Range>
 void sort_by_name(Range& range) {
-  std::stable_sort(range.begin(), range.end(),
-                   [](const auto& a, const auto& b) { return a.name < b.name; });
+  sort_unless_sorted(range, [](const auto& a, const auto& b) { return a.name < b.name; });
 }
 
 }  // namespace
@@ -45,14 +50,14 @@ void Snapshot::normalize() {
 void normalize_constraints(Table& table) {
   // Constraints are sets: a database does not keep the order they were added in.
   sort_by_name(table.indexes);
-  std::sort(table.uniques.begin(), table.uniques.end(), [](const auto& a, const auto& b) {
+  sort_unless_sorted(table.uniques, [](const auto& a, const auto& b) {
     return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
   });
-  std::sort(table.foreign_keys.begin(), table.foreign_keys.end(), [](const auto& a, const auto& b) {
+  sort_unless_sorted(table.foreign_keys, [](const auto& a, const auto& b) {
     return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) <
            std::tie(b.columns, b.ref_table, b.ref_columns, b.name);
   });
-  std::sort(table.checks.begin(), table.checks.end(), [](const auto& a, const auto& b) {
+  sort_unless_sorted(table.checks, [](const auto& a, const auto& b) {
     return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
   });
 }

@@ -1,0 +1,163 @@
+// check: the CI gate. Each problem is one line; any problem is exit 1.
+//   - the model differs from schema.json (a pending migration), naming each change;
+//   - the revision graph is broken or has more than one head;
+//   - replaying every revision on a scratch database does not give schema.json, or a
+//     revision's downgrade does not restore the schema before it;
+//   - given a database: revisions not applied there, applied revisions whose file changed.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/database.hpp"
+#include "cli/project.hpp"
+#include "cli/sources.hpp"
+#include "dbmigrate/diff.hpp"
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/runner.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
+
+namespace fs = std::filesystem;
+
+namespace dbmigrate::cli {
+namespace {
+
+class SilentReporter final : public Reporter {
+ public:
+  void running(const Revision&, std::string_view) override {}
+  void backup_written(const fs::path&) override {}
+  void progress(const Revision&, std::string_view, std::chrono::seconds) override {}
+};
+
+// A scratch database file, removed with its folder when done.
+class ScratchDatabase {
+ public:
+  ScratchDatabase() {
+    dir_ = fs::temp_directory_path() / fmt::format("dbmigrate-check-{}-{}", ::getpid(), reinterpret_cast<std::uintptr_t>(this));
+    fs::create_directories(dir_);
+  }
+  ~ScratchDatabase() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  [[nodiscard]] std::string path() const { return (dir_ / "replay.db").string(); }
+  [[nodiscard]] Snapshot schema() const {
+    sqlite::Connection db(path(), SQLITE_OPEN_READONLY);
+    return inspect_sqlite(db.handle());
+  }
+
+ private:
+  fs::path dir_;
+};
+
+std::string changes(const Snapshot& from, const Snapshot& to) {
+  std::vector<std::string> lines;
+  for (const auto& operation : diff(from, to)) lines.push_back(operation.describe());
+  return fmt::format("{}", fmt::join(lines, "; "));
+}
+
+// Replays every revision from base to the heads, checking each downgrade on the way.
+void check_replay(const RevisionGraph& graph, const Snapshot& head, std::vector<std::string>& problems) {
+  ScratchDatabase scratch;
+  SqliteRunner runner(scratch.path(), RunnerOptions{});
+  SilentReporter reporter;
+  for (const auto& id : graph.ordered()) {
+    const Revision& revision = graph.at(id);
+    const Snapshot before = scratch.schema();
+    try {
+      runner.upgrade(graph, id, reporter);
+    } catch (const Error& error) {
+      problems.push_back(fmt::format("revision {} fails on a fresh database: {}", id, error.what()));
+      return;
+    }
+    // The round trip is only unambiguous where the revision is the one thing applied on its line.
+    if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) continue;
+    const Snapshot after = scratch.schema();
+    try {
+      runner.downgrade(graph, "-1", reporter);
+      if (!equivalent(scratch.schema(), before)) {
+        problems.push_back(fmt::format("revision {} ({}): downgrade does not restore the schema before it: {}", id,
+                                       revision.path.filename().string(), changes(scratch.schema(), before)));
+      }
+      runner.upgrade(graph, id, reporter);
+      if (!equivalent(scratch.schema(), after)) {
+        problems.push_back(fmt::format("revision {}: upgrade after downgrade gives another schema: {}", id,
+                                       changes(after, scratch.schema())));
+      }
+    } catch (const Error& error) {
+      problems.push_back(fmt::format("revision {} ({}): downgrade fails: {}", id, revision.path.filename().string(),
+                                     error.what()));
+      return;
+    }
+  }
+  if (!graph.empty()) runner.upgrade(graph, "heads", reporter);
+  const Snapshot replayed = scratch.schema();
+  if (!equivalent(replayed, head)) {
+    problems.push_back(fmt::format("replaying the revisions does not give schema.json: {}", changes(replayed, head)));
+  }
+}
+
+}  // namespace
+
+int run_check(const CommonOptions& options) {
+  Project project(options.dir);
+  std::vector<std::string> problems;
+  const Snapshot head = project.head_snapshot();
+
+  std::string model = !options.model.empty() ? options.model : project.settings().model;
+  if (!model.empty()) {
+    for (const auto& operation : diff(head, load_snapshot(model))) {
+      problems.push_back(fmt::format("pending migration: {} (run 'dbmigrate migrate -m MSG')", operation.describe()));
+    }
+  }
+
+  RevisionGraph graph;
+  try {
+    graph = project.graph();
+  } catch (const Error& error) {
+    problems.push_back(fmt::format("revision graph: {}", error.what()));
+    for (const auto& problem : problems) fmt::print("{}\n", problem);
+    return 1;
+  }
+  if (graph.heads().size() > 1) {
+    problems.push_back(fmt::format("multiple heads {}: join them with 'dbmigrate merge -m MSG {}'",
+                                   fmt::join(graph.heads(), ", "), fmt::join(graph.heads(), " ")));
+  }
+  const std::string expected_head = graph.heads().size() == 1 ? graph.heads().front() : std::string();
+  if (graph.heads().size() <= 1 && head.head.value_or("") != expected_head) {
+    problems.push_back(fmt::format("schema.json belongs to revision '{}' but the head revision is '{}'",
+                                   head.head.value_or(""), expected_head));
+  }
+  check_replay(graph, head, problems);
+
+  if (auto path = optional_database_path(options, project)) {
+    if (!fs::exists(*path)) {
+      problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
+    } else {
+      auto current = read_current_heads(*path);
+      try {
+        auto pending = upgrade_plan(graph, current, "heads");
+        if (!pending.empty()) {
+          problems.push_back(fmt::format("database is not up to date: {} revision(s) not applied: {}", pending.size(),
+                                         fmt::join(pending, ", ")));
+        }
+      } catch (const Error& error) {
+        problems.push_back(fmt::format("database: {}", error.what()));
+      }
+      SqliteRunner runner(*path, RunnerOptions{});
+      for (const auto& id : runner.changed_revisions(graph)) {
+        problems.push_back(fmt::format("revision {} ({}) changed since it was applied", id,
+                                       graph.contains(id) ? graph.at(id).path.filename().string() : id));
+      }
+    }
+  }
+
+  for (const auto& problem : problems) fmt::print("{}\n", problem);
+  if (!problems.empty()) return 1;
+  fmt::print("No problems found: the model matches the migrations.\n");
+  return 0;
+}
+
+}  // namespace dbmigrate::cli

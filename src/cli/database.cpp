@@ -1,0 +1,48 @@
+// Finding the database, and reading its version table without touching it.
+#include "cli/database.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "cli/sources.hpp"
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
+
+namespace dbmigrate::cli {
+
+std::optional<std::string> optional_database_path(const CommonOptions& options, const Project& project) {
+  std::string url = !options.url.empty() ? options.url : project.settings().database_url;
+  if (url.empty()) return std::nullopt;
+  DatabaseUrl parsed = parse_database_url(url);
+  if (parsed.scheme != DatabaseUrl::Scheme::sqlite) {
+    throw Error(ErrorKind::input, fmt::format("'{}': this build of DbMigrate speaks SQLite only", url));
+  }
+  return parsed.target;
+}
+
+std::string database_path(const CommonOptions& options, const Project& project) {
+  auto path = optional_database_path(options, project);
+  if (!path) {
+    throw Error(ErrorKind::usage, "no database: pass --url sqlite:///path.db, set DATABASE_URL, or set "
+                                  "\"database_url\" in dbmigrate.json");
+  }
+  return *path;
+}
+
+std::vector<std::string> read_current_heads(const std::string& path) {
+  if (path == ":memory:" || !std::filesystem::exists(path)) return {};
+  sqlite::Connection db(path, SQLITE_OPEN_READONLY);
+  auto statement = db.prepare(fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
+                                          version_table_name));
+  statement.step();
+  if (statement.integer(0) == 0) return {};
+  std::vector<std::string> heads;
+  auto rows = db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
+  while (rows.step()) heads.push_back(rows.text(0));
+  return heads;
+}
+
+}  // namespace dbmigrate::cli

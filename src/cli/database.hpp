@@ -1,0 +1,21 @@
+// The database a command works on: the URL from --url, DATABASE_URL or the project setting.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/project.hpp"
+
+namespace dbmigrate::cli {
+
+// The SQLite file (or ":memory:") the options name; throws Error(usage) when none is named.
+[[nodiscard]] std::string database_path(const CommonOptions& options, const Project& project);
+[[nodiscard]] std::optional<std::string> optional_database_path(const CommonOptions& options, const Project& project);
+
+// The heads a database's version table holds, read without writing anything (an absent
+// file or table: none).
+[[nodiscard]] std::vector<std::string> read_current_heads(const std::string& path);
+
+}  // namespace dbmigrate::cli

@@ -1,0 +1,105 @@
+// upgrade, downgrade, stamp, current: the commands that run against a database.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "cli/database.hpp"
+#include "cli/project.hpp"
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/runner.hpp"
+
+namespace dbmigrate::cli {
+namespace {
+
+class PrintingReporter final : public Reporter {
+ public:
+  void running(const Revision& revision, std::string_view direction) override {
+    fmt::print("{}\n", running_message(revision, direction));
+    std::fflush(stdout);
+  }
+  void backup_written(const std::filesystem::path& backup) override {
+    fmt::print("Backed up the database to {}\n", backup.string());
+  }
+  void progress(const Revision& revision, std::string_view statement, std::chrono::seconds elapsed) override {
+    fmt::print(stderr, "  {} still running after {} s: {}\n", revision.id, elapsed.count(), statement);
+  }
+  [[nodiscard]] bool wants_progress() const override { return isatty(STDERR_FILENO) != 0; }
+};
+
+// Opening problems are bad input (exit 2); what goes wrong afterwards is a failed migration.
+SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
+  RunnerOptions options;
+  options.allow_changed = run.allow_changed;
+  try {
+    return SqliteRunner(path, options);
+  } catch (const Error& error) {
+    throw Error(ErrorKind::input, error.what());
+  }
+}
+
+void print_heads(const RevisionGraph& graph, const std::vector<std::string>& heads) {
+  if (heads.empty()) fmt::print("(base: no revision applied)\n");
+  for (const auto& id : heads) {
+    const bool head = std::find(graph.heads().begin(), graph.heads().end(), id) != graph.heads().end();
+    std::string message = graph.contains(id) ? graph.at(id).message : std::string("(no revision file)");
+    fmt::print("{}{}, {}\n", id, head ? " (head)" : "", message);
+  }
+}
+
+}  // namespace
+
+int run_upgrade(const CommonOptions& options, const RunOptions& run) {
+  Project project(options.dir);
+  const RevisionGraph graph = project.graph();
+  const std::string target = run.target.empty() ? "head" : run.target;
+  if (run.sql) {
+    auto path = optional_database_path(options, project);
+    fmt::print("{}", render_upgrade_sql(graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
+    return 0;
+  }
+  SqliteRunner runner = open_runner(database_path(options, project), run);
+  PrintingReporter reporter;
+  runner.upgrade(graph, target, reporter);
+  return 0;
+}
+
+int run_downgrade(const CommonOptions& options, const RunOptions& run) {
+  Project project(options.dir);
+  const RevisionGraph graph = project.graph();
+  std::string target = run.target.empty() ? "-1" : run.target;
+  if (run.sql) {
+    std::vector<std::string> heads;
+    if (auto colon = target.find(':'); colon != std::string::npos) {
+      heads = {graph.find(target.substr(0, colon)).id};  // FROM:TO, no database needed
+      target = target.substr(colon + 1);
+    } else if (auto path = optional_database_path(options, project)) {
+      heads = read_current_heads(*path);
+    } else {
+      throw Error(ErrorKind::usage, "downgrade --sql needs a database to start from, or FROM:TO as the target");
+    }
+    fmt::print("{}", render_downgrade_sql(graph, heads, target));
+    return 0;
+  }
+  SqliteRunner runner = open_runner(database_path(options, project), run);
+  PrintingReporter reporter;
+  runner.downgrade(graph, target, reporter);
+  return 0;
+}
+
+int run_stamp(const CommonOptions& options, const RunOptions& run) {
+  Project project(options.dir);
+  const RevisionGraph graph = project.graph();
+  SqliteRunner runner = open_runner(database_path(options, project), run);
+  auto heads = runner.stamp(graph, run.target);
+  fmt::print("Stamped the database at {}\n", heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));
+  return 0;
+}
+
+int run_current(const CommonOptions& options) {
+  Project project(options.dir);
+  const RevisionGraph graph = project.graph();
+  print_heads(graph, read_current_heads(database_path(options, project)));
+  return 0;
+}
+
+}  // namespace dbmigrate::cli

@@ -1,0 +1,121 @@
+// SQLite splits the section (sqlite3_prepare_v2's tail pointer), so statements are cut exactly
+// where SQLite cuts them, triggers' inner semicolons included; each is prepared only after the
+// previous one ran, as it may use a table that one created.
+#include "runner/execute.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "dbmigrate/error.hpp"
+#include "runner/section.hpp"
+
+namespace dbmigrate::runner {
+namespace {
+
+struct Finalize {
+  void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
+};
+using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalize>;
+
+std::string revision_label(const Revision& revision) {
+  if (revision.path.empty()) return fmt::format("revision {}", revision.id);
+  return fmt::format("revision {} ({})", revision.id, revision.path.string());
+}
+
+// `file:line` of the statement at `offset` of the section.
+std::string where(const Revision& revision, Direction direction, std::size_t offset) {
+  const auto& sql = section_of(revision, direction);
+  const int first_line =
+      direction == Direction::upgrade ? revision.upgrade_first_line : revision.downgrade_first_line;
+  if (revision.path.empty() || first_line == 0) {
+    return fmt::format("revision {} ({} section, line {})", revision.id, direction_name(direction),
+                       line_of(sql, offset, 1));
+  }
+  return fmt::format("{}:{}", revision.path.string(), line_of(sql, offset, first_line));
+}
+
+[[noreturn]] void statement_failed(sqlite3* db, const Revision& revision, Direction direction,
+                                   std::size_t offset, std::string_view statement) {
+  throw Error(ErrorKind::database,
+              fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled "
+                          "back and the version table left as it was — fix the statement and "
+                          "run {} again",
+                          where(revision, direction, offset), first_line_of(statement),
+                          sqlite3_errmsg(db), sqlite3_extended_errcode(db),
+                          direction_name(direction), revision.id, direction_name(direction)));
+}
+
+}  // namespace
+
+std::string_view direction_name(Direction direction) {
+  return direction == Direction::upgrade ? "upgrade" : "downgrade";
+}
+
+const std::string& section_of(const Revision& revision, Direction direction) {
+  return direction == Direction::upgrade ? revision.upgrade_sql : revision.downgrade_sql;
+}
+
+void run_section(sqlite::Connection& connection, const Revision& revision, Direction direction,
+                 ProgressWatch& watch) {
+  sqlite3* db = connection.handle();
+  const std::string& sql = section_of(revision, direction);
+  std::size_t offset = 0;
+  while ((offset = skip_blanks_and_comments(sql, offset)) < sql.size()) {
+    const char* start = sql.data() + offset;
+    const char* tail = nullptr;
+    sqlite3_stmt* raw = nullptr;
+    const int prepared =
+        sqlite3_prepare_v2(db, start, static_cast<int>(sql.size() - offset), &raw, &tail);
+    StatementPtr statement(raw);
+    const auto text = std::string_view(start, static_cast<std::size_t>(tail - start));
+    if (prepared != SQLITE_OK) statement_failed(db, revision, direction, offset, text);
+    if (!statement) break;  // only a trailing `;` or comments were left
+    if (controls_transaction(text)) {
+      throw Error(
+          ErrorKind::input,
+          fmt::format("{}: statement '{}' would end the transaction the runner keeps "
+                      "around each revision; remove it, as every revision already runs "
+                      "in its own transaction (nothing of {} was applied)",
+                      where(revision, direction, offset), first_line_of(text), revision.id));
+    }
+    if (!is_foreign_keys_off(text)) {
+      watch.statement(text);
+      int rc;
+      while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+      }
+      if (rc != SQLITE_DONE) statement_failed(db, revision, direction, offset, text);
+    }
+    offset = static_cast<std::size_t>(tail - sql.data());
+  }
+}
+
+void check_foreign_keys(sqlite::Connection& connection, const Revision& revision,
+                        Direction direction) {
+  auto check = connection.prepare("PRAGMA foreign_key_check");
+  if (!check.step()) return;
+  const auto table = check.text(0);
+  const auto row = check.is_null(1) ? std::string("a row") : "rowid " + check.text(1);
+  const auto parent = check.text(2);
+  throw Error(ErrorKind::database,
+              fmt::format("{} leaves {} of table '{}' referring to a missing row of '{}' "
+                          "(PRAGMA foreign_key_check); {} {} was rolled back — fix the revision "
+                          "so that every foreign key still matches, and run {} again",
+                          revision_label(revision), row, table, parent, direction_name(direction),
+                          revision.id, direction_name(direction)));
+}
+
+ForeignKeysOff::ForeignKeysOff(sqlite::Connection& connection, bool wanted)
+    : connection_(connection) {
+  if (!wanted || connection.query_int("PRAGMA foreign_keys") == 0) return;
+  connection.execute("PRAGMA foreign_keys = OFF");
+  restore_ = true;
+}
+
+ForeignKeysOff::~ForeignKeysOff() {
+  if (restore_) {
+    sqlite3_exec(connection_.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+  }
+}
+
+}  // namespace dbmigrate::runner

@@ -1,0 +1,70 @@
+// The --sql mode: what the runner would execute, as one script. Each revision keeps its own
+// transaction, and a section that switches foreign keys off gets the pragma before BEGIN and
+// `PRAGMA foreign_key_check` before COMMIT (the shell prints any row it finds), as a run does.
+#include <fmt/format.h>
+
+#include "dbmigrate/runner.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "runner/execute.hpp"
+#include "runner/section.hpp"
+#include "runner/version_store.hpp"
+
+namespace dbmigrate {
+namespace {
+
+using runner::Direction;
+
+// A section may end without `;` or with a comment; the statements that follow must not be
+// glued to its last statement.
+std::string terminated(std::string_view sql) {
+  auto end = sql.find_last_not_of(" \t\r\n");
+  if (end == std::string_view::npos) return {};
+  std::string text(sql.substr(0, end + 1));
+  if (text.back() != ';') text += "\n;";
+  return text + "\n";
+}
+
+std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
+                   const std::vector<std::string>& plan, Direction direction) {
+  std::string script = runner::create_tables_sql() + "\n";
+  const auto history = SqliteDialect().quote_identifier(history_table_name);
+  for (const auto& id : plan) {
+    const Revision& revision = graph.at(id);
+    const auto& sql = runner::section_of(revision, direction);
+    const bool foreign_keys_off = runner::disables_foreign_keys(sql);
+    heads = direction == Direction::upgrade ? heads_after_upgrade(graph, heads, id)
+                                            : heads_after_downgrade(graph, heads, id);
+    script += fmt::format("\n-- {}\n", running_message(revision, direction_name(direction)));
+    if (foreign_keys_off) script += "PRAGMA foreign_keys = OFF;\n";
+    script += "BEGIN IMMEDIATE;\n";
+    script += terminated(sql);
+    if (foreign_keys_off) script += "PRAGMA foreign_key_check;\n";
+    script += runner::write_heads_sql(heads) + "\n";
+    script += fmt::format(
+        "INSERT INTO {} (revision, checksum, direction, applied_at, duration_ms) VALUES ({}, {}, "
+        "{}, strftime('%Y-%m-%d %H:%M:%S+00:00', 'now'), 0);\n",
+        history, runner::sql_literal(id), runner::sql_literal(runner::revision_checksum(revision)),
+        runner::sql_literal(direction_name(direction)));
+    script += "COMMIT;\n";
+    if (foreign_keys_off) script += "PRAGMA foreign_keys = ON;\n";
+  }
+  return script;
+}
+
+}  // namespace
+
+std::string render_upgrade_sql(const RevisionGraph& graph,
+                               const std::vector<std::string>& current_heads,
+                               std::string_view target) {
+  return render(graph, current_heads, upgrade_plan(graph, current_heads, target),
+                Direction::upgrade);
+}
+
+std::string render_downgrade_sql(const RevisionGraph& graph,
+                                 const std::vector<std::string>& current_heads,
+                                 std::string_view target) {
+  return render(graph, current_heads, downgrade_plan(graph, current_heads, target),
+                Direction::downgrade);
+}
+
+}  // namespace dbmigrate

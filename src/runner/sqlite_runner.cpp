@@ -1,0 +1,284 @@
+// SqliteRunner: plans a run, then applies it one revision per transaction. Each transaction
+// re-reads the version table after `BEGIN IMMEDIATE` has taken the write lock, so a revision
+// that another runner applied meanwhile is skipped, never applied twice.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "dbmigrate/runner.hpp"
+#include "dialect/sqlite/connection.hpp"
+#include "runner/backup.hpp"
+#include "runner/execute.hpp"
+#include "runner/progress.hpp"
+#include "runner/section.hpp"
+#include "runner/version_store.hpp"
+
+namespace dbmigrate {
+
+using runner::Direction;
+
+namespace {
+
+using Mask = std::vector<bool>;  // by position in graph.ordered()
+
+// Heads the graph does not know are left out: upgrade_plan reports them with advice.
+Mask applied_mask(const RevisionGraph& graph, const std::vector<std::string>& heads) {
+  Mask mask(graph.size(), false);
+  for (const auto& id : heads) {
+    if (graph.contains(id)) mask[graph.position(id)] = true;
+  }
+  for (std::size_t i = graph.size(); i-- > 0;) {
+    if (!mask[i]) continue;
+    for (const auto& parent : graph.revisions()[i].parents) mask[graph.position(parent)] = true;
+  }
+  return mask;
+}
+
+bool is_ancestor_or_self(const RevisionGraph& graph, std::string_view ancestor,
+                         std::string_view id) {
+  return applied_mask(graph, {std::string(id)})[graph.position(ancestor)];
+}
+
+std::string revision_label(const Revision& revision) {
+  if (revision.path.empty()) return fmt::format("revision {}", revision.id);
+  return fmt::format("revision {} ({})", revision.id, revision.path.string());
+}
+
+sqlite::Connection open_database(const std::string& path) {
+  try {
+    return sqlite::Connection(path);
+  } catch (const Error& error) {
+    throw Error(ErrorKind::database,
+                fmt::format("{}; check the path, that its folder exists and that you may write "
+                            "to it",
+                            error.what()));
+  }
+}
+
+}  // namespace
+
+std::string running_message(const Revision& revision, std::string_view direction) {
+  const auto parents = fmt::format("{}", fmt::join(revision.parents, ", "));
+  const bool up = direction == "upgrade";
+  auto line = fmt::format("Running {} {} -> {}", direction, up ? parents : revision.id,
+                          up ? revision.id : parents);
+  if (!revision.message.empty()) line += ", " + revision.message;
+  return line;
+}
+
+class SqliteRunner::Impl {
+ public:
+  Impl(const std::string& path, RunnerOptions options)
+      : path_(path), options_(options), connection_(open_database(path)) {
+    sqlite3* db = connection_.handle();
+    sqlite3_busy_timeout(db, static_cast<int>(options_.lock_timeout.count()));
+    try {
+      (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
+      connection_.execute("PRAGMA foreign_keys = ON");
+    } catch (const Error& error) {
+      throw Error(ErrorKind::database,
+                  fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
+                              path, error.what()));
+    }
+    if (sqlite3_db_readonly(db, "main") == 1) {
+      throw Error(ErrorKind::database,
+                  fmt::format("database '{}' is read-only; migrating it needs write access to "
+                              "the file and its folder",
+                              path));
+    }
+  }
+
+  std::vector<std::string> heads() { return runner::read_heads(connection_); }
+  std::vector<HistoryEntry> history() { return runner::read_history(connection_); }
+
+  std::vector<std::string> changed(const RevisionGraph& graph) {
+    const auto applied = applied_mask(graph, heads());
+    const auto recorded = runner::recorded_checksums(connection_);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < graph.size(); ++i) {
+      const auto& revision = graph.revisions()[i];
+      const auto found = recorded.find(revision.id);
+      if (applied[i] && found != recorded.end() &&
+          found->second != runner::revision_checksum(revision)) {
+        ids.push_back(revision.id);
+      }
+    }
+    return ids;
+  }
+
+  void refuse_changed(const RevisionGraph& graph) {
+    if (options_.allow_changed) return;
+    const auto ids = changed(graph);
+    if (ids.empty()) return;
+    std::vector<std::string> labels;
+    for (const auto& id : ids) labels.push_back(revision_label(graph.at(id)));
+    throw Error(ErrorKind::check,
+                fmt::format("{} changed since it was applied to '{}' (its checksum differs "
+                            "from the one recorded then); restore the file, or run upgrade with "
+                            "--allow-changed to accept the change",
+                            fmt::join(labels, ", "), path_));
+  }
+
+  void run(const RevisionGraph& graph, const std::vector<std::string>& plan, Direction direction,
+           Reporter& reporter) {
+    bool backed_up = false;
+    for (const auto& id : plan) {
+      const Revision& revision = graph.at(id);
+      if (!backed_up && runner::is_destructive(runner::section_of(revision, direction))) {
+        backed_up = true;
+        const auto backup = runner::backup_database(connection_);
+        if (!backup.empty()) reporter.backup_written(backup);
+      }
+      apply(graph, revision, direction, reporter);
+    }
+  }
+
+  std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
+    std::optional<sqlite::Transaction> transaction;
+    begin(transaction);
+    runner::create_tables(connection_);
+    auto heads = runner::read_heads(connection_);
+    std::vector<std::string> stamped;
+    if (target == "base") {
+      heads.clear();
+    } else if (target == "heads") {
+      heads = graph.heads();
+      stamped = heads;
+    } else {
+      const auto& id = target == "head" ? single_head(graph) : graph.find(target).id;
+      std::erase_if(heads, [&](const std::string& head) {
+        return !graph.contains(head) || is_ancestor_or_self(graph, head, id) ||
+               is_ancestor_or_self(graph, id, head);
+      });
+      heads.push_back(id);
+      std::sort(heads.begin(), heads.end());
+      stamped.push_back(id);
+    }
+    runner::write_heads(connection_, heads);
+    for (const auto& id : stamped) {
+      runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
+    }
+    transaction->commit();
+    return heads;
+  }
+
+ private:
+  static const std::string& single_head(const RevisionGraph& graph) {
+    if (graph.heads().size() != 1) {
+      throw RevisionGraphError(
+          GraphErrorReason::multiple_heads, graph.heads(),
+          fmt::format("the revisions have {} heads ({}); name one, or stamp 'heads'",
+                      graph.heads().size(), fmt::join(graph.heads(), ", ")));
+    }
+    return graph.heads().front();
+  }
+
+  // BEGIN IMMEDIATE takes the write lock, waiting up to lock_timeout for another run.
+  void begin(std::optional<sqlite::Transaction>& transaction) {
+    try {
+      transaction.emplace(connection_);
+    } catch (const Error&) {
+      if ((sqlite3_errcode(connection_.handle()) & 0xff) != SQLITE_BUSY) throw;
+      throw Error(ErrorKind::database,
+                  fmt::format("database '{}' is locked by another DbMigrate run; waited {:g} s. "
+                              "Run again when it has finished",
+                              path_, static_cast<double>(options_.lock_timeout.count()) / 1000));
+    }
+  }
+
+  // Whether `revision` still needs to run, judged on the heads read under the lock.
+  static bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& heads,
+                           const Revision& revision, Direction direction) {
+    const auto applied = applied_mask(graph, heads);
+    const bool is_applied = applied[graph.position(revision.id)];
+    if (direction == Direction::upgrade) {
+      if (is_applied) return false;
+      for (const auto& parent : revision.parents) {
+        if (!applied[graph.position(parent)]) {
+          throw Error(ErrorKind::check,
+                      fmt::format("cannot upgrade to {}: its parent {} is no longer applied "
+                                  "(another run changed the database meanwhile); run upgrade "
+                                  "again",
+                                  revision.id, parent));
+        }
+      }
+      return true;
+    }
+    if (!is_applied) return false;
+    if (std::find(heads.begin(), heads.end(), revision.id) == heads.end()) {
+      throw Error(ErrorKind::check,
+                  fmt::format("cannot downgrade {}: a revision above it was applied meanwhile "
+                              "(by another run); run downgrade again",
+                              revision.id));
+    }
+    return true;
+  }
+
+  void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
+             Reporter& reporter) {
+    const runner::ForeignKeysOff foreign_keys(
+        connection_, runner::disables_foreign_keys(runner::section_of(revision, direction)));
+    std::optional<sqlite::Transaction> transaction;
+    begin(transaction);
+    runner::create_tables(connection_);
+    const auto heads = runner::read_heads(connection_);
+    if (!still_needed(graph, heads, revision, direction)) return;  // rolls back: nothing written
+
+    reporter.running(revision, direction_name(direction));
+    const auto start = std::chrono::steady_clock::now();
+    {
+      runner::ProgressWatch watch(connection_, revision, reporter, options_);
+      runner::run_section(connection_, revision, direction, watch);
+    }
+    runner::check_foreign_keys(connection_, revision, direction);
+    runner::write_heads(connection_, direction == Direction::upgrade
+                                         ? heads_after_upgrade(graph, heads, revision.id)
+                                         : heads_after_downgrade(graph, heads, revision.id));
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start);
+    runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
+                        direction_name(direction), elapsed.count());
+    transaction->commit();
+  }
+
+  std::string path_;
+  RunnerOptions options_;
+  sqlite::Connection connection_;
+};
+
+SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)
+    : impl_(std::make_unique<Impl>(database_path, options)) {}
+SqliteRunner::SqliteRunner(SqliteRunner&&) noexcept = default;
+SqliteRunner& SqliteRunner::operator=(SqliteRunner&&) noexcept = default;
+SqliteRunner::~SqliteRunner() = default;
+
+std::vector<std::string> SqliteRunner::current_heads() {
+  return impl_->heads();
+}
+std::vector<HistoryEntry> SqliteRunner::history() {
+  return impl_->history();
+}
+
+std::vector<std::string> SqliteRunner::upgrade(const RevisionGraph& graph, std::string_view target,
+                                               Reporter& reporter) {
+  impl_->refuse_changed(graph);
+  impl_->run(graph, upgrade_plan(graph, impl_->heads(), target), Direction::upgrade, reporter);
+  return impl_->heads();
+}
+
+std::vector<std::string> SqliteRunner::downgrade(const RevisionGraph& graph,
+                                                 std::string_view target, Reporter& reporter) {
+  impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade, reporter);
+  return impl_->heads();
+}
+
+std::vector<std::string> SqliteRunner::stamp(const RevisionGraph& graph, std::string_view target) {
+  return impl_->stamp(graph, target);
+}
+
+std::vector<std::string> SqliteRunner::changed_revisions(const RevisionGraph& graph) {
+  return impl_->changed(graph);
+}
+
+}  // namespace dbmigrate

@@ -1,0 +1,207 @@
+// The runner's safety nets: backups, foreign keys around rebuilds, the lock between concurrent
+// runs, progress reports; and the section reading they rely on.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "dbmigrate/error.hpp"
+#include "revision_builder.hpp"
+#include "runner/section.hpp"
+#include "runner_fixture.hpp"
+
+namespace dbmigrate::testing {
+namespace {
+
+constexpr const char* parent_and_children =
+    "CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);\n"
+    "CREATE TABLE child (id INTEGER PRIMARY KEY,\n"
+    "  parent_id INTEGER NOT NULL REFERENCES parent (id) ON DELETE CASCADE);\n"
+    "INSERT INTO parent VALUES (1, 'one'), (2, 'two');\n"
+    "INSERT INTO child VALUES (10, 1), (20, 2);";
+
+TEST_F(RunnerTest, Upgrade_DestructiveRevision_BacksUpPreRunDatabaseOnce) {
+  add("aaaa", {}, "CREATE TABLE users (id INTEGER);\nINSERT INTO users VALUES (1), (2);",
+      "DROP TABLE users;");
+  SqliteRunner runner(database());
+  (void)runner.upgrade(graph(), "head", reporter_);
+  EXPECT_TRUE(reporter_.backups.empty());
+
+  add("bbbb", {"aaaa"}, "-- WARNING: drops table users\nDROP TABLE users;",
+      "CREATE TABLE users (id INTEGER);");
+  add("cccc", {"bbbb"}, "-- WARNING: drops nothing really\nCREATE TABLE t (id INTEGER);",
+      "DROP TABLE t;");
+  (void)runner.upgrade(graph(), "head", reporter_);
+  ASSERT_EQ(reporter_.backups.size(), 1U);
+  const auto backup = reporter_.backups.front();
+  EXPECT_TRUE(std::filesystem::exists(backup));
+  EXPECT_EQ(backup.parent_path(), std::filesystem::path(database()).parent_path());
+  EXPECT_TRUE(backup.filename().string().starts_with("app.db.backup-")) << backup;
+
+  sqlite::Connection saved(backup.string());
+  EXPECT_EQ(column(saved, "SELECT count(*) FROM users"), Ids{"2"});
+  EXPECT_EQ(column(saved, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "users"));
+}
+
+TEST_F(RunnerTest, Upgrade_InMemoryDatabase_NoBackup) {
+  add("aaaa", {}, "-- WARNING: test\nCREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+  SqliteRunner runner(":memory:");
+  EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"aaaa"});
+  EXPECT_TRUE(reporter_.backups.empty());
+}
+
+TEST_F(RunnerTest, Upgrade_RebuildWithForeignKeysOff_KeepsCascadeChildren) {
+  add("aaaa", {}, parent_and_children, "DROP TABLE child; DROP TABLE parent;");
+  add("bbbb", {"aaaa"},
+      "PRAGMA Foreign_Keys = off;\n"
+      "CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');\n"
+      "INSERT INTO parent_new (id, name) SELECT id, coalesce(name, '') FROM parent;\n"
+      "DROP TABLE parent;\n"
+      "ALTER TABLE parent_new RENAME TO parent;",
+      "SELECT 1;");
+  // Enforcement is back on after the rebuild: this delete cascades.
+  add("cccc", {"bbbb"}, "DELETE FROM parent WHERE id = 1;", "SELECT 1;");
+  SqliteRunner runner(database());
+  (void)runner.upgrade(graph(), "bbbb", reporter_);
+  {
+    auto db = look();
+    EXPECT_EQ(column(db, "SELECT id FROM child ORDER BY id"), (Ids{"10", "20"}));
+  }
+  (void)runner.upgrade(graph(), "head", reporter_);
+  auto db = look();
+  EXPECT_EQ(column(db, "SELECT id FROM child ORDER BY id"), Ids{"20"});
+}
+
+TEST_F(RunnerTest, Upgrade_ForeignKeyCheckFails_RollsBackAndNamesTable) {
+  add("aaaa", {}, parent_and_children, "DROP TABLE child; DROP TABLE parent;");
+  add("bbbb", {"aaaa"},
+      "PRAGMA foreign_keys=OFF;\nCREATE TABLE extra (id INTEGER);\n"
+      "INSERT INTO child VALUES (30, 99);",
+      "SELECT 1;");
+  SqliteRunner runner(database());
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  const std::string message = error.what();
+  EXPECT_NE(message.find("'child'"), std::string::npos) << message;
+  EXPECT_NE(message.find("bbbb"), std::string::npos) << message;
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "extra"));
+  EXPECT_EQ(column(db, "SELECT count(*) FROM child"), Ids{"2"});
+  EXPECT_EQ(runner.current_heads(), Ids{"aaaa"});
+}
+
+TEST_F(RunnerTest, Upgrade_ConcurrentRunners_ApplyEachRevisionOnce) {
+  for (int i = 0; i < 6; ++i) {
+    const auto id = fmt::format("r{}", i);
+    std::vector<std::string> parents;
+    if (i > 0) parents.push_back(fmt::format("r{}", i - 1));
+    add(id, parents,
+        fmt::format("CREATE TABLE t{0} (id INTEGER);\n"
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < "
+                    "20000) INSERT INTO t{0} SELECT x FROM c;",
+                    i),
+        fmt::format("DROP TABLE t{};", i));
+  }
+  { SqliteRunner create(database()); }
+  const auto revisions = graph();
+  std::vector<std::thread> threads;
+  std::vector<std::string> failures(4);
+  for (std::size_t t = 0; t < failures.size(); ++t) {
+    threads.emplace_back([&, t] {
+      try {
+        RecordingReporter reporter;
+        SqliteRunner runner(database());
+        (void)runner.upgrade(revisions, "head", reporter);
+      } catch (const std::exception& error) {
+        failures[t] = error.what();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures, Ids(4));
+  auto db = look();
+  EXPECT_EQ(column(db,
+                   "SELECT revision FROM dbmigrate_history WHERE direction = 'upgrade' "
+                   "ORDER BY id"),
+            (Ids{"r0", "r1", "r2", "r3", "r4", "r5"}));
+  EXPECT_EQ(column(db, "SELECT count(*) FROM t5"), Ids{"20000"});
+  EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_version"), Ids{"r5"});
+}
+
+TEST_F(RunnerTest, Upgrade_LockHeldByAnotherConnection_FailsWithClearMessage) {
+  add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;");
+  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
+  auto other = look();
+  other.execute("BEGIN IMMEDIATE");
+  const auto start = std::chrono::steady_clock::now();
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(150));
+  EXPECT_NE(std::string(error.what()).find("is locked by another DbMigrate run; waited 0.2 s"),
+            std::string::npos)
+      << error.what();
+  other.execute("ROLLBACK");
+  EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"aaaa"});
+}
+
+TEST_F(RunnerTest, Upgrade_LongRevision_ReportsRunningStatement) {
+  add("aaaa", {},
+      "CREATE TABLE t (id INTEGER);\n"
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000)\n"
+      "  INSERT INTO t SELECT x FROM c;",
+      "DROP TABLE t;");
+  reporter_.want_progress = true;
+  SqliteRunner runner(database(), {.progress_after = std::chrono::milliseconds(0),
+                                   .progress_interval = std::chrono::hours(1)});
+  (void)runner.upgrade(graph(), "head", reporter_);
+  EXPECT_EQ(reporter_.progress_reports,
+            Ids{"aaaa: WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x "
+                "< 300000)"});
+}
+
+TEST(RunnerSection, ForeignKeysOff_AnyCaseAndSpacing) {
+  EXPECT_TRUE(runner::is_foreign_keys_off("PRAGMA foreign_keys = OFF;"));
+  EXPECT_TRUE(runner::is_foreign_keys_off("pragma FOREIGN_KEYS=off"));
+  EXPECT_TRUE(runner::is_foreign_keys_off("  -- rebuild\n  PRAGMA\tforeign_keys =0 ;"));
+  EXPECT_FALSE(runner::is_foreign_keys_off("PRAGMA foreign_keys = ON;"));
+  EXPECT_FALSE(runner::is_foreign_keys_off("PRAGMA foreign_key_check;"));
+  EXPECT_TRUE(runner::disables_foreign_keys("SELECT 1;\nPRAGMA foreign_keys=OFF;\n"));
+  EXPECT_FALSE(runner::disables_foreign_keys("-- PRAGMA foreign_keys=OFF is not needed\n"));
+}
+
+TEST(RunnerSection, TransactionControl_DetectedButSavepointsAllowed) {
+  EXPECT_TRUE(runner::controls_transaction("BEGIN;"));
+  EXPECT_TRUE(runner::controls_transaction("-- done\ncommit transaction;"));
+  EXPECT_TRUE(runner::controls_transaction("END"));
+  EXPECT_TRUE(runner::controls_transaction("ROLLBACK;"));
+  EXPECT_TRUE(runner::controls_transaction("rollback transaction"));
+  EXPECT_FALSE(runner::controls_transaction("ROLLBACK TO before_copy;"));
+  EXPECT_FALSE(runner::controls_transaction("ROLLBACK TRANSACTION TO SAVEPOINT s;"));
+  EXPECT_FALSE(runner::controls_transaction("SAVEPOINT s;"));
+  EXPECT_FALSE(
+      runner::controls_transaction("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END;"));
+}
+
+TEST_F(RunnerTest, Upgrade_SectionCommits_RefusedBeforeAnythingIsCommitted) {
+  add("aaaa", {}, "CREATE TABLE first (id INTEGER);\nCOMMIT;\nCREATE TABLE second (x);",
+      "SELECT 1;");
+  SqliteRunner runner(database());
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_NE(std::string(error.what()).find("'COMMIT;'"), std::string::npos) << error.what();
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "first"));
+  EXPECT_EQ(runner.current_heads(), Ids{});
+}
+
+TEST(RunnerSection, LinesAndMarkers) {
+  const std::string_view sql = "-- c\n/* a\nb */ SELECT 1;\n\nSELECT 2;";
+  const auto first = runner::skip_blanks_and_comments(sql, 0);
+  EXPECT_EQ(sql.substr(first, 8), "SELECT 1");
+  EXPECT_EQ(runner::line_of(sql, first, 10), 12);
+  EXPECT_EQ(runner::line_of(sql, sql.find("SELECT 2"), 10), 14);
+  EXPECT_TRUE(runner::is_destructive("  -- WARNING: drops table x\nDROP TABLE x;"));
+  EXPECT_FALSE(runner::is_destructive("-- CAUTION: new unique index\nSELECT 1;"));
+}
+
+}  // namespace
+}  // namespace dbmigrate::testing
