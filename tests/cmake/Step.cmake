@@ -6,11 +6,12 @@
 #                       EXPECT_FAILURE      the build must fail
 #                       EXPECT_OUTPUT       a regex the build's output must match
 #                       EXPECT_GLOB/COUNT   that many files match the glob under WORK/src
-#                       EXPECT_TABLES       ('|'-separated) the tables of DATABASE, read with
-#                                           the sqlite3 shell
+#                       EXPECT_TABLES       ('|'-separated) tables DATABASE must have, read
+#                                           with the sqlite3 shell
+#                       EXPECT_NO_TABLES    ('|'-separated) tables DATABASE must not have
+#                     NEXT_MODEL=<file> first replaces WORK/src/<file> by <file>.next.<ext>
+#                     (the model after a change). CTEST=ON runs ctest in WORK/build instead.
 #                       NOT_BUILT           a regex no step of the build may match
-#                     With NEEDS_COMMAND, prints "SKIP: ..." and stops when DBMIGRATE has no such
-#                     command yet.
 cmake_minimum_required(VERSION 3.21)
 
 function(fail)
@@ -35,14 +36,6 @@ if(NOT ACTION STREQUAL "build")
   fail("Step.cmake: unknown ACTION '${ACTION}'")
 endif()
 
-if(NEEDS_COMMAND)
-  execute_process(COMMAND "${DBMIGRATE}" --help OUTPUT_VARIABLE help ERROR_VARIABLE help)
-  if(NOT help MATCHES "\n +${NEEDS_COMMAND} ")
-    message("SKIP: this dbmigrate has no '${NEEDS_COMMAND}' command yet")
-    return()
-  endif()
-endif()
-
 string(REPLACE "|" ";" environment "${ENV}")
 foreach(assignment IN LISTS environment)
   string(FIND "${assignment}" "=" equals)
@@ -52,11 +45,25 @@ foreach(assignment IN LISTS environment)
   set(ENV{${name}} "${value}")
 endforeach()
 
+if(DEFINED NEXT_MODEL)
+  string(REGEX REPLACE "(\\.[^.]*)$" ".next\\1" next "${NEXT_MODEL}")
+  file(READ "${WORK}/src/${next}" text)
+  file(WRITE "${WORK}/src/${NEXT_MODEL}" "${text}")  # a new timestamp, as an editor leaves
+endif()
+
 # TARGET: '|'-separated targets, built one after the other.
 string(REPLACE "|" ";" targets "${TARGET}")
+if(CTEST)
+  set(targets ctest)
+endif()
 set(output "")
 foreach(target IN LISTS targets)
-  execute_process(COMMAND "${CMAKE_COMMAND}" --build "${WORK}/build" --target ${target}
+  if(CTEST)
+    set(command "${CMAKE_CTEST_COMMAND}" --test-dir "${WORK}/build" --output-on-failure)
+  else()
+    set(command "${CMAKE_COMMAND}" --build "${WORK}/build" --target ${target})
+  endif()
+  execute_process(COMMAND ${command}
                   RESULT_VARIABLE result OUTPUT_VARIABLE target_output ERROR_VARIABLE target_output)
   message("${target_output}")
   string(APPEND output "${target_output}")
@@ -82,7 +89,7 @@ if(DEFINED EXPECT_GLOB)
     fail("${WORK}/src/${EXPECT_GLOB}: ${count} files (${matches}), expected ${EXPECT_COUNT}")
   endif()
 endif()
-if(DEFINED EXPECT_TABLES)
+if(DEFINED EXPECT_TABLES OR DEFINED EXPECT_NO_TABLES)
   execute_process(COMMAND sqlite3 "${DATABASE}"
                           "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
                   RESULT_VARIABLE result OUTPUT_VARIABLE tables ERROR_VARIABLE error)
@@ -93,6 +100,12 @@ if(DEFINED EXPECT_TABLES)
   foreach(table IN LISTS expected)
     if(NOT tables MATCHES "(^|\n)${table}\n")
       fail("${DATABASE} has no table '${table}'; its tables:\n${tables}")
+    endif()
+  endforeach()
+  string(REPLACE "|" ";" unexpected "${EXPECT_NO_TABLES}")
+  foreach(table IN LISTS unexpected)
+    if(tables MATCHES "(^|\n)${table}\n")
+      fail("${DATABASE} has the table '${table}', which should be gone; its tables:\n${tables}")
     endif()
   endforeach()
 endif()

@@ -19,6 +19,8 @@ elseif(CASE STREQUAL "bad_name")
   add_db_migrations(NAME "my app" SCHEMA schema.sql)
 elseif(CASE STREQUAL "link_libraries_with_schema")
   add_db_migrations(SCHEMA schema.sql LINK_LIBRARIES m)
+elseif(CASE STREQUAL "models_without_model_library")
+  add_db_migrations(MODELS models.cpp)  # the stand-in package has no DbMigrate::snapshot_main
 elseif(CASE STREQUAL "same_name_twice")
   add_db_migrations(NAME app SCHEMA schema.sql)
   add_db_migrations(NAME app SCHEMA schema.sql DIRECTORY other)

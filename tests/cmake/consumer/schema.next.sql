@@ -1,0 +1,13 @@
+CREATE TABLE authors (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE books (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  author_id INTEGER NOT NULL REFERENCES authors (id)
+);
+CREATE TABLE loans (
+  id INTEGER PRIMARY KEY,
+  book_id INTEGER NOT NULL REFERENCES books (id)
+);

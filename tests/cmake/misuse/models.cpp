@@ -1,0 +1,1 @@
+// A model source for the misuse cases; never compiled.
