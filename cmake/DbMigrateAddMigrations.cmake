@@ -110,6 +110,17 @@ function(add_db_migrations)
     set(url "sqlite:///${CMAKE_CURRENT_BINARY_DIR}/${database_name}.db")
   endif()
 
+  set(targets db_init db_migrate db_upgrade db_downgrade db_check db_current db_history db_stamp)
+  if(DEFINED arg_MODELS)
+    list(APPEND targets schema_snapshot)
+  endif()
+  foreach(target IN LISTS targets)
+    if(TARGET ${prefix}${target})
+      message(FATAL_ERROR "add_db_migrations: a target named '${prefix}${target}' exists already: give this "
+                          "migration set a NAME")
+    endif()
+  endforeach()
+
   if(DEFINED arg_SCHEMA)
     cmake_path(ABSOLUTE_PATH arg_SCHEMA BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
                NORMALIZE OUTPUT_VARIABLE model)
@@ -122,6 +133,7 @@ function(add_db_migrations)
     set(model "$<TARGET_FILE:${model_target}>")
   endif()
 
+  set(database "DATABASE_URL (default ${url})")
   set(model_args MODEL "${model}")
   if(model_target)
     list(APPEND model_args MODEL_TARGET "${model_target}")
@@ -130,17 +142,17 @@ function(add_db_migrations)
                         COMMAND init DIR "${directory}")
   _dbmigrate_add_target(${prefix}db_migrate "autogenerate a revision (message from DB_MESSAGE)"
                         COMMAND migrate DIR "${directory}" ${model_args} ENV DB_MESSAGE ENV_OPTION -m ENV_REQUIRED)
-  _dbmigrate_add_target(${prefix}db_upgrade "upgrade ${url} (to DB_TARGET, default head)"
+  _dbmigrate_add_target(${prefix}db_upgrade "upgrade ${database} to DB_TARGET (default head)"
                         COMMAND upgrade DIR "${directory}" URL "${url}" ENV DB_TARGET)
-  _dbmigrate_add_target(${prefix}db_downgrade "downgrade ${url} (to DB_TARGET, default -1)"
+  _dbmigrate_add_target(${prefix}db_downgrade "downgrade ${database} to DB_TARGET (default -1)"
                         COMMAND downgrade DIR "${directory}" URL "${url}" ENV DB_TARGET)
   _dbmigrate_add_target(${prefix}db_check "fail while a migration is pending"
                         COMMAND check DIR "${directory}" ${model_args})
-  _dbmigrate_add_target(${prefix}db_current "show the revision of ${url}"
+  _dbmigrate_add_target(${prefix}db_current "show the revision of ${database}"
                         COMMAND current DIR "${directory}" URL "${url}")
   _dbmigrate_add_target(${prefix}db_history "list the revisions"
                         COMMAND history DIR "${directory}")
-  _dbmigrate_add_target(${prefix}db_stamp "set the revision of ${url} to DB_TARGET without running SQL"
+  _dbmigrate_add_target(${prefix}db_stamp "set the revision of ${database} to DB_TARGET without running SQL"
                         COMMAND stamp DIR "${directory}" URL "${url}" ENV DB_TARGET ENV_REQUIRED)
 
   if(NOT arg_NO_TEST)

@@ -20,12 +20,16 @@ if(TARGET dbmigrate_snapshot_main)
   set_target_properties(dbmigrate_snapshot_main PROPERTIES EXPORT_NAME snapshot_main)
 endif()
 
+# install(TARGETS ... EXPORT) defines the export set the build tree's export() writes too.
+if(DBMIGRATE_INSTALL)
+  set(_dbmigrate_install_options "")
+else()
+  set(_dbmigrate_install_options EXCLUDE_FROM_ALL)
+endif()
 install(TARGETS ${_dbmigrate_exported} EXPORT DbMigrateTargets
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/dbmigrate DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(EXPORT DbMigrateTargets NAMESPACE DbMigrate:: DESTINATION ${DBMIGRATE_CMAKE_INSTALL_DIR})
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} ${_dbmigrate_install_options}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} ${_dbmigrate_install_options}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} ${_dbmigrate_install_options})
 export(EXPORT DbMigrateTargets NAMESPACE DbMigrate:: FILE ${PROJECT_BINARY_DIR}/DbMigrateTargets.cmake)
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/DbMigrateConfig.cmake.in
@@ -38,9 +42,13 @@ foreach(_dbmigrate_module IN ITEMS DbMigrateAddMigrations.cmake DbMigrateRun.cma
   configure_file(${CMAKE_CURRENT_LIST_DIR}/${_dbmigrate_module} ${PROJECT_BINARY_DIR}/${_dbmigrate_module}
                  COPYONLY)
 endforeach()
-install(FILES
-  ${PROJECT_BINARY_DIR}/DbMigrateConfig.cmake
-  ${PROJECT_BINARY_DIR}/DbMigrateConfigVersion.cmake
-  ${CMAKE_CURRENT_LIST_DIR}/DbMigrateAddMigrations.cmake
-  ${CMAKE_CURRENT_LIST_DIR}/DbMigrateRun.cmake
-  DESTINATION ${DBMIGRATE_CMAKE_INSTALL_DIR})
+if(DBMIGRATE_INSTALL)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/dbmigrate DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT DbMigrateTargets NAMESPACE DbMigrate:: DESTINATION ${DBMIGRATE_CMAKE_INSTALL_DIR})
+  install(FILES
+    ${PROJECT_BINARY_DIR}/DbMigrateConfig.cmake
+    ${PROJECT_BINARY_DIR}/DbMigrateConfigVersion.cmake
+    ${CMAKE_CURRENT_LIST_DIR}/DbMigrateAddMigrations.cmake
+    ${CMAKE_CURRENT_LIST_DIR}/DbMigrateRun.cmake
+    DESTINATION ${DBMIGRATE_CMAKE_INSTALL_DIR})
+endif()
