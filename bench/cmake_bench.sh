@@ -30,18 +30,19 @@ best_ms() {
   echo "$best"
 }
 
-# A consumer project with `calls` add_db_migrations() calls over the same schema.
+# A consumer project with `calls` add_db_migrations() calls over the same schema, given as
+# `model`: SCHEMA schema.sql (default) or MODELS models.cpp.
 make_project() {
-  local dir=$1 calls=$2
+  local dir=$1 calls=$2 model=${3:-SCHEMA schema.sql}
   mkdir -p "$dir"
-  cp tests/cmake/consumer/schema.sql "$dir/"
+  cp tests/cmake/consumer/schema.sql tests/cmake/consumer/models.cpp "$dir/"
   {
     echo 'cmake_minimum_required(VERSION 3.21)'
     echo 'project(Bench LANGUAGES CXX)'
     echo 'find_package(DbMigrate 1.0 REQUIRED)'
     echo 'enable_testing()'
     for ((i = 0; i < calls; ++i)); do
-      echo "add_db_migrations(NAME set$i SCHEMA schema.sql DIRECTORY migrations$i)"
+      echo "add_db_migrations(NAME set$i $model DIRECTORY migrations$i)"
     done
     if ((calls == 1)); then echo 'add_db_migrations(SCHEMA schema.sql)'; fi
   } >"$dir/CMakeLists.txt"
@@ -65,6 +66,12 @@ make_project "$work/calls20" 20
 configure0=$(best_ms cmake -S "$work/calls0" -B "$work/calls0/build")
 configure20=$(best_ms cmake -S "$work/calls20" -B "$work/calls20/build")
 per_call=$(awk -v a="$configure0" -v b="$configure20" 'BEGIN { printf "%.1f", (b - a) / 20 }')
+# With MODELS, each call also adds the snapshot tool's executable (when the package has it).
+if [[ -e $prefix/lib/libdbmigrate_snapshot_main.a || -e $prefix/lib64/libdbmigrate_snapshot_main.a ]]; then
+  make_project "$work/models20" 20 "MODELS models.cpp"
+  configure_models=$(best_ms cmake -S "$work/models20" -B "$work/models20/build")
+  per_models_call=$(awk -v a="$configure0" -v b="$configure_models" 'BEGIN { printf "%.1f", (b - a) / 20 }')
+fi
 
 note=""
 [[ $upgrade_works == yes ]] || note=" (dbmigrate has no working upgrade here: timings of a failing run)"
@@ -74,4 +81,8 @@ printf '%-58s %10s %8s\n' "dbmigrate upgrade at head, called directly (floor)" "
 printf '%-58s %10s %8s\n' "cmake --build --target db_upgrade at head$note" "$target" "< 1000"
 printf '%-58s %10s %8s\n' "configure, 0 add_db_migrations() calls" "$configure0" ""
 printf '%-58s %10s %8s\n' "configure, 20 add_db_migrations() calls" "$configure20" ""
-printf '%-58s %10s %8s\n' "one add_db_migrations() call" "$per_call" "< 100"
+printf '%-58s %10s %8s\n' "one add_db_migrations(SCHEMA) call" "$per_call" "< 100"
+if [[ -n ${per_models_call:-} ]]; then
+  printf '%-58s %10s %8s\n' "configure, 20 add_db_migrations(MODELS) calls" "$configure_models" ""
+  printf '%-58s %10s %8s\n' "one add_db_migrations(MODELS) call" "$per_models_call" "< 100"
+fi
