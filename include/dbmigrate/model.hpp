@@ -32,11 +32,13 @@
 #pragma once
 
 #include <chrono>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dbmigrate/snapshot.hpp"
@@ -50,26 +52,67 @@ class Schema;
 // ---------------------------------------------------------------------------------------------
 // Type inference. column_type<T>::name is the portable type of a member of type T; a type
 // without it has no inference. Specialize it for an application type to give that type one:
-//   template <> struct dbmigrate::column_type<Money> { static constexpr std::string_view name = "numeric(12,2)"; };
+//   template <>
+//   struct dbmigrate::column_type<Money> {
+//     static constexpr std::string_view name = "numeric(12,2)";
+//   };
 
 template <typename T>
 struct column_type {};
 
-template <> struct column_type<bool> { static constexpr std::string_view name = "boolean"; };
-template <> struct column_type<short> { static constexpr std::string_view name = "smallint"; };
+template <>
+struct column_type<bool> {
+  static constexpr std::string_view name = "boolean";
+};
+template <>
+struct column_type<short> {
+  static constexpr std::string_view name = "smallint";
+};
 // SQLite's INTEGER holds 64 bits, and an `integer` primary key is SQLite's rowid.
-template <> struct column_type<int> { static constexpr std::string_view name = "integer"; };
-template <> struct column_type<long> { static constexpr std::string_view name = "integer"; };
-template <> struct column_type<long long> { static constexpr std::string_view name = "integer"; };
-template <> struct column_type<float> { static constexpr std::string_view name = "real"; };
-template <> struct column_type<double> { static constexpr std::string_view name = "double"; };
-template <> struct column_type<std::string> { static constexpr std::string_view name = "text"; };
-template <> struct column_type<std::vector<std::byte>> { static constexpr std::string_view name = "blob"; };
-template <> struct column_type<std::vector<unsigned char>> { static constexpr std::string_view name = "blob"; };
-template <> struct column_type<std::chrono::year_month_day> { static constexpr std::string_view name = "date"; };
+template <>
+struct column_type<int> {
+  static constexpr std::string_view name = "integer";
+};
+template <>
+struct column_type<long> {
+  static constexpr std::string_view name = "integer";
+};
+template <>
+struct column_type<long long> {
+  static constexpr std::string_view name = "integer";
+};
+template <>
+struct column_type<float> {
+  static constexpr std::string_view name = "real";
+};
+template <>
+struct column_type<double> {
+  static constexpr std::string_view name = "double";
+};
+template <>
+struct column_type<std::string> {
+  static constexpr std::string_view name = "text";
+};
+template <>
+struct column_type<std::vector<std::byte>> {
+  static constexpr std::string_view name = "blob";
+};
+template <>
+struct column_type<std::vector<unsigned char>> {
+  static constexpr std::string_view name = "blob";
+};
+template <>
+struct column_type<std::chrono::year_month_day> {
+  static constexpr std::string_view name = "date";
+};
 template <typename Duration>
 struct column_type<std::chrono::time_point<std::chrono::system_clock, Duration>> {
   static constexpr std::string_view name = "timestamp";
+};
+// A time point counted in whole days is a calendar date.
+template <>
+struct column_type<std::chrono::sys_days> {
+  static constexpr std::string_view name = "date";
 };
 
 // std::optional<T>: T's type, and the column is nullable.
@@ -134,7 +177,8 @@ class TableEditor {
   void index_where(std::size_t index, std::string sql);
   void add_unique(std::vector<std::string> columns, std::optional<std::string> name);
   std::size_t add_foreign_key(std::vector<std::string> columns, std::string table,
-                              std::vector<std::string> ref_columns, std::optional<std::string> name);
+                              std::vector<std::string> ref_columns,
+                              std::optional<std::string> name);
   void foreign_key_on_delete(std::size_t foreign_key, ReferentialAction action);
   void foreign_key_on_update(std::size_t foreign_key, ReferentialAction action);
   void primary_key(std::vector<std::string> columns);
@@ -233,22 +277,32 @@ class ColumnBuilder : public TableBuilder<Model> {
 
   using Base::primary_key;
   // Overrides the inferred type with a portable type: "varchar(13)", "numeric(10,2)", "json".
-  ColumnBuilder type(std::string portable_type) const { return call(&E::set_column_type, std::move(portable_type)); }
+  ColumnBuilder type(std::string portable_type) const {
+    return call(&E::set_column_type, std::move(portable_type));
+  }
   ColumnBuilder nullable(bool nullable = true) const { return call(&E::column_nullable, nullable); }
   ColumnBuilder primary_key() const { return call(&E::column_primary_key); }
   // Only on a single-column integer primary key: ids are never reused.
   ColumnBuilder autoincrement() const { return call(&E::column_autoincrement); }
-  ColumnBuilder unique(std::optional<std::string> name = {}) const { return call(&E::column_unique, std::move(name)); }
+  ColumnBuilder unique(std::optional<std::string> name = {}) const {
+    return call(&E::column_unique, std::move(name));
+  }
   // An SQL expression: "0", "'draft'", "CURRENT_TIMESTAMP", "(datetime('now'))".
-  ColumnBuilder server_default(std::string sql) const { return call(&E::column_server_default, std::move(sql)); }
-  ColumnBuilder collation(std::string collation) const { return call(&E::column_collation, std::move(collation)); }
+  ColumnBuilder server_default(std::string sql) const {
+    return call(&E::column_server_default, std::move(sql));
+  }
+  ColumnBuilder collation(std::string collation) const {
+    return call(&E::column_collation, std::move(collation));
+  }
   // A CHECK constraint of the table, written next to the column it is about.
   ColumnBuilder check(std::string expression, std::optional<std::string> name = {}) const {
     this->editor_.add_check(std::move(expression), std::move(name));
     return *this;
   }
   // Rename hint: the column was called `old_name` before.
-  ColumnBuilder renamed_from(std::string old_name) const { return call(&E::column_renamed_from, std::move(old_name)); }
+  ColumnBuilder renamed_from(std::string old_name) const {
+    return call(&E::column_renamed_from, std::move(old_name));
+  }
   // A foreign key on this column; without `ref_column`, the target's primary key.
   ColumnBuilder references(std::string ref_table, std::optional<std::string> ref_column = {},
                            std::optional<std::string> name = {}) const {
@@ -305,6 +359,18 @@ class [[nodiscard]] UntypedColumnBuilder {
   void index(Args&&...) const { untyped(); }
   template <typename... Args>
   void check(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void collation(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void autoincrement(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void renamed_from(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void unique_constraint(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void foreign_key(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void without_rowid(Args&&...) const { untyped(); }
 
  private:
   template <bool Typed = false>

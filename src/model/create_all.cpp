@@ -18,9 +18,8 @@ void execute(sqlite3* db, const std::string& sql) {
   if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return;
   std::string text = message != nullptr ? message : sqlite3_errmsg(db);
   sqlite3_free(message);
-  throw Error(ErrorKind::database,
-              fmt::format("create_all: {} (SQLite error {}) in statement '{}'", text,
-                          sqlite3_extended_errcode(db), sql));
+  throw Error(ErrorKind::database, fmt::format("create_all: {} (SQLite error {}) in statement '{}'",
+                                               text, sqlite3_extended_errcode(db), sql));
 }
 
 // Rolls back unless committed; never throws from the destructor.
@@ -47,7 +46,9 @@ std::optional<std::string> existing_object(sqlite3* db, const Snapshot& snapshot
   sqlite::Statement objects(db, "SELECT type, name FROM main.sqlite_schema");
   while (objects.step()) {
     const auto name = objects.text(1);
-    auto taken = [&](const std::string& declared) { return model::equal_ignoring_case(declared, name); };
+    auto taken = [&](const std::string& declared) {
+      return model::equal_ignoring_case(declared, name);
+    };
     for (const auto& table : snapshot.tables) {
       if (taken(table.name)) return fmt::format("table '{}'", table.name);
       for (const auto& index : table.indexes) {

@@ -84,9 +84,12 @@ class Checker {
     if (!table.primary_key.empty()) names(table, "primary key", table.primary_key);
     for (const auto& column : table.columns) {
       if (!column.autoincrement) continue;
-      if (table.primary_key.size() != 1 || !equal_ignoring_case(table.primary_key[0], column.name)) {
-        report(table, "column '{}': autoincrement needs the column to be the table's only "
-               "primary-key column", column.name);
+      if (table.primary_key.size() != 1 ||
+          !equal_ignoring_case(table.primary_key[0], column.name)) {
+        report(table,
+               "column '{}': autoincrement needs the column to be the table's only "
+               "primary-key column",
+               column.name);
       } else if (model::canonical_type(column.type) != "integer") {
         report(table, "column '{}': autoincrement needs an integer column, not '{}'", column.name,
                column.type);
@@ -97,8 +100,10 @@ class Checker {
     for (const auto& name : table.primary_key) {
       const Column* column = column_named(table, name);
       if (column != nullptr && column->nullable) {
-        report(table, "column '{}' is in the primary key of a WITHOUT ROWID table, so it cannot "
-               "be nullable", name);
+        report(table,
+               "column '{}' is in the primary key of a WITHOUT ROWID table, so it cannot "
+               "be nullable",
+               name);
       }
     }
   }
@@ -157,8 +162,10 @@ class Checker {
     std::vector<std::string> ref_columns = key.ref_columns;
     if (ref_columns.empty()) {
       if (target->primary_key.empty()) {
-        report(table, "{} references table '{}' without naming columns, but '{}' has no primary "
-               "key", what, target->name, target->name);
+        report(table,
+               "{} references table '{}' without naming columns, but '{}' has no primary "
+               "key",
+               what, target->name, target->name);
         return;
       }
       ref_columns = target->primary_key;
@@ -194,20 +201,23 @@ void check_fragments(const Snapshot& snapshot, std::vector<std::string>& found) 
   for (const auto& table : snapshot.tables) {
     Table bare{.name = table.name, .columns = table.columns};
     for (auto& column : bare.columns) column = {.name = column.name, .type = column.type};
-    for (const auto& statement : dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {
+    for (const auto& statement :
+         dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {
       if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
         found.push_back(fmt::format("table '{}': {}", table.name, error));
       }
     }
   }
   auto probe = [&](const Table& table, std::string_view what, const std::string& sql) {
-    const auto error = refusal(
-        db.handle(), fmt::format("SELECT ({}) FROM {} LIMIT 0", sql, dialect.quote_identifier(table.name)));
-    if (!error.empty()) found.push_back(fmt::format("table '{}': {} {}: {}", table.name, what, sql, error));
+    const auto error = refusal(db.handle(), fmt::format("SELECT ({}) FROM {} LIMIT 0", sql,
+                                                        dialect.quote_identifier(table.name)));
+    if (!error.empty())
+      found.push_back(fmt::format("table '{}': {} {}: {}", table.name, what, sql, error));
   };
   for (const auto& table : snapshot.tables) {
     for (const auto& column : table.columns) {
-      if (column.default_sql) probe(table, fmt::format("column '{}': server default", column.name), *column.default_sql);
+      if (column.default_sql)
+        probe(table, fmt::format("column '{}': server default", column.name), *column.default_sql);
     }
     for (const auto& check : table.checks) probe(table, "check", check.expression);
     for (const auto& index : table.indexes) {
@@ -228,9 +238,10 @@ void check_creation(const Snapshot& snapshot, std::vector<std::string>& found) {
     for (const auto& statement : dialect.render(current, {operation}).statements) {
       if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
         const auto table = operation.table();
-        found.push_back(fmt::format("{}{} (SQLite refused: {})",
-                                    table.empty() ? std::string() : fmt::format("table '{}': ", table),
-                                    error, statement.sql));
+        found.push_back(
+            fmt::format("{}{} (SQLite refused: {})",
+                        table.empty() ? std::string() : fmt::format("table '{}': ", table), error,
+                        statement.sql));
         return;
       }
     }
@@ -255,7 +266,8 @@ std::vector<std::string> Schema::mistakes() const {
   for (const auto& draft : tables_) {
     const Table& table = draft.table;
     found.insert(found.end(), draft.mistakes.begin(), draft.mistakes.end());
-    if (table.columns.empty()) found.push_back(fmt::format("table '{}' has no columns", table.name));
+    if (table.columns.empty())
+      found.push_back(fmt::format("table '{}' has no columns", table.name));
     checker.columns(table);
     checker.primary_key(table);
     checker.indexes(table, index_tables);
@@ -283,13 +295,16 @@ std::vector<std::string> Schema::mistakes() const {
     if (!stored.problem.empty()) {
       found.push_back(fmt::format("trigger '{}': {}", trigger.name, stored.problem));
     } else if (!equal_ignoring_case(stored.name, trigger.name)) {
-      found.push_back(fmt::format("trigger '{}': the statement creates '{}'", trigger.name, stored.name));
+      found.push_back(
+          fmt::format("trigger '{}': the statement creates '{}'", trigger.name, stored.name));
     } else if (stored.table != trigger.table) {
-      found.push_back(fmt::format("trigger '{}': declared on table '{}', but the statement is on '{}'",
-                                  trigger.name, trigger.table, stored.table));
+      found.push_back(
+          fmt::format("trigger '{}': declared on table '{}', but the statement is on '{}'",
+                      trigger.name, trigger.table, stored.table));
     } else if (!table_names.contains(key_of(trigger.table)) &&
                !view_names.contains(key_of(trigger.table))) {
-      found.push_back(fmt::format("trigger '{}' is on unknown table '{}'", trigger.name, trigger.table));
+      found.push_back(
+          fmt::format("trigger '{}' is on unknown table '{}'", trigger.name, trigger.table));
     }
   }
   if (!found.empty()) return found;

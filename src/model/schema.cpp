@@ -93,7 +93,8 @@ void Schema::view(std::string name, std::string create_sql) {
 }
 
 void Schema::trigger(std::string name, std::string table, std::string create_sql) {
-  triggers_.push_back({.name = std::move(name), .table = std::move(table), .sql = std::move(create_sql)});
+  triggers_.push_back(
+      {.name = std::move(name), .table = std::move(table), .sql = std::move(create_sql)});
 }
 
 Snapshot Schema::unchecked_snapshot() const {
@@ -106,7 +107,8 @@ Snapshot Schema::unchecked_snapshot() const {
   }
   resolve_references(snapshot);
   for (const auto& view : views_) {
-    snapshot.views.push_back({.name = view.name, .sql = model::stored_statement("VIEW", view.sql).sql});
+    snapshot.views.push_back(
+        {.name = view.name, .sql = model::stored_statement("VIEW", view.sql).sql});
   }
   for (const auto& trigger : triggers_) {
     auto stored = model::stored_statement("TRIGGER", trigger.sql);

@@ -22,5 +22,8 @@ int main() {
     std::istringstream lines(error.what());
     for (std::string line; std::getline(lines, line);) std::cerr << "error: " << line << '\n';
     return 2;
+  } catch (...) {
+    std::cerr << "error: the model declarations threw an exception that is not a std::exception\n";
+    return 2;
   }
 }

@@ -19,7 +19,8 @@ using sqlite::equal_ignoring_case;
   return nullptr;
 }
 
-// A portable type as written in .type(), in the snapshot's spelling: "VARCHAR( 13 )" -> "varchar(13)".
+// A portable type as written in .type(), in the snapshot's spelling: "VARCHAR( 13 )" ->
+// "varchar(13)".
 [[nodiscard]] std::string canonical_type(std::string_view type);
 
 }  // namespace dbmigrate::model

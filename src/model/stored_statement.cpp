@@ -38,7 +38,8 @@ StoredStatement stored_statement(std::string_view kind, std::string_view sql) {
   std::size_t end = tokens.size();
   while (end > i + 1 && tokens[end - 1].is(";")) --end;
   const auto& first = tokens[i];
-  stored.sql = fmt::format("CREATE {} {}", kind, sql.substr(first.offset, tokens[end - 1].end() - first.offset));
+  stored.sql = fmt::format("CREATE {} {}", kind,
+                           sql.substr(first.offset, tokens[end - 1].end() - first.offset));
   if (kind == "TRIGGER") {
     for (std::size_t k = i + 1; k + 1 < end; ++k) {
       if (!tokens[k].is_keyword("ON")) continue;

@@ -30,15 +30,17 @@ IndexColumn sql_expression(std::string expression) {
 
 namespace detail {
 
-Table& TableEditor::table() const { return schema_->tables_[table_].table; }
+Table& TableEditor::table() const {
+  return schema_->tables_[table_].table;
+}
 
 void TableEditor::mistake(std::string message) const {
-  schema_->tables_[table_].mistakes.push_back(
-      fmt::format("table '{}': {}", table().name, message));
+  schema_->tables_[table_].mistakes.push_back(fmt::format("table '{}': {}", table().name, message));
 }
 
 std::size_t TableEditor::add_column(std::string name, std::string_view type, bool nullable) {
-  table().columns.push_back({.name = std::move(name), .type = std::string(type), .nullable = nullable});
+  table().columns.push_back(
+      {.name = std::move(name), .type = std::string(type), .nullable = nullable});
   return table().columns.size() - 1;
 }
 
@@ -113,7 +115,9 @@ std::size_t TableEditor::add_index(std::string name, const std::vector<IndexColu
   return table().indexes.size() - 1;
 }
 
-void TableEditor::index_unique(std::size_t index) { table().indexes[index].unique = true; }
+void TableEditor::index_unique(std::size_t index) {
+  table().indexes[index].unique = true;
+}
 
 void TableEditor::index_where(std::size_t index, std::string sql) {
   table().indexes[index].where = std::move(sql);
@@ -154,9 +158,13 @@ void TableEditor::add_check(std::string expression, std::optional<std::string> n
   table().checks.push_back({.name = std::move(name), .expression = std::move(expression)});
 }
 
-void TableEditor::without_rowid() { table().without_rowid = true; }
+void TableEditor::without_rowid() {
+  table().without_rowid = true;
+}
 
-void TableEditor::renamed_from(std::string old_name) { table().renamed_from = std::move(old_name); }
+void TableEditor::renamed_from(std::string old_name) {
+  table().renamed_from = std::move(old_name);
+}
 
 }  // namespace detail
 }  // namespace dbmigrate

@@ -98,7 +98,7 @@ TEST(ModelTypes, EveryMemberTypeInfersItsPortableTypeAndNullability) {
                        {"i16", "smallint"},      {"flag", "boolean"},       {"d", "double"},
                        {"f", "real"},            {"s", "text"},             {"bytes", "blob"},
                        {"uchars", "blob"},       {"seconds", "timestamp"},  {"now", "timestamp"},
-                       {"days", "timestamp"},    {"day", "date"},           {"maybe_i64", "integer"},
+                       {"days", "date"},    {"day", "date"},           {"maybe_i64", "integer"},
                        {"maybe_s", "text"},      {"maybe_seconds", "timestamp"},
                        {"maybe_bytes", "blob"},  {"custom", "json"},        {"maybe_custom", "varchar(20)"}}));
   EXPECT_EQ(nullable, (std::vector<std::string>{"maybe_i64", "maybe_s", "maybe_seconds",
@@ -268,6 +268,8 @@ TEST(ModelMistakes, EachIsReportedNamingTableAndColumn) {
                 "table 'rows': column 'name': unknown column type 'varchr(13)' (portable types: integer, bigint, "
                 "smallint, boolean, real, double, numeric, numeric(p,s), text, varchar(n), char(n), blob, date, "
                 "time, timestamp, json)"});
+  EXPECT_EQ(mistakes_of([](Schema& s) { (void)s.table<AllTypes>("t").column("custom", &AllTypes::custom); }),
+            std::vector<std::string>{"table 't': column 'custom' has no type: call .type(\"...\") after .column(...)"});
   EXPECT_EQ(mistakes_of([](Schema& s) { s.table<AllTypes>("t").column("custom", &AllTypes::custom).type(""); }),
             std::vector<std::string>{"table 't': column 'custom' has no type: call .type(\"...\") after .column(...)"});
   EXPECT_EQ(mistakes_of([](Schema& s) {
