@@ -10,6 +10,7 @@
 #include "dialect/sqlite/connection.hpp"
 #include "runner/backup.hpp"
 #include "runner/execute.hpp"
+#include "runner/lock_wait.hpp"
 #include "runner/progress.hpp"
 #include "runner/section.hpp"
 #include "runner/version_store.hpp"
@@ -69,18 +70,26 @@ std::string running_message(const Revision& revision, std::string_view direction
 
 class SqliteRunner::Impl {
  public:
+  // Every public operation runs through here, so that meeting another run's lock for longer
+  // than lock_timeout, wherever it happens, is reported as such.
+  template <typename F>
+  auto guarded(F&& operation) {
+    return lock_wait_.guard(path_, std::forward<F>(operation));
+  }
+
   Impl(const std::string& path, RunnerOptions options)
       : path_(path), options_(options), connection_(open_database(path)) {
     sqlite3* db = connection_.handle();
-    sqlite3_busy_timeout(db, static_cast<int>(options_.lock_timeout.count()));
-    try {
-      (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
-      connection_.execute("PRAGMA foreign_keys = ON");
-    } catch (const Error& error) {
-      throw Error(ErrorKind::database,
-                  fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
-                              path, error.what()));
-    }
+    guarded([&] {
+      try {
+        (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
+        connection_.execute("PRAGMA foreign_keys = ON");
+      } catch (const Error& error) {
+        throw Error(ErrorKind::database,
+                    fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
+                                path, error.what()));
+      }
+    });
     if (sqlite3_db_readonly(db, "main") == 1) {
       throw Error(ErrorKind::database,
                   fmt::format("database '{}' is read-only; migrating it needs write access to "
@@ -127,7 +136,7 @@ class SqliteRunner::Impl {
       const Revision& revision = graph.at(id);
       if (!backed_up && runner::is_destructive(runner::section_of(revision, direction))) {
         backed_up = true;
-        const auto backup = runner::backup_database(connection_);
+        const auto backup = runner::backup_database(connection_, options_.lock_timeout);
         if (!backup.empty()) reporter.backup_written(backup);
       }
       apply(graph, revision, direction, reporter);
@@ -175,17 +184,7 @@ class SqliteRunner::Impl {
   }
 
   // BEGIN IMMEDIATE takes the write lock, waiting up to lock_timeout for another run.
-  void begin(std::optional<sqlite::Transaction>& transaction) {
-    try {
-      transaction.emplace(connection_);
-    } catch (const Error&) {
-      if ((sqlite3_errcode(connection_.handle()) & 0xff) != SQLITE_BUSY) throw;
-      throw Error(ErrorKind::database,
-                  fmt::format("database '{}' is locked by another DbMigrate run; waited {:g} s. "
-                              "Run again when it has finished",
-                              path_, static_cast<double>(options_.lock_timeout.count()) / 1000));
-    }
-  }
+  void begin(std::optional<sqlite::Transaction>& transaction) { transaction.emplace(connection_); }
 
   // Whether `revision` still needs to run, judged on the heads read under the lock.
   static bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& heads,
@@ -245,6 +244,7 @@ class SqliteRunner::Impl {
   std::string path_;
   RunnerOptions options_;
   sqlite::Connection connection_;
+  runner::LockWait lock_wait_{connection_, options_.lock_timeout};
 };
 
 SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)
@@ -254,31 +254,37 @@ SqliteRunner& SqliteRunner::operator=(SqliteRunner&&) noexcept = default;
 SqliteRunner::~SqliteRunner() = default;
 
 std::vector<std::string> SqliteRunner::current_heads() {
-  return impl_->heads();
+  return impl_->guarded([&] { return impl_->heads(); });
 }
+
 std::vector<HistoryEntry> SqliteRunner::history() {
-  return impl_->history();
+  return impl_->guarded([&] { return impl_->history(); });
 }
 
 std::vector<std::string> SqliteRunner::upgrade(const RevisionGraph& graph, std::string_view target,
                                                Reporter& reporter) {
-  impl_->refuse_changed(graph);
-  impl_->run(graph, upgrade_plan(graph, impl_->heads(), target), Direction::upgrade, reporter);
-  return impl_->heads();
+  return impl_->guarded([&] {
+    impl_->refuse_changed(graph);
+    impl_->run(graph, upgrade_plan(graph, impl_->heads(), target), Direction::upgrade, reporter);
+    return impl_->heads();
+  });
 }
 
 std::vector<std::string> SqliteRunner::downgrade(const RevisionGraph& graph,
                                                  std::string_view target, Reporter& reporter) {
-  impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade, reporter);
-  return impl_->heads();
+  return impl_->guarded([&] {
+    impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade,
+               reporter);
+    return impl_->heads();
+  });
 }
 
 std::vector<std::string> SqliteRunner::stamp(const RevisionGraph& graph, std::string_view target) {
-  return impl_->stamp(graph, target);
+  return impl_->guarded([&] { return impl_->stamp(graph, target); });
 }
 
 std::vector<std::string> SqliteRunner::changed_revisions(const RevisionGraph& graph) {
-  return impl_->changed(graph);
+  return impl_->guarded([&] { return impl_->changed(graph); });
 }
 
 }  // namespace dbmigrate

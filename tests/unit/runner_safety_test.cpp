@@ -7,6 +7,7 @@
 
 #include "dbmigrate/error.hpp"
 #include "revision_builder.hpp"
+#include "runner/backup.hpp"
 #include "runner/section.hpp"
 #include "runner_fixture.hpp"
 
@@ -43,6 +44,39 @@ TEST_F(RunnerTest, Upgrade_DestructiveRevision_BacksUpPreRunDatabaseOnce) {
   EXPECT_EQ(column(saved, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
   auto db = look();
   EXPECT_FALSE(has_table(db, "users"));
+}
+
+TEST_F(RunnerTest, Upgrade_ExclusiveLockHeld_ReadsReportTheLockAndNoBackupIsLeft) {
+  add("aaaa", {}, "-- WARNING: test\nCREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
+  auto other = look();
+  other.execute("BEGIN EXCLUSIVE; CREATE TABLE other_t (x);");
+  // Even reading the version table meets the lock: the message says so.
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_NE(std::string(error.what()).find("is locked by another DbMigrate run; waited 0.2 s"),
+            std::string::npos)
+      << error.what();
+  EXPECT_THROW((void)runner.current_heads(), Error);
+  other.execute("ROLLBACK");
+  EXPECT_EQ(listing(), (Ids{"app.db", "versions"}));
+  EXPECT_EQ(runner.current_heads(), Ids{});
+}
+
+TEST_F(RunnerTest, Backup_SourceLockedExclusively_FailsNamingTheLockAndLeavesNoFile) {
+  auto source = look();
+  source.execute("CREATE TABLE t (id INTEGER)");
+  auto other = look();
+  other.execute("BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);");
+  const auto error = expect_throw<Error>(
+      [&] { (void)runner::backup_database(source, std::chrono::milliseconds(100)); });
+  EXPECT_NE(std::string(error.what()).find("locked by another connection; waited 0.1 s"),
+            std::string::npos)
+      << error.what();
+  other.execute("ROLLBACK");
+  EXPECT_EQ(listing(), (Ids{"app.db", "versions"}));
+  const auto backup = runner::backup_database(source, std::chrono::milliseconds(100));
+  EXPECT_EQ(listing().size(), 3U);
+  EXPECT_EQ(backup.parent_path(), dir_);
 }
 
 TEST_F(RunnerTest, Upgrade_InMemoryDatabase_NoBackup) {
