@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <thread>
 
 #include "dbmigrate/error.hpp"
@@ -176,6 +180,50 @@ TEST_F(RunnerTest, Upgrade_LockHeldByAnotherConnection_FailsWithClearMessage) {
       << error.what();
   other.execute("ROLLBACK");
   EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"aaaa"});
+}
+
+TEST_F(RunnerTest, Upgrade_RunnerKilledMidRevision_LeavesNoLockAndNothingApplied) {
+  // A revision that never ends, so the child is surely inside its transaction when killed.
+  add("aaaa", {},
+      "CREATE TABLE half (x);\n"
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;",
+      "DROP TABLE half;");
+  const auto revisions = graph();
+  { SqliteRunner create(database()); }
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    try {
+      RecordingReporter reporter;
+      SqliteRunner runner(database());
+      (void)runner.upgrade(revisions, "head", reporter);
+    } catch (...) {
+      _exit(1);  // never return into the test runner from the child
+    }
+    _exit(0);
+  }
+  // The child holds the write lock once BEGIN IMMEDIATE fails for anyone else.
+  sqlite::Connection probe(database());
+  bool locked = false;
+  for (int attempt = 0; attempt < 1000 && !locked; ++attempt) {
+    locked =
+        sqlite3_exec(probe.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY;
+    if (!locked) {
+      probe.execute("ROLLBACK");
+      sqlite3_sleep(10);
+    }
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(locked);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(500)});
+  EXPECT_EQ(runner.current_heads(), Ids{});
+  EXPECT_EQ(runner.stamp(revisions, "aaaa"), Ids{"aaaa"});  // takes the lock at once
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "half"));
 }
 
 TEST_F(RunnerTest, Upgrade_LongRevision_ReportsRunningStatement) {
