@@ -8,6 +8,7 @@
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "runner/applied.hpp"
 #include "runner/backup.hpp"
 #include "runner/execute.hpp"
 #include "runner/lock_wait.hpp"
@@ -20,26 +21,6 @@ namespace dbmigrate {
 using runner::Direction;
 
 namespace {
-
-using Mask = std::vector<bool>;  // by position in graph.ordered()
-
-// Heads the graph does not know are left out: upgrade_plan reports them with advice.
-Mask applied_mask(const RevisionGraph& graph, const std::vector<std::string>& heads) {
-  Mask mask(graph.size(), false);
-  for (const auto& id : heads) {
-    if (graph.contains(id)) mask[graph.position(id)] = true;
-  }
-  for (std::size_t i = graph.size(); i-- > 0;) {
-    if (!mask[i]) continue;
-    for (const auto& parent : graph.revisions()[i].parents) mask[graph.position(parent)] = true;
-  }
-  return mask;
-}
-
-bool is_ancestor_or_self(const RevisionGraph& graph, std::string_view ancestor,
-                         std::string_view id) {
-  return applied_mask(graph, {std::string(id)})[graph.position(ancestor)];
-}
 
 std::string revision_label(const Revision& revision) {
   if (revision.path.empty()) return fmt::format("revision {}", revision.id);
@@ -102,7 +83,7 @@ class SqliteRunner::Impl {
   std::vector<HistoryEntry> history() { return runner::read_history(connection_); }
 
   std::vector<std::string> changed(const RevisionGraph& graph) {
-    const auto applied = applied_mask(graph, heads());
+    const auto applied = runner::applied_mask(graph, heads());
     const auto recorded = runner::recorded_checksums(connection_);
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < graph.size(); ++i) {
@@ -156,12 +137,7 @@ class SqliteRunner::Impl {
       stamped = heads;
     } else {
       const auto& id = target == "head" ? single_head(graph) : graph.find(target).id;
-      std::erase_if(heads, [&](const std::string& head) {
-        return !graph.contains(head) || is_ancestor_or_self(graph, head, id) ||
-               is_ancestor_or_self(graph, id, head);
-      });
-      heads.push_back(id);
-      std::sort(heads.begin(), heads.end());
+      heads = runner::heads_after_stamp(graph, heads, id);
       stamped.push_back(id);
     }
     runner::write_heads(connection_, heads);
@@ -186,34 +162,6 @@ class SqliteRunner::Impl {
   // BEGIN IMMEDIATE takes the write lock, waiting up to lock_timeout for another run.
   void begin(std::optional<sqlite::Transaction>& transaction) { transaction.emplace(connection_); }
 
-  // Whether `revision` still needs to run, judged on the heads read under the lock.
-  static bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& heads,
-                           const Revision& revision, Direction direction) {
-    const auto applied = applied_mask(graph, heads);
-    const bool is_applied = applied[graph.position(revision.id)];
-    if (direction == Direction::upgrade) {
-      if (is_applied) return false;
-      for (const auto& parent : revision.parents) {
-        if (!applied[graph.position(parent)]) {
-          throw Error(ErrorKind::check,
-                      fmt::format("cannot upgrade to {}: its parent {} is no longer applied "
-                                  "(another run changed the database meanwhile); run upgrade "
-                                  "again",
-                                  revision.id, parent));
-        }
-      }
-      return true;
-    }
-    if (!is_applied) return false;
-    if (std::find(heads.begin(), heads.end(), revision.id) == heads.end()) {
-      throw Error(ErrorKind::check,
-                  fmt::format("cannot downgrade {}: a revision above it was applied meanwhile "
-                              "(by another run); run downgrade again",
-                              revision.id));
-    }
-    return true;
-  }
-
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
              Reporter& reporter) {
     const runner::ForeignKeysOff foreign_keys(
@@ -222,7 +170,8 @@ class SqliteRunner::Impl {
     begin(transaction);
     runner::create_tables(connection_);
     const auto heads = runner::read_heads(connection_);
-    if (!still_needed(graph, heads, revision, direction)) return;  // rolls back: nothing written
+    if (!runner::still_needed(graph, heads, revision, direction))
+      return;  // rolls back: nothing written
 
     reporter.running(revision, direction_name(direction));
     const auto start = std::chrono::steady_clock::now();
