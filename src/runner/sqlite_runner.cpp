@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <optional>
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
@@ -125,8 +124,7 @@ class SqliteRunner::Impl {
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
-    std::optional<sqlite::Transaction> transaction;
-    begin(transaction);
+    sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
     auto heads = runner::read_heads(connection_);
     std::vector<std::string> stamped;
@@ -144,7 +142,7 @@ class SqliteRunner::Impl {
     for (const auto& id : stamped) {
       runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
     }
-    transaction->commit();
+    transaction.commit();
     return heads;
   }
 
@@ -159,19 +157,16 @@ class SqliteRunner::Impl {
     return graph.heads().front();
   }
 
-  // BEGIN IMMEDIATE takes the write lock, waiting up to lock_timeout for another run.
-  void begin(std::optional<sqlite::Transaction>& transaction) { transaction.emplace(connection_); }
-
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
              Reporter& reporter) {
     const runner::ForeignKeysOff foreign_keys(
         connection_, runner::disables_foreign_keys(runner::section_of(revision, direction)));
-    std::optional<sqlite::Transaction> transaction;
-    begin(transaction);
+    sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
     const auto heads = runner::read_heads(connection_);
-    if (!runner::still_needed(graph, heads, revision, direction))
-      return;  // rolls back: nothing written
+    if (!runner::still_needed(graph, heads, revision, direction)) {
+      return;  // another run did it; rolling back leaves no trace of this one
+    }
 
     reporter.running(revision, direction_name(direction));
     const auto start = std::chrono::steady_clock::now();
@@ -187,7 +182,7 @@ class SqliteRunner::Impl {
         std::chrono::steady_clock::now() - start);
     runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
                         direction_name(direction), elapsed.count());
-    transaction->commit();
+    transaction.commit();
   }
 
   std::string path_;
