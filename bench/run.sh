@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DDBMIGRATE_BUILD_TESTS=OFF -DDBMIGRATE_BUILD_BENCH=ON >/dev/null
-cmake --build build/bench --target dbmigrate_bench >/dev/null
+cmake --build build/bench --target dbmigrate_bench dbmigrate_cli_bench dbmigrate >/dev/null
 ./build/bench/bench/dbmigrate_bench "$@"
+echo
+./build/bench/bench/dbmigrate_cli_bench build/bench/src/cli/dbmigrate
