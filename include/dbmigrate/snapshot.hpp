@@ -132,6 +132,9 @@ void normalize_constraints(Table& table);
 // Drops rename hints: what a database holds once the renames have been applied.
 [[nodiscard]] Snapshot without_rename_hints(Snapshot snapshot);
 
-[[nodiscard]] std::string to_string(ReferentialAction action);  // "CASCADE", "NO ACTION", ...
+[[nodiscard]] std::string to_string(ReferentialAction action);
+
+// SQL compares identifiers without regard to ASCII case: a trigger `ON Rows` is on `rows`.
+[[nodiscard]] bool same_identifier(std::string_view a, std::string_view b);  // "CASCADE", "NO ACTION", ...
 
 }  // namespace dbmigrate

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "cli/sources.hpp"
@@ -14,7 +15,11 @@
 namespace dbmigrate::cli {
 
 std::optional<std::string> optional_database_path(const CommonOptions& options, const Project& project) {
-  std::string url = !options.url.empty() ? options.url : project.settings().database_url;
+  // --url, then DATABASE_URL, then the project's setting.
+  const char* from_environment = std::getenv("DATABASE_URL");
+  std::string url = !options.url.empty()                            ? options.url
+                    : from_environment != nullptr && *from_environment ? std::string(from_environment)
+                                                                       : project.settings().database_url;
   if (url.empty()) return std::nullopt;
   DatabaseUrl parsed = parse_database_url(url);
   if (parsed.scheme != DatabaseUrl::Scheme::sqlite) {

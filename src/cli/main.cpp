@@ -27,7 +27,6 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   CommonOptions options;
   add_common_options(app, options);
-  if (const char* url = std::getenv("DATABASE_URL")) options.url = url;
 
   std::string message, revision, from, to, source;
   std::vector<std::string> merged;

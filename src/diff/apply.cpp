@@ -67,7 +67,7 @@ class Applier {
     table(o.table.name);
     erase_named(s_.tables, o.table.name);
     // The database drops a table's triggers with it.
-    std::erase_if(s_.triggers, [&](const Trigger& trigger) { return trigger.table == o.table.name; });
+    std::erase_if(s_.triggers, [&](const Trigger& trigger) { return same_identifier(trigger.table, o.table.name); });
   }
   void operator()(const op::RenameTable& o) {
     if (s_.find_table(o.to)) misfit(op_, fmt::format("there is a table '{}' already", o.to));
@@ -82,7 +82,7 @@ class Applier {
       normalize_constraints(other);
     }
     for (auto& trigger : s_.triggers) {
-      if (trigger.table == o.from) trigger.table = o.to;
+      if (same_identifier(trigger.table, o.from)) trigger.table = o.to;
     }
   }
   void operator()(const op::AddColumn& o) {
@@ -158,7 +158,10 @@ class Applier {
     if (!erase_named(s_.views, o.view.name)) misfit(op_, "there is no such view");
   }
   void operator()(const op::CreateTrigger& o) {
-    table(o.trigger.table);
+    if (std::none_of(s_.tables.begin(), s_.tables.end(),
+                     [&](const Table& t) { return same_identifier(t.name, o.trigger.table); })) {
+      misfit(op_, fmt::format("there is no table '{}'", o.trigger.table));
+    }
     if (std::any_of(s_.triggers.begin(), s_.triggers.end(), [&](const Trigger& t) { return t.name == o.trigger.name; })) {
       misfit(op_, "the trigger exists already");
     }

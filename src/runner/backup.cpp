@@ -6,7 +6,7 @@
 
 #include <chrono>
 #include <ctime>
-#include <memory>
+#include <optional>
 #include <string>
 
 #include "dbmigrate/error.hpp"
@@ -33,31 +33,40 @@ std::filesystem::path free_backup_path(const std::string& database) {
 
 }  // namespace
 
-std::filesystem::path backup_database(sqlite::Connection& connection) {
+std::filesystem::path backup_database(sqlite::Connection& connection,
+                                      std::chrono::milliseconds lock_timeout) {
   const char* file = sqlite3_db_filename(connection.handle(), "main");
   if (file == nullptr || *file == '\0') return {};
   const auto path = free_backup_path(file);
 
-  auto fail = [&](std::string_view why) {
+  std::optional<sqlite::Connection> target(std::in_place, path.string());
+  auto fail = [&](std::string_view why, std::string_view advice) {
+    target.reset();
     std::error_code ignored;
     std::filesystem::remove(path, ignored);
-    throw Error(ErrorKind::database,
-                fmt::format("cannot back up '{}' to '{}': {}; nothing was migrated — free space "
-                            "or fix the folder's permissions and run again",
-                            file, path.string(), why));
+    throw Error(ErrorKind::database, fmt::format("cannot back up '{}' to '{}': {}; nothing was "
+                                                 "migrated — {}",
+                                                 file, path.string(), why, advice));
   };
-  sqlite::Connection target(path.string());
+  constexpr std::string_view fix_folder =
+      "free space or fix the folder's permissions and run again";
   sqlite3_backup* backup =
-      sqlite3_backup_init(target.handle(), "main", connection.handle(), "main");
-  if (backup == nullptr) fail(sqlite3_errmsg(target.handle()));
-  // Step until done; a busy source (another writer) is retried by the loop.
+      sqlite3_backup_init(target->handle(), "main", connection.handle(), "main");
+  if (backup == nullptr) fail(sqlite3_errmsg(target->handle()), fix_folder);
+  // Step until done, retrying while another connection holds a lock, up to the lock timeout.
+  const auto deadline = std::chrono::steady_clock::now() + lock_timeout;
   int rc;
-  while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_OK || rc == SQLITE_BUSY ||
-         rc == SQLITE_LOCKED) {
-    if (rc != SQLITE_OK) sqlite3_sleep(50);
+  while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    if (std::chrono::steady_clock::now() >= deadline) break;
+    sqlite3_sleep(50);
   }
   sqlite3_backup_finish(backup);
-  if (rc != SQLITE_DONE) fail(sqlite3_errmsg(target.handle()));
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    fail(fmt::format("the database is locked by another connection; waited {:g} s",
+                     static_cast<double>(lock_timeout.count()) / 1000),
+         "run again when the other connection has finished");
+  }
+  if (rc != SQLITE_DONE) fail(sqlite3_errmsg(target->handle()), fix_folder);
   return path;
 }
 

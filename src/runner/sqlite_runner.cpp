@@ -4,12 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <optional>
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "runner/applied.hpp"
 #include "runner/backup.hpp"
 #include "runner/execute.hpp"
+#include "runner/lock_wait.hpp"
 #include "runner/progress.hpp"
 #include "runner/section.hpp"
 #include "runner/version_store.hpp"
@@ -19,26 +20,6 @@ namespace dbmigrate {
 using runner::Direction;
 
 namespace {
-
-using Mask = std::vector<bool>;  // by position in graph.ordered()
-
-// Heads the graph does not know are left out: upgrade_plan reports them with advice.
-Mask applied_mask(const RevisionGraph& graph, const std::vector<std::string>& heads) {
-  Mask mask(graph.size(), false);
-  for (const auto& id : heads) {
-    if (graph.contains(id)) mask[graph.position(id)] = true;
-  }
-  for (std::size_t i = graph.size(); i-- > 0;) {
-    if (!mask[i]) continue;
-    for (const auto& parent : graph.revisions()[i].parents) mask[graph.position(parent)] = true;
-  }
-  return mask;
-}
-
-bool is_ancestor_or_self(const RevisionGraph& graph, std::string_view ancestor,
-                         std::string_view id) {
-  return applied_mask(graph, {std::string(id)})[graph.position(ancestor)];
-}
 
 std::string revision_label(const Revision& revision) {
   if (revision.path.empty()) return fmt::format("revision {}", revision.id);
@@ -69,18 +50,26 @@ std::string running_message(const Revision& revision, std::string_view direction
 
 class SqliteRunner::Impl {
  public:
+  // Every public operation runs through here, so that meeting another run's lock for longer
+  // than lock_timeout, wherever it happens, is reported as such.
+  template <typename F>
+  auto guarded(F&& operation) {
+    return lock_wait_.guard(path_, std::forward<F>(operation));
+  }
+
   Impl(const std::string& path, RunnerOptions options)
       : path_(path), options_(options), connection_(open_database(path)) {
     sqlite3* db = connection_.handle();
-    sqlite3_busy_timeout(db, static_cast<int>(options_.lock_timeout.count()));
-    try {
-      (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
-      connection_.execute("PRAGMA foreign_keys = ON");
-    } catch (const Error& error) {
-      throw Error(ErrorKind::database,
-                  fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
-                              path, error.what()));
-    }
+    guarded([&] {
+      try {
+        (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
+        connection_.execute("PRAGMA foreign_keys = ON");
+      } catch (const Error& error) {
+        throw Error(ErrorKind::database,
+                    fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
+                                path, error.what()));
+      }
+    });
     if (sqlite3_db_readonly(db, "main") == 1) {
       throw Error(ErrorKind::database,
                   fmt::format("database '{}' is read-only; migrating it needs write access to "
@@ -93,7 +82,7 @@ class SqliteRunner::Impl {
   std::vector<HistoryEntry> history() { return runner::read_history(connection_); }
 
   std::vector<std::string> changed(const RevisionGraph& graph) {
-    const auto applied = applied_mask(graph, heads());
+    const auto applied = runner::applied_mask(graph, heads());
     const auto recorded = runner::recorded_checksums(connection_);
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < graph.size(); ++i) {
@@ -127,7 +116,7 @@ class SqliteRunner::Impl {
       const Revision& revision = graph.at(id);
       if (!backed_up && runner::is_destructive(runner::section_of(revision, direction))) {
         backed_up = true;
-        const auto backup = runner::backup_database(connection_);
+        const auto backup = runner::backup_database(connection_, options_.lock_timeout);
         if (!backup.empty()) reporter.backup_written(backup);
       }
       apply(graph, revision, direction, reporter);
@@ -135,8 +124,7 @@ class SqliteRunner::Impl {
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
-    std::optional<sqlite::Transaction> transaction;
-    begin(transaction);
+    sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
     auto heads = runner::read_heads(connection_);
     std::vector<std::string> stamped;
@@ -147,19 +135,14 @@ class SqliteRunner::Impl {
       stamped = heads;
     } else {
       const auto& id = target == "head" ? single_head(graph) : graph.find(target).id;
-      std::erase_if(heads, [&](const std::string& head) {
-        return !graph.contains(head) || is_ancestor_or_self(graph, head, id) ||
-               is_ancestor_or_self(graph, id, head);
-      });
-      heads.push_back(id);
-      std::sort(heads.begin(), heads.end());
+      heads = runner::heads_after_stamp(graph, heads, id);
       stamped.push_back(id);
     }
     runner::write_heads(connection_, heads);
     for (const auto& id : stamped) {
       runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
     }
-    transaction->commit();
+    transaction.commit();
     return heads;
   }
 
@@ -174,56 +157,16 @@ class SqliteRunner::Impl {
     return graph.heads().front();
   }
 
-  // BEGIN IMMEDIATE takes the write lock, waiting up to lock_timeout for another run.
-  void begin(std::optional<sqlite::Transaction>& transaction) {
-    try {
-      transaction.emplace(connection_);
-    } catch (const Error&) {
-      if ((sqlite3_errcode(connection_.handle()) & 0xff) != SQLITE_BUSY) throw;
-      throw Error(ErrorKind::database,
-                  fmt::format("database '{}' is locked by another DbMigrate run; waited {:g} s. "
-                              "Run again when it has finished",
-                              path_, static_cast<double>(options_.lock_timeout.count()) / 1000));
-    }
-  }
-
-  // Whether `revision` still needs to run, judged on the heads read under the lock.
-  static bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& heads,
-                           const Revision& revision, Direction direction) {
-    const auto applied = applied_mask(graph, heads);
-    const bool is_applied = applied[graph.position(revision.id)];
-    if (direction == Direction::upgrade) {
-      if (is_applied) return false;
-      for (const auto& parent : revision.parents) {
-        if (!applied[graph.position(parent)]) {
-          throw Error(ErrorKind::check,
-                      fmt::format("cannot upgrade to {}: its parent {} is no longer applied "
-                                  "(another run changed the database meanwhile); run upgrade "
-                                  "again",
-                                  revision.id, parent));
-        }
-      }
-      return true;
-    }
-    if (!is_applied) return false;
-    if (std::find(heads.begin(), heads.end(), revision.id) == heads.end()) {
-      throw Error(ErrorKind::check,
-                  fmt::format("cannot downgrade {}: a revision above it was applied meanwhile "
-                              "(by another run); run downgrade again",
-                              revision.id));
-    }
-    return true;
-  }
-
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
              Reporter& reporter) {
     const runner::ForeignKeysOff foreign_keys(
         connection_, runner::disables_foreign_keys(runner::section_of(revision, direction)));
-    std::optional<sqlite::Transaction> transaction;
-    begin(transaction);
+    sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
     const auto heads = runner::read_heads(connection_);
-    if (!still_needed(graph, heads, revision, direction)) return;  // rolls back: nothing written
+    if (!runner::still_needed(graph, heads, revision, direction)) {
+      return;  // another run did it; rolling back leaves no trace of this one
+    }
 
     reporter.running(revision, direction_name(direction));
     const auto start = std::chrono::steady_clock::now();
@@ -239,12 +182,13 @@ class SqliteRunner::Impl {
         std::chrono::steady_clock::now() - start);
     runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
                         direction_name(direction), elapsed.count());
-    transaction->commit();
+    transaction.commit();
   }
 
   std::string path_;
   RunnerOptions options_;
   sqlite::Connection connection_;
+  runner::LockWait lock_wait_{connection_, options_.lock_timeout};
 };
 
 SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)
@@ -254,31 +198,37 @@ SqliteRunner& SqliteRunner::operator=(SqliteRunner&&) noexcept = default;
 SqliteRunner::~SqliteRunner() = default;
 
 std::vector<std::string> SqliteRunner::current_heads() {
-  return impl_->heads();
+  return impl_->guarded([&] { return impl_->heads(); });
 }
+
 std::vector<HistoryEntry> SqliteRunner::history() {
-  return impl_->history();
+  return impl_->guarded([&] { return impl_->history(); });
 }
 
 std::vector<std::string> SqliteRunner::upgrade(const RevisionGraph& graph, std::string_view target,
                                                Reporter& reporter) {
-  impl_->refuse_changed(graph);
-  impl_->run(graph, upgrade_plan(graph, impl_->heads(), target), Direction::upgrade, reporter);
-  return impl_->heads();
+  return impl_->guarded([&] {
+    impl_->refuse_changed(graph);
+    impl_->run(graph, upgrade_plan(graph, impl_->heads(), target), Direction::upgrade, reporter);
+    return impl_->heads();
+  });
 }
 
 std::vector<std::string> SqliteRunner::downgrade(const RevisionGraph& graph,
                                                  std::string_view target, Reporter& reporter) {
-  impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade, reporter);
-  return impl_->heads();
+  return impl_->guarded([&] {
+    impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade,
+               reporter);
+    return impl_->heads();
+  });
 }
 
 std::vector<std::string> SqliteRunner::stamp(const RevisionGraph& graph, std::string_view target) {
-  return impl_->stamp(graph, target);
+  return impl_->guarded([&] { return impl_->stamp(graph, target); });
 }
 
 std::vector<std::string> SqliteRunner::changed_revisions(const RevisionGraph& graph) {
-  return impl_->changed(graph);
+  return impl_->guarded([&] { return impl_->changed(graph); });
 }
 
 }  // namespace dbmigrate

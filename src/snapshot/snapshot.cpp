@@ -2,6 +2,7 @@
 #include "dbmigrate/snapshot.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 namespace dbmigrate {
@@ -78,6 +79,12 @@ Snapshot without_rename_hints(Snapshot snapshot) {
     for (auto& column : table.columns) column.renamed_from.reset();
   }
   return snapshot;
+}
+
+bool same_identifier(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 std::string to_string(ReferentialAction action) {

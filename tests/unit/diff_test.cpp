@@ -134,3 +134,24 @@ TEST(Apply, UnknownTableIsAnInputError) {
 
 }  // namespace
 }  // namespace dbmigrate
+
+namespace dbmigrate {
+namespace {
+
+TEST(Apply, TriggerOnTableSpelledInAnotherCaseFollowsItsTable) {
+  Snapshot from;
+  from.tables = {{.name = "rows", .columns = {{.name = "id", .type = "integer"}}}};
+  Snapshot to = from;
+  to.triggers = {{.name = "t", .table = "Rows", .sql = "CREATE TRIGGER t AFTER INSERT ON Rows BEGIN SELECT 1; END"}};
+  auto ops = diff(from, to);
+  Snapshot up = from;
+  apply_operations(up, ops);
+  EXPECT_EQ(up, to);
+  to.tables.clear();
+  Snapshot dropped = up;
+  apply_operations(dropped, diff(up, Snapshot{}));
+  EXPECT_TRUE(dropped.triggers.empty());
+}
+
+}  // namespace
+}  // namespace dbmigrate

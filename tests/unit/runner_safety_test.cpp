@@ -3,10 +3,15 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <thread>
 
 #include "dbmigrate/error.hpp"
 #include "revision_builder.hpp"
+#include "runner/backup.hpp"
 #include "runner/section.hpp"
 #include "runner_fixture.hpp"
 
@@ -43,6 +48,39 @@ TEST_F(RunnerTest, Upgrade_DestructiveRevision_BacksUpPreRunDatabaseOnce) {
   EXPECT_EQ(column(saved, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
   auto db = look();
   EXPECT_FALSE(has_table(db, "users"));
+}
+
+TEST_F(RunnerTest, Upgrade_ExclusiveLockHeld_ReadsReportTheLockAndNoBackupIsLeft) {
+  add("aaaa", {}, "-- WARNING: test\nCREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
+  auto other = look();
+  other.execute("BEGIN EXCLUSIVE; CREATE TABLE other_t (x);");
+  // Even reading the version table meets the lock: the message says so.
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_NE(std::string(error.what()).find("is locked by another DbMigrate run; waited 0.2 s"),
+            std::string::npos)
+      << error.what();
+  EXPECT_THROW((void)runner.current_heads(), Error);
+  other.execute("ROLLBACK");
+  EXPECT_EQ(listing(), (Ids{"app.db", "versions"}));
+  EXPECT_EQ(runner.current_heads(), Ids{});
+}
+
+TEST_F(RunnerTest, Backup_SourceLockedExclusively_FailsNamingTheLockAndLeavesNoFile) {
+  auto source = look();
+  source.execute("CREATE TABLE t (id INTEGER)");
+  auto other = look();
+  other.execute("BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);");
+  const auto error = expect_throw<Error>(
+      [&] { (void)runner::backup_database(source, std::chrono::milliseconds(100)); });
+  EXPECT_NE(std::string(error.what()).find("locked by another connection; waited 0.1 s"),
+            std::string::npos)
+      << error.what();
+  other.execute("ROLLBACK");
+  EXPECT_EQ(listing(), (Ids{"app.db", "versions"}));
+  const auto backup = runner::backup_database(source, std::chrono::milliseconds(100));
+  EXPECT_EQ(listing().size(), 3U);
+  EXPECT_EQ(backup.parent_path(), dir_);
 }
 
 TEST_F(RunnerTest, Upgrade_InMemoryDatabase_NoBackup) {
@@ -144,15 +182,63 @@ TEST_F(RunnerTest, Upgrade_LockHeldByAnotherConnection_FailsWithClearMessage) {
   EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"aaaa"});
 }
 
+TEST_F(RunnerTest, Upgrade_RunnerKilledMidRevision_LeavesNoLockAndNothingApplied) {
+  // A revision that never ends, so the child is surely inside its transaction when killed.
+  add("aaaa", {},
+      "CREATE TABLE half (x);\n"
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;",
+      "DROP TABLE half;");
+  const auto revisions = graph();
+  { SqliteRunner create(database()); }
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    try {
+      RecordingReporter reporter;
+      SqliteRunner runner(database());
+      (void)runner.upgrade(revisions, "head", reporter);
+    } catch (...) {
+      _exit(1);  // never return into the test runner from the child
+    }
+    _exit(0);
+  }
+  // The child holds the write lock once BEGIN IMMEDIATE fails for anyone else.
+  sqlite::Connection probe(database());
+  bool locked = false;
+  for (int attempt = 0; attempt < 1000 && !locked; ++attempt) {
+    locked =
+        sqlite3_exec(probe.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY;
+    if (!locked) {
+      probe.execute("ROLLBACK");
+      sqlite3_sleep(10);
+    }
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(locked);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(500)});
+  EXPECT_EQ(runner.current_heads(), Ids{});
+  EXPECT_EQ(runner.stamp(revisions, "aaaa"), Ids{"aaaa"});  // takes the lock at once
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "half"));
+}
+
 TEST_F(RunnerTest, Upgrade_LongRevision_ReportsRunningStatement) {
   add("aaaa", {},
       "CREATE TABLE t (id INTEGER);\n"
       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000)\n"
       "  INSERT INTO t SELECT x FROM c;",
       "DROP TABLE t;");
-  reporter_.want_progress = true;
   SqliteRunner runner(database(), {.progress_after = std::chrono::milliseconds(0),
                                    .progress_interval = std::chrono::hours(1)});
+  (void)runner.upgrade(graph(), "head", reporter_);
+  EXPECT_TRUE(reporter_.progress_reports.empty());  // not asked for
+
+  (void)runner.downgrade(graph(), "base", reporter_);
+  reporter_.want_progress = true;
   (void)runner.upgrade(graph(), "head", reporter_);
   EXPECT_EQ(reporter_.progress_reports,
             Ids{"aaaa: WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x "

@@ -197,6 +197,18 @@ TEST_F(RunnerTest, Upgrade_AppliedFileChanged_RefusedThenAllowed) {
   EXPECT_EQ(lenient.upgrade(graph(), "head", reporter_), Ids{"bbbb"});
 }
 
+TEST_F(RunnerTest, Upgrade_VersionTableNamesUnknownRevision_InputErrorNamingIt) {
+  add_chain();
+  SqliteRunner runner(database());
+  (void)runner.upgrade(graph(), "bbbb", reporter_);
+  look().execute("UPDATE dbmigrate_version SET revision = 'ffff'");
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_EQ(error.kind(), ErrorKind::input);
+  EXPECT_NE(std::string(error.what()).find("ffff"), std::string::npos) << error.what();
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "tags"));
+}
+
 TEST_F(RunnerTest, Open_ReadOnlyOrMissingFolder_ClearError) {
   { SqliteRunner create(database()); }
   const auto read_only =

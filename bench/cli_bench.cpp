@@ -1,0 +1,140 @@
+// Benchmarks of the `dbmigrate` command line against the sqlite3 shell, printed as a table.
+//   dbmigrate_cli_bench <path to dbmigrate>
+// A 500-revision chain (each revision adds a table or a column) is applied from empty and
+// reverted to base, by dbmigrate and by the sqlite3 shell running the same SQL, one
+// transaction per revision (the script `upgrade --sql` prints); a no-op upgrade and
+// `current` at head are timed as whole processes.
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "dbmigrate/revision.hpp"
+#include "dbmigrate/runner.hpp"
+
+namespace fs = std::filesystem;
+using namespace dbmigrate;
+using Clock = std::chrono::steady_clock;
+
+extern char** environ;
+
+namespace {
+
+// Runs a program with stdin from `input` (or /dev/null) and stdout to /dev/null; returns ms.
+double run_ms(const std::vector<std::string>& argv, const std::string& input = "/dev/null") {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  auto start = Clock::now();
+  pid_t pid;
+  if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
+    fmt::print(stderr, "cannot run {}\n", argv[0]);
+    std::exit(1);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  posix_spawn_file_actions_destroy(&actions);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fmt::print(stderr, "{} failed\n", fmt::join(argv, " "));
+    std::exit(1);
+  }
+  return ms;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+void write_chain(const fs::path& versions, int count) {
+  fs::create_directories(versions);
+  std::string parent;
+  for (int i = 0; i < count; ++i) {
+    Revision revision;
+    revision.id = fmt::format("{:012x}", 0xa00000 + i);
+    if (!parent.empty()) revision.parents = {parent};
+    revision.create_date = "2026-11-27 10:00:00+00:00";
+    if (i % 2 == 0) {
+      revision.message = fmt::format("add table t{}", i);
+      revision.upgrade_sql = fmt::format("CREATE TABLE t{} (\n    id INTEGER NOT NULL,\n    name TEXT,\n    PRIMARY KEY (id)\n);", i);
+      revision.downgrade_sql = fmt::format("-- WARNING: drops table 't{}' and every row in it\nDROP TABLE t{};", i, i);
+    } else {
+      revision.message = fmt::format("add column t{}.extra", i - 1);
+      revision.upgrade_sql = fmt::format("ALTER TABLE t{} ADD COLUMN extra INTEGER;", i - 1);
+      revision.downgrade_sql = fmt::format("-- WARNING: drops column 't{}.extra' and its data\nALTER TABLE t{} DROP COLUMN extra;", i - 1, i - 1);
+    }
+    std::ofstream(versions / revision_filename(revision.id, revision.message)) << format_revision(revision);
+    parent = revision.id;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fmt::print(stderr, "usage: dbmigrate_cli_bench <path to dbmigrate>\n");
+    return 2;
+  }
+  const std::string dbmigrate = fs::absolute(argv[1]).string();
+  const fs::path dir = fs::temp_directory_path() / fmt::format("dbmigrate-cli-bench-{}", ::getpid());
+  fs::create_directories(dir);
+  fs::current_path(dir);
+  run_ms({dbmigrate, "init"});
+  const int revisions = 500;
+  write_chain(dir / "migrations/versions", revisions);
+  const RevisionGraph graph(load_revisions(dir / "migrations/versions"));
+  std::ofstream("up.sql") << render_upgrade_sql(graph, {}, "heads");
+  std::ofstream("down.sql") << render_downgrade_sql(graph, graph.heads(), "base");
+
+  std::vector<double> ours_up, ours_down, shell_up, shell_down;
+  for (int run = 0; run < 3; ++run) {
+    fs::remove("ours.db");
+    fs::remove("shell.db");
+    ours_up.push_back(run_ms({dbmigrate, "upgrade", "--url", "sqlite:///ours.db"}));
+    shell_up.push_back(run_ms({"sqlite3", "shell.db"}, "up.sql"));
+    // Backups (destructive revisions) are part of a real downgrade run; keep them out of
+    // the comparison by removing them afterwards only.
+    ours_down.push_back(run_ms({dbmigrate, "downgrade", "base", "--url", "sqlite:///ours.db"}));
+    shell_down.push_back(run_ms({"sqlite3", "shell.db"}, "down.sql"));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.path().filename().string().starts_with("ours.db.backup")) fs::remove(entry.path());
+    }
+  }
+  run_ms({dbmigrate, "upgrade", "--url", "sqlite:///ours.db"});
+  std::vector<double> noop, current;
+  for (int run = 0; run < 21; ++run) {
+    noop.push_back(run_ms({dbmigrate, "upgrade", "--url", "sqlite:///ours.db"}));
+    current.push_back(run_ms({dbmigrate, "current", "--url", "sqlite:///ours.db"}));
+  }
+  std::vector<double> version;
+  for (int run = 0; run < 21; ++run) version.push_back(run_ms({dbmigrate, "--version"}));
+  fs::current_path(fs::temp_directory_path());
+  fs::remove_all(dir);
+
+  auto row = [](std::string_view what, double ours, double floor, std::string_view goal) {
+    fmt::print("{:<58} {:>8.1f} ms {:>8} {:>7}  {}\n", what, ours, floor > 0 ? fmt::format("{:.1f} ms", floor) : "-",
+               floor > 0 ? fmt::format("{:.2f}x", ours / floor) : "", goal);
+  };
+  fmt::print("{:<58} {:>11} {:>11} {:>7}  {}\n", "command-line benchmark (median)", "dbmigrate", "floor", "ratio", "goal");
+  row(fmt::format("upgrade, empty -> {} revisions (floor: sqlite3 shell)", revisions), median(ours_up), median(shell_up),
+      "<= 1.5x");
+  row(fmt::format("downgrade base, {} revisions (floor: sqlite3 shell)", revisions), median(ours_down),
+      median(shell_down), "<= 1.5x");
+  row(fmt::format("no-op upgrade at head ({} revisions)", revisions), median(noop), 0, "< 10 ms");
+  row(fmt::format("current at head ({} revisions)", revisions), median(current), 0, "< 10 ms");
+  row("dbmigrate --version (process start-up alone)", median(version), 0, "");
+  return 0;
+}

@@ -1,0 +1,318 @@
+// Schema::mistakes(): what is wrong with the declarations, each message naming the table and
+// column at fault. Names compare as SQLite compares them, ignoring ASCII case.
+//
+// The declarations are checked as data first. When that finds nothing, the SQL fragments are
+// tried on an in-memory database: each CHECK, WHERE and expression key against its table's
+// bare columns (so the message can say which fragment), then the whole schema, so that
+// whatever SQLite would refuse at create_all() or upgrade time is reported here.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+
+#include "dbmigrate/diff.hpp"
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/model.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
+#include "model/spelling.hpp"
+#include "model/stored_statement.hpp"
+
+namespace dbmigrate {
+namespace {
+
+using model::column_named;
+using model::equal_ignoring_case;
+
+std::string key_of(std::string_view name) {
+  std::string key(name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+std::vector<std::string> lowered(const std::vector<std::string>& names) {
+  std::vector<std::string> keys;
+  for (const auto& name : names) keys.push_back(key_of(name));
+  return keys;
+}
+
+class Checker {
+ public:
+  explicit Checker(std::vector<std::string>& found) : found_(found) {}
+
+  template <typename... Args>
+  void report(const Table& table, fmt::format_string<Args...> format, Args&&... args) {
+    found_.push_back(fmt::format("table '{}': {}", table.name,
+                                 fmt::format(format, std::forward<Args>(args)...)));
+  }
+
+  void columns(const Table& table) {
+    std::map<std::string, bool> seen;
+    for (const auto& column : table.columns) {
+      if (!seen.emplace(key_of(column.name), true).second) {
+        report(table, "column '{}' is declared twice", column.name);
+      }
+      if (column.type.empty()) {
+        report(table, "column '{}' has no type: call .type(\"...\") after .column(...)",
+               column.name);
+        continue;
+      }
+      const std::string type = model::canonical_type(column.type);
+      try {
+        if (sqlite_portable_type(sqlite_declared_type(type)) != type) {
+          report(table, "column '{}': type '{}' is not a portable type's spelling", column.name,
+                 column.type);
+        }
+      } catch (const Error& error) {
+        report(table, "column '{}': {}", column.name, error.what());
+      }
+    }
+  }
+
+  void names(const Table& table, std::string_view what, const std::vector<std::string>& names) {
+    if (names.empty()) report(table, "{} names no columns", what);
+    for (const auto& name : names) {
+      if (column_named(table, name) == nullptr) {
+        report(table, "{} names unknown column '{}'", what, name);
+      }
+    }
+  }
+
+  void primary_key(const Table& table) {
+    if (!table.primary_key.empty()) names(table, "primary key", table.primary_key);
+    for (const auto& column : table.columns) {
+      if (!column.autoincrement) continue;
+      if (table.primary_key.size() != 1 ||
+          !equal_ignoring_case(table.primary_key[0], column.name)) {
+        report(table,
+               "column '{}': autoincrement needs the column to be the table's only "
+               "primary-key column",
+               column.name);
+      } else if (model::canonical_type(column.type) != "integer") {
+        report(table, "column '{}': autoincrement needs an integer column, not '{}'", column.name,
+               column.type);
+      }
+    }
+    if (!table.without_rowid) return;
+    if (table.primary_key.empty()) report(table, "WITHOUT ROWID needs a primary key");
+    for (const auto& name : table.primary_key) {
+      const Column* column = column_named(table, name);
+      if (column != nullptr && column->nullable) {
+        report(table,
+               "column '{}' is in the primary key of a WITHOUT ROWID table, so it cannot "
+               "be nullable",
+               name);
+      }
+    }
+  }
+
+  void indexes(const Table& table, std::map<std::string, std::string>& index_tables) {
+    for (const auto& index : table.indexes) {
+      auto [first, added] = index_tables.emplace(key_of(index.name), table.name);
+      if (!added) {
+        report(table, "index '{}' is declared twice (first on table '{}')", index.name,
+               first->second);
+      }
+      if (index.keys.empty()) report(table, "index '{}' has no keys", index.name);
+      for (const auto& key : index.keys) {
+        if (!key.expression && column_named(table, key.name) == nullptr) {
+          report(table, "index '{}' names unknown column '{}'", index.name, key.name);
+        }
+      }
+    }
+  }
+
+  void constraints(const Table& table, const std::vector<const Table*>& tables) {
+    // SQLite keeps one index for constraints over the same columns: a repeat would vanish.
+    std::vector<std::vector<std::string>> keys;
+    if (!table.primary_key.empty()) keys.push_back(lowered(table.primary_key));
+    for (const auto& unique : table.uniques) {
+      const auto what = fmt::format("unique constraint ({})", fmt::join(unique.columns, ", "));
+      names(table, what, unique.columns);
+      auto key = lowered(unique.columns);
+      if (!table.primary_key.empty() && key == keys.front()) {
+        report(table, "{} repeats the primary key", what);
+      } else if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        report(table, "{} is declared twice", what);
+      }
+      keys.push_back(std::move(key));
+    }
+    for (const auto& check : table.checks) {
+      if (check.expression.find_first_not_of(" \t\r\n") == std::string::npos) {
+        report(table, "a check constraint has no expression");
+      }
+    }
+    for (const auto& key : table.foreign_keys) foreign_key(table, key, tables);
+  }
+
+  void foreign_key(const Table& table, const ForeignKey& key,
+                   const std::vector<const Table*>& tables) {
+    const std::string what = fmt::format("foreign key ({})", fmt::join(key.columns, ", "));
+    names(table, what, key.columns);
+    const Table* target = nullptr;
+    for (const Table* candidate : tables) {
+      if (equal_ignoring_case(candidate->name, key.ref_table)) target = candidate;
+    }
+    if (target == nullptr) {
+      report(table, "{} references unknown table '{}'", what, key.ref_table);
+      return;
+    }
+    std::vector<std::string> ref_columns = key.ref_columns;
+    if (ref_columns.empty()) {
+      if (target->primary_key.empty()) {
+        report(table,
+               "{} references table '{}' without naming columns, but '{}' has no primary "
+               "key",
+               what, target->name, target->name);
+        return;
+      }
+      ref_columns = target->primary_key;
+    }
+    for (const auto& name : ref_columns) {
+      if (column_named(*target, name) == nullptr) {
+        report(table, "{} references unknown column '{}.{}'", what, target->name, name);
+      }
+    }
+    if (ref_columns.size() != key.columns.size()) {
+      report(table, "{} has {} columns but references {} ({}.{})", what, key.columns.size(),
+             ref_columns.size(), target->name, fmt::join(ref_columns, ", "));
+    }
+  }
+
+ private:
+  std::vector<std::string>& found_;
+};
+
+// SQLite's message for `sql`, or empty when it runs.
+std::string refusal(sqlite3* db, const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return {};
+  std::string text = message != nullptr ? message : sqlite3_errmsg(db);
+  sqlite3_free(message);
+  return text;
+}
+
+// Each SQL fragment against its table's bare columns, so that a message names the fragment.
+void check_fragments(const Snapshot& snapshot, std::vector<std::string>& found) {
+  const SqliteDialect dialect;
+  sqlite::Connection db(":memory:");
+  for (const auto& table : snapshot.tables) {
+    Table bare{.name = table.name, .columns = table.columns};
+    for (auto& column : bare.columns) column = {.name = column.name, .type = column.type};
+    for (const auto& statement :
+         dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {
+      if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
+        found.push_back(fmt::format("table '{}': {}", table.name, error));
+      }
+    }
+  }
+  auto probe = [&](const Table& table, std::string_view what, const std::string& sql) {
+    const auto error = refusal(db.handle(), fmt::format("SELECT ({}) FROM {} LIMIT 0", sql,
+                                                        dialect.quote_identifier(table.name)));
+    if (!error.empty())
+      found.push_back(fmt::format("table '{}': {} {}: {}", table.name, what, sql, error));
+  };
+  for (const auto& table : snapshot.tables) {
+    for (const auto& column : table.columns) {
+      if (column.default_sql)
+        probe(table, fmt::format("column '{}': server default", column.name), *column.default_sql);
+    }
+    for (const auto& check : table.checks) probe(table, "check", check.expression);
+    for (const auto& index : table.indexes) {
+      if (index.where) probe(table, fmt::format("index '{}': where", index.name), *index.where);
+      for (const auto& key : index.keys) {
+        if (key.expression) probe(table, fmt::format("index '{}': key", index.name), key.name);
+      }
+    }
+  }
+}
+
+// The whole schema, operation by operation, as create_all() would run it.
+void check_creation(const Snapshot& snapshot, std::vector<std::string>& found) {
+  const SqliteDialect dialect;
+  sqlite::Connection db(":memory:");
+  Snapshot current;
+  for (const auto& operation : diff({}, without_rename_hints(snapshot))) {
+    for (const auto& statement : dialect.render(current, {operation}).statements) {
+      if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
+        const auto table = operation.table();
+        found.push_back(
+            fmt::format("{}{} (SQLite refused: {})",
+                        table.empty() ? std::string() : fmt::format("table '{}': ", table), error,
+                        statement.sql));
+        return;
+      }
+    }
+    apply_operations(current, operation);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Schema::mistakes() const {
+  std::vector<std::string> found;
+  Checker checker(found);
+  std::vector<const Table*> tables;
+  std::map<std::string, bool> table_names;
+  for (const auto& draft : tables_) {
+    tables.push_back(&draft.table);
+    if (!table_names.emplace(key_of(draft.table.name), true).second) {
+      found.push_back(fmt::format("table '{}' is declared twice", draft.table.name));
+    }
+  }
+  std::map<std::string, std::string> index_tables;
+  for (const auto& draft : tables_) {
+    const Table& table = draft.table;
+    found.insert(found.end(), draft.mistakes.begin(), draft.mistakes.end());
+    if (table.columns.empty())
+      found.push_back(fmt::format("table '{}' has no columns", table.name));
+    checker.columns(table);
+    checker.primary_key(table);
+    checker.indexes(table, index_tables);
+    checker.constraints(table, tables);
+  }
+  std::map<std::string, bool> other_names;
+  std::map<std::string, bool> view_names;
+  for (const auto& view : views_) {
+    const auto stored = model::stored_statement("VIEW", view.sql);
+    view_names.emplace(key_of(view.name), true);
+    if (!other_names.emplace(key_of(view.name), true).second) {
+      found.push_back(fmt::format("view '{}' is declared twice", view.name));
+    }
+    if (!stored.problem.empty()) {
+      found.push_back(fmt::format("view '{}': {}", view.name, stored.problem));
+    } else if (!equal_ignoring_case(stored.name, view.name)) {
+      found.push_back(fmt::format("view '{}': the statement creates '{}'", view.name, stored.name));
+    }
+  }
+  for (const auto& trigger : triggers_) {
+    const auto stored = model::stored_statement("TRIGGER", trigger.sql);
+    if (!other_names.emplace(key_of(trigger.name), true).second) {
+      found.push_back(fmt::format("trigger '{}' is declared twice", trigger.name));
+    }
+    if (!stored.problem.empty()) {
+      found.push_back(fmt::format("trigger '{}': {}", trigger.name, stored.problem));
+    } else if (!equal_ignoring_case(stored.name, trigger.name)) {
+      found.push_back(
+          fmt::format("trigger '{}': the statement creates '{}'", trigger.name, stored.name));
+    } else if (stored.table != trigger.table) {
+      found.push_back(
+          fmt::format("trigger '{}': declared on table '{}', but the statement is on '{}'",
+                      trigger.name, trigger.table, stored.table));
+    } else if (!table_names.contains(key_of(trigger.table)) &&
+               !view_names.contains(key_of(trigger.table))) {
+      found.push_back(
+          fmt::format("trigger '{}' is on unknown table '{}'", trigger.name, trigger.table));
+    }
+  }
+  if (!found.empty()) return found;
+
+  const Snapshot snapshot = unchecked_snapshot();
+  check_fragments(snapshot, found);
+  if (found.empty()) check_creation(snapshot, found);
+  return found;
+}
+
+}  // namespace dbmigrate

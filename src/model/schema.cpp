@@ -1,0 +1,139 @@
+// Schema: the declared tables, views and triggers, and their canonical snapshot.
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/model.hpp"
+#include "dbmigrate/sqlite.hpp"
+#include "model/spelling.hpp"
+#include "model/stored_statement.hpp"
+
+namespace dbmigrate {
+namespace model {
+
+std::string canonical_type(std::string_view type) {
+  std::string out;
+  for (char c : type) {
+    if (!std::isspace(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+}  // namespace model
+namespace {
+
+using model::column_named;
+using model::equal_ignoring_case;
+
+// Names a table refers to its own columns by, spelled as the columns are declared: what
+// SQLite's PRAGMAs report.
+void spell_own_columns(Table& table) {
+  auto spell = [&](std::string& name) {
+    if (const Column* column = column_named(table, name)) name = column->name;
+  };
+  for (auto& name : table.primary_key) spell(name);
+  for (auto& unique : table.uniques) {
+    for (auto& name : unique.columns) spell(name);
+  }
+  for (auto& key : table.foreign_keys) {
+    for (auto& name : key.columns) spell(name);
+  }
+  for (auto& index : table.indexes) {
+    for (auto& key : index.keys) {
+      if (!key.expression) spell(key.name);
+    }
+  }
+}
+
+// The SQL fragments in the canonical text the inspector gives.
+void normalize_sql(Table& table) {
+  for (auto& column : table.columns) {
+    column.type = model::canonical_type(column.type);
+    if (column.default_sql) column.default_sql = normalize_sql_default(*column.default_sql);
+  }
+  for (auto& check : table.checks) check.expression = normalize_sql_expression(check.expression);
+  for (auto& index : table.indexes) {
+    if (index.where) index.where = normalize_sql_expression(*index.where);
+    for (auto& key : index.keys) {
+      if (key.expression) key.name = normalize_sql_expression(key.name);
+    }
+  }
+}
+
+// A foreign key's target spelled as the target declares it; no columns: its primary key.
+void resolve_references(Snapshot& snapshot) {
+  for (auto& table : snapshot.tables) {
+    for (auto& key : table.foreign_keys) {
+      const Table* target = nullptr;
+      for (const auto& candidate : snapshot.tables) {
+        if (equal_ignoring_case(candidate.name, key.ref_table)) target = &candidate;
+      }
+      if (target == nullptr) continue;
+      key.ref_table = target->name;
+      if (key.ref_columns.empty()) key.ref_columns = target->primary_key;
+      for (auto& name : key.ref_columns) {
+        if (const Column* column = column_named(*target, name)) name = column->name;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::size_t Schema::add_table(std::string name) {
+  tables_.push_back({.table = {.name = std::move(name)}});
+  return tables_.size() - 1;
+}
+
+void Schema::view(std::string name, std::string create_sql) {
+  views_.push_back({.name = std::move(name), .sql = std::move(create_sql)});
+}
+
+void Schema::trigger(std::string name, std::string table, std::string create_sql) {
+  triggers_.push_back(
+      {.name = std::move(name), .table = std::move(table), .sql = std::move(create_sql)});
+}
+
+Snapshot Schema::unchecked_snapshot() const {
+  Snapshot snapshot;
+  for (const auto& draft : tables_) {
+    Table table = draft.table;
+    spell_own_columns(table);
+    normalize_sql(table);
+    snapshot.tables.push_back(std::move(table));
+  }
+  resolve_references(snapshot);
+  for (const auto& view : views_) {
+    snapshot.views.push_back(
+        {.name = view.name, .sql = model::stored_statement("VIEW", view.sql).sql});
+  }
+  for (const auto& trigger : triggers_) {
+    auto stored = model::stored_statement("TRIGGER", trigger.sql);
+    snapshot.triggers.push_back({.name = trigger.name,
+                                 .table = stored.table.empty() ? trigger.table : stored.table,
+                                 .sql = std::move(stored.sql)});
+  }
+  snapshot.normalize();
+  return snapshot;
+}
+
+Snapshot Schema::snapshot() const {
+  validate();
+  return unchecked_snapshot();
+}
+
+void Schema::validate() const {
+  const auto found = mistakes();
+  if (found.empty()) return;
+  std::string message;
+  for (const auto& mistake : found) {
+    if (!message.empty()) message += '\n';
+    message += mistake;
+  }
+  throw Error(ErrorKind::input, message);
+}
+
+}  // namespace dbmigrate

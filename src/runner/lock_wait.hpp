@@ -1,0 +1,45 @@
+// Waiting for the database lock another run holds. SQLite's own busy timeout cannot tell its
+// caller that it gave up, so the runner installs this handler: it waits up to the timeout and
+// remembers giving up, and a failed operation is then reported as "locked by another run"
+// rather than as whichever statement happened to meet the lock.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <utility>
+
+#include "dbmigrate/error.hpp"
+#include "dialect/sqlite/connection.hpp"
+
+namespace dbmigrate::runner {
+
+class LockWait {
+ public:
+  // Installs itself as the connection's busy handler; must outlive the connection's use.
+  LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout);
+  LockWait(const LockWait&) = delete;
+  LockWait& operator=(const LockWait&) = delete;
+
+  // Runs `operation`; an Error it throws after the handler gave up waiting becomes
+  // Error(database) "database '<path>' is locked by another DbMigrate run; waited N s".
+  template <typename F>
+  auto guard(const std::string& path, F&& operation) {
+    gave_up_ = false;
+    try {
+      return std::forward<F>(operation)();
+    } catch (const Error&) {
+      if (gave_up_) throw locked(path);
+      throw;
+    }
+  }
+
+ private:
+  static int on_busy(void* self, int attempt) noexcept;
+  [[nodiscard]] Error locked(const std::string& path) const;
+
+  std::chrono::milliseconds timeout_;
+  std::chrono::steady_clock::time_point since_{};
+  bool gave_up_ = false;
+};
+
+}  // namespace dbmigrate::runner
