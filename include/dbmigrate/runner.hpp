@@ -60,9 +60,6 @@ class Reporter {
 // as Alembic prints it; a base revision has nothing left of the arrow (or right, downgrading).
 [[nodiscard]] std::string running_message(const Revision& revision, std::string_view direction);
 
-// SHA-256 of `data` as 64 lower-case hex digits: the checksum recorded for a revision file.
-[[nodiscard]] std::string sha256_hex(std::string_view data);
-
 // `upgrade --sql` / `downgrade --sql`: the script a run from `current_heads` to `target` would
 // execute, version and history statements included, for review or for a DBA to run with the
 // sqlite3 shell. Touches no database. The history rows record a duration of 0.

@@ -38,7 +38,19 @@ std::string database_path(const CommonOptions& options, const Project& project) 
 }
 
 std::vector<std::string> read_current_heads(const std::string& path) {
-  if (path == ":memory:" || !std::filesystem::exists(path)) return {};
+  namespace fs = std::filesystem;
+  if (path == ":memory:") return {};
+  // An SQLite URI (file:...) is opened as it is; SQLite reports what is wrong with it.
+  if (!path.starts_with("file:") && !fs::exists(path)) {
+    // A database not created yet is at base; one whose folder is missing is a wrong path.
+    const fs::path folder = fs::path(path).parent_path();
+    if (!folder.empty() && !fs::is_directory(folder)) {
+      throw Error(ErrorKind::input, fmt::format("cannot open database '{}': the folder '{}' does not exist; check "
+                                                "the path",
+                                                path, folder.string()));
+    }
+    return {};
+  }
   sqlite::Connection db(path, SQLITE_OPEN_READONLY);
   auto statement = db.prepare(fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
                                           version_table_name));

@@ -19,8 +19,6 @@
 namespace dbmigrate::cli {
 namespace {
 
-std::string short_id(const std::string& id) { return id; }
-
 std::string marks(const RevisionGraph& graph, const Revision& revision) {
   std::string out;
   const auto& heads = graph.heads();
@@ -34,7 +32,7 @@ std::string marks(const RevisionGraph& graph, const Revision& revision) {
 
 int run_heads(const CommonOptions& options) {
   const RevisionGraph graph = Project(options.dir).graph();
-  for (const auto& head : graph.heads()) fmt::print("{} (head)\n", short_id(head));
+  for (const auto& head : graph.heads()) fmt::print("{} (head)\n", head);
   return 0;
 }
 

@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
   diff->add_flag("--sql", sql, "print the SQLite SQL instead");
   for (auto* command : app.get_subcommands({})) {
     command->fallthrough();  // the common options are accepted after the command too
+    command->footer("Common options, before or after the command: --dir DIR, --url URL, --model SOURCE "
+                    "(see 'dbmigrate --help')");
   }
 
   try {

@@ -37,6 +37,19 @@ SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
   }
 }
 
+// Resolves the target against what the database holds before the runner opens it, so that
+// an unknown, ambiguous or refused target leaves no new (empty) database file behind.
+using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&, std::string_view);
+void check_target(const RevisionGraph& graph, const std::string& path, const std::string& target, Plan plan) {
+  std::vector<std::string> heads;
+  try {
+    heads = read_current_heads(path);
+  } catch (const Error&) {
+    return;  // opening the runner reports what is wrong with the database
+  }
+  (void)plan(graph, heads, target);
+}
+
 void print_heads(const RevisionGraph& graph, const std::vector<std::string>& heads) {
   if (heads.empty()) fmt::print("(base: no revision applied)\n");
   for (const auto& id : heads) {
@@ -57,7 +70,9 @@ int run_upgrade(const CommonOptions& options, const RunOptions& run) {
     fmt::print("{}", render_upgrade_sql(graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
     return 0;
   }
-  SqliteRunner runner = open_runner(database_path(options, project), run);
+  const std::string path = database_path(options, project);
+  check_target(graph, path, target, upgrade_plan);
+  SqliteRunner runner = open_runner(path, run);
   PrintingReporter reporter;
   runner.upgrade(graph, target, reporter);
   return 0;
@@ -80,7 +95,9 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
     fmt::print("{}", render_downgrade_sql(graph, heads, target));
     return 0;
   }
-  SqliteRunner runner = open_runner(database_path(options, project), run);
+  const std::string path = database_path(options, project);
+  check_target(graph, path, target, downgrade_plan);
+  SqliteRunner runner = open_runner(path, run);
   PrintingReporter reporter;
   runner.downgrade(graph, target, reporter);
   return 0;
@@ -89,7 +106,11 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
 int run_stamp(const CommonOptions& options, const RunOptions& run) {
   Project project(options.dir);
   const RevisionGraph graph = project.graph();
-  SqliteRunner runner = open_runner(database_path(options, project), run);
+  const std::string path = database_path(options, project);
+  if (run.target != "base" && run.target != "heads" && run.target != "head") {
+    (void)graph.find(run.target);  // an unknown revision leaves no new database file behind
+  }
+  SqliteRunner runner = open_runner(path, run);
   auto heads = runner.stamp(graph, run.target);
   fmt::print("Stamped the database at {}\n", heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));
   return 0;

@@ -277,7 +277,12 @@ std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir) 
   std::sort(files.begin(), files.end());
   std::vector<Revision> revisions;
   revisions.reserve(files.size());
-  for (const auto& file : files) revisions.push_back(parse_revision(read_file(file), file));
+  for (const auto& file : files) {
+    const std::string text = read_file(file);
+    Revision revision = parse_revision(text, file);
+    revision.checksum = sha256_hex(text);  // read once: the runner compares it with the history
+    revisions.push_back(std::move(revision));
+  }
   reject_duplicate_ids(revisions);
   return revisions;
 }

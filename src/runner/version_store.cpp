@@ -38,6 +38,7 @@ std::string sql_literal(std::string_view text) {
 }
 
 std::string revision_checksum(const Revision& revision) {
+  if (!revision.checksum.empty()) return revision.checksum;
   if (!revision.path.empty()) {
     std::ifstream in(revision.path, std::ios::binary);
     std::ostringstream text;

@@ -1,6 +1,6 @@
 // A strict JSON parser (RFC 8259): no comments, no trailing commas, UTF-8 passed through,
-// \u escapes (with surrogate pairs) encoded as UTF-8. Iterative over nesting, so that a
-// deeply nested hostile document cannot overflow the stack.
+// \u escapes (with surrogate pairs) encoded as UTF-8. Iterative over nesting, and nesting
+// is limited, so that a hostile document cannot overflow the stack.
 #include "snapshot/json_value.hpp"
 
 #include <fmt/format.h>
@@ -23,6 +23,8 @@ namespace {
 
 class Parser {
  public:
+  static constexpr std::size_t max_depth = 64;
+
   Parser(std::string_view text, std::string_view origin) : text_(text), origin_(origin) {}
 
   Value document() {
@@ -40,6 +42,9 @@ class Parser {
         if (peek() == close) {
           ++at_;  // empty: complete at once
         } else {
+          // A snapshot nests six deep; a limit keeps a hostile document from building a tree
+          // whose destruction would recurse too deep.
+          if (stack.size() >= max_depth) fail("nested too deeply");
           stack.push_back(slot);
           slot = open_slot(*stack.back());
           continue;
@@ -89,6 +94,7 @@ class Parser {
     if (c == '{') {
       ++at_;
       value.type = Value::Type::object;
+      value.members.reserve(8);  // snapshot objects have a handful of fields: one allocation
     } else if (c == '[') {
       ++at_;
       value.type = Value::Type::array;

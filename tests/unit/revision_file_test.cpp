@@ -97,6 +97,7 @@ TEST_F(RevisionFile, RoundTrip_WriteThenLoadGivesTheSameRevisionWithLines) {
   revision.path = path;
   revision.upgrade_first_line = 7;
   revision.downgrade_first_line = 12;
+  revision.checksum = sha256_hex(users_text);  // the file as read
   EXPECT_EQ(loaded[0], revision);
   EXPECT_EQ(format_revision(loaded[0]), users_text);
 }

@@ -94,3 +94,44 @@ TEST(SnapshotJson, MalformedJsonIsAnInputErrorWithPosition) {
 
 }  // namespace
 }  // namespace dbmigrate
+
+namespace dbmigrate {
+namespace {
+
+// Every prefix of a valid document, and every single-byte corruption of it, is either a
+// snapshot or an input error: never a crash, never another exception.
+TEST(SnapshotJson, TruncatedOrCorruptedDocumentsAreInputErrorsNeverCrashes) {
+  const std::string text = to_json(sample());
+  int errors = 0;
+  for (std::size_t cut = 0; cut < text.size(); ++cut) {
+    try {
+      (void)snapshot_from_json(text.substr(0, cut), "cut.json");
+    } catch (const Error& error) {
+      ASSERT_EQ(error.kind(), ErrorKind::input);
+      ++errors;
+    }
+  }
+  EXPECT_GE(errors, static_cast<int>(text.size()) - 2);  // only the whole document (less its newline) loads
+  const std::string replacements = "{}[]\",:0a\\ \x01\xff";
+  for (std::size_t at = 0; at < text.size(); at += 3) {
+    for (char c : replacements) {
+      std::string corrupted = text;
+      corrupted[at] = c;
+      try {
+        (void)snapshot_from_json(corrupted, "corrupted.json");
+      } catch (const Error& error) {
+        ASSERT_EQ(error.kind(), ErrorKind::input);
+      }
+    }
+  }
+}
+
+TEST(SnapshotJson, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
+  std::string deep(200000, '[');
+  EXPECT_THROW((void)snapshot_from_json(deep, "deep.json"), Error);
+  deep = "{\"format\":1,\"tables\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  EXPECT_THROW((void)snapshot_from_json(deep, "deep.json"), Error);
+}
+
+}  // namespace
+}  // namespace dbmigrate

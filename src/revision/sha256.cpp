@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "dbmigrate/runner.hpp"
+#include "dbmigrate/revision.hpp"
 
 namespace dbmigrate {
 namespace {

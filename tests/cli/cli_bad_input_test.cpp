@@ -1,0 +1,177 @@
+// Bad input (DESIGN §6): a clear error naming what is at fault, exit code 2, and every file and
+// the database exactly as they were.
+#include "cli_fixture.hpp"
+
+namespace dbmigrate::cli_test {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+// A project at revision 111111111111 in app.db, with 222222222222 pending.
+class BadInput : public Cli {
+ protected:
+  void SetUp() override {
+    Cli::SetUp();
+    ASSERT_EQ(run("init").code, 0);
+    write_revision("111111111111", "", "one", "CREATE TABLE one (id INTEGER);", "DROP TABLE one;");
+    write_revision("222222222222", "111111111111", "two", "CREATE TABLE two (id INTEGER);",
+                   "DROP TABLE two;");
+    ASSERT_EQ(run("upgrade 1111 --url sqlite:///app.db").code, 0);
+    before_ = state();
+  }
+  // Runs a command that must fail with exit 2, mention each of `expected` and leave the
+  // project as it was; returns its error text.
+  std::string refused(const std::string& args, const std::vector<std::string>& expected) {
+    auto result = run(args);
+    EXPECT_EQ(result.code, 2) << args << "\n" << result.text();
+    EXPECT_TRUE(result.err.starts_with("ERROR: ")) << args << "\n" << result.err;
+    for (const auto& part : expected)
+      EXPECT_TRUE(contains(result.err, part)) << args << ": " << result.err;
+    EXPECT_EQ(state(), before_) << args;
+    return result.err;
+  }
+  FolderState before_;
+};
+
+TEST_F(BadInput, MalformedJsonModel_NamesTheFileAndLine) {
+  write("broken.json", "{\"format\": 1,\n \"tables\": [");
+  // schema.json belongs to the hand-written head, so migrate gets as far as reading the model.
+  write("migrations/schema.json",
+        "{\n  \"format\": 1,\n  \"head\": \"222222222222\",\n  \"tables\": []\n}\n");
+  before_ = state();
+  refused("migrate -m x --model broken.json", {"broken.json: not valid JSON at line 2"});
+  refused("check --model broken.json", {"broken.json"});
+  refused("diff broken.json migrations/schema.json", {"broken.json"});
+}
+
+TEST_F(BadInput, RevisionWithoutHeader_NamesTheFileAndLine) {
+  write("migrations/versions/333333333333_three.sql",
+        "-- Revision ID: 333333333333\n-- Revises: 222222222222\n-- Message: three\n\n-- "
+        "migrate:upgrade\n"
+        "CREATE TABLE three (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE three;\n");
+  before_ = state();
+  const std::string where =
+      "migrations/versions/333333333333_three.sql:5: missing '-- Create Date:' header";
+  for (const char* command :
+       {"upgrade --url sqlite:///app.db", "history", "heads", "current --url sqlite:///app.db",
+        "downgrade --url sqlite:///app.db", "stamp base --url sqlite:///app.db",
+        "migrate -m x --model migrations/schema.json", "revision -m x", "merge -m x heads"}) {
+    refused(command, {where});
+  }
+  EXPECT_EQ(version("app.db"), Lines{"111111111111"});
+}
+
+TEST_F(BadInput, RevisionWithoutMarker_NamesTheFileAndLine) {
+  write("migrations/versions/333333333333_three.sql",
+        "-- Revision ID: 333333333333\n-- Revises: 222222222222\n-- Create Date: 2026-01-01 "
+        "00:00:00+00:00\n"
+        "-- Message: three\n\n-- migrate:upgrade\nCREATE TABLE three (id INTEGER);\n");
+  before_ = state();
+  refused("upgrade --url sqlite:///app.db", {"migrations/versions/333333333333_three.sql:7: "
+                                             "missing '-- migrate:downgrade' section marker"});
+  write("migrations/versions/333333333333_three.sql",
+        "-- Revision ID: 333333333333\n-- Revises: 222222222222\n-- Create Date: 2026-01-01 "
+        "00:00:00+00:00\n"
+        "-- Message: three\n\nCREATE TABLE three (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE "
+        "three;\n");
+  before_ = state();
+  refused("upgrade --url sqlite:///app.db",
+          {"migrations/versions/333333333333_three.sql:6: SQL before '-- migrate:upgrade'"});
+}
+
+TEST_F(BadInput, UnknownRevision) {
+  for (const char* command :
+       {"upgrade 9999 --url sqlite:///app.db", "downgrade 9999 --url sqlite:///app.db",
+        "stamp 9999 --url sqlite:///app.db", "show 9999", "merge -m x 9999 1111",
+        "downgrade --sql 9999:base", "upgrade 9999 --url sqlite:///new.db"}) {
+    refused(command, {"unknown revision '9999'", "dbmigrate history"});
+  }
+}
+
+TEST_F(BadInput, AmbiguousPrefix) {
+  write_revision("abc000000001", "222222222222", "three", "", "");
+  write_revision("abc000000002", "abc000000001", "four", "", "");
+  before_ = state();
+  for (const char* command :
+       {"upgrade abc --url sqlite:///app.db", "stamp abc --url sqlite:///app.db", "show abc",
+        "downgrade --sql abc:base", "upgrade abc --url sqlite:///new.db",
+        "stamp abc --url sqlite:///new.db"}) {
+    refused(command, {"ambiguous revision 'abc'", "abc000000001", "abc000000002"});
+  }
+}
+
+TEST_F(BadInput, CycleInTheGraph) {
+  write_revision("333333333333", "444444444444", "three", "", "");
+  write_revision("444444444444", "333333333333", "four", "", "");
+  before_ = state();
+  for (const char* command :
+       {"upgrade --url sqlite:///app.db", "history", "heads", "downgrade --url sqlite:///app.db"}) {
+    refused(command, {"cycle", "333333333333 -> 444444444444 -> 333333333333", "-- Revises:"});
+  }
+}
+
+TEST_F(BadInput, MissingParent) {
+  write_revision("333333333333", "ffffffffffff", "three", "", "");
+  before_ = state();
+  for (const char* command :
+       {"upgrade --url sqlite:///app.db", "history", "stamp base --url sqlite:///app.db"}) {
+    refused(command, {"333333333333_three.sql", "revises 'ffffffffffff', which does not exist"});
+  }
+}
+
+TEST_F(BadInput, UnreachableDatabase) {
+  for (const char* command :
+       {"upgrade --url sqlite:///nowhere/app.db", "downgrade --url sqlite:///nowhere/app.db",
+        "stamp 1111 --url sqlite:///nowhere/app.db", "current --url sqlite:///nowhere/app.db",
+        "upgrade --sql --url sqlite:///nowhere/app.db"}) {
+    refused(command, {"nowhere/app.db"});
+  }
+  EXPECT_FALSE(exists("nowhere"));
+}
+
+TEST_F(BadInput, ReadOnlyDatabase_OpenedReadOnly) {
+  // Root writes through file permissions; SQLite's read-only open mode stops everyone.
+  refused("upgrade --url 'sqlite:///file:app.db?mode=ro'", {"read-only", "app.db"});
+  refused("stamp base --url 'sqlite:///file:app.db?mode=ro'", {"read-only", "app.db"});
+  EXPECT_EQ(version("app.db"), Lines{"111111111111"});
+}
+
+TEST_F(BadInput, ReadOnlyDatabase_FileAndFolderPermissions) {
+  if (::geteuid() == 0) GTEST_SKIP() << "running as root, whom file permissions do not stop";
+  fs::permissions(dir_ / "app.db",
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  refused("upgrade --url sqlite:///app.db", {"read-only", "app.db"});
+  fs::permissions(dir_ / "app.db", fs::perms::owner_write, fs::perm_options::add);
+  fs::permissions(dir_, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                  fs::perm_options::remove);
+  refused("upgrade --url sqlite:///app.db", {"app.db"});
+  fs::permissions(dir_, fs::perms::owner_write, fs::perm_options::add);
+}
+
+TEST_F(BadInput, UnknownUrlScheme) {
+  for (const char* command :
+       {"upgrade --url mysql://user@host/db", "current --url mysql://user@host/db",
+        "snapshot mysql://user@host/db", "upgrade --sql --url mysql://user@host/db"}) {
+    refused(command, {"unknown database URL scheme 'mysql'", "sqlite:///"});
+  }
+}
+
+TEST_F(BadInput, SqliteUrlWithTwoSlashes) {
+  for (const char* command : {"upgrade --url sqlite://app.db", "current --url sqlite://app.db",
+                              "snapshot sqlite://app.db", "stamp base --url sqlite://app.db"}) {
+    refused(command, {"'sqlite://app.db'", "sqlite:///relative/path.db"});
+  }
+  refused("upgrade --url sqlite:///", {"names no file"});
+}
+
+TEST_F(BadInput, UnknownCommandOrOption) {
+  for (const char* command : {"frobnicate", "upgrade --frobnicate", "migrate", ""}) {
+    auto result = run(command);
+    EXPECT_EQ(result.code, 2) << command << "\n" << result.text();
+    EXPECT_FALSE(result.err.empty()) << command;
+    EXPECT_EQ(state(), before_) << command;
+  }
+}
+
+}  // namespace
+}  // namespace dbmigrate::cli_test
