@@ -1,38 +1,55 @@
 #!/usr/bin/env bash
-# The main job: the example catalogue's schema, version by version, through the
-# Flask-Migrate workflow on a SQLite file with the `dbmigrate` command line —
-# init, migrate (autogenerate), upgrade, current, history, downgrade, upgrade again.
+# The main job: DbMigrate built and installed as a package, then the example catalogue
+# (example_project/) configured against it and taken through the Flask-Migrate workflow
+# with its build targets on a SQLite file — printing each step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 bash scripts/install-deps.sh
-cmake -S . -B build/main -G Ninja -DCMAKE_BUILD_TYPE=Release -DDBMIGRATE_BUILD_TESTS=OFF -DDBMIGRATE_BUILD_BENCH=OFF >/dev/null
-cmake --build build/main --target dbmigrate
-dbmigrate=$root/build/main/src/cli/dbmigrate
 
-work=$root/build/main/catalogue
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
-export DATABASE_URL=sqlite:///catalogue.db
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
-schema=$root/example_project/schema
+work=$root/build/main-job
+prefix=$work/prefix
+bold() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\033[1m$ %s\033[0m\n' "$*"; "$@"; }
 
-step "$dbmigrate" init
-step "$dbmigrate" migrate -m "Initial migration" --model "$schema/1_initial.sql"
-step "$dbmigrate" upgrade
-step sqlite3 catalogue.db "INSERT INTO books (title, author, published) VALUES ('Dune', 'Frank Herbert', 1965), ('Emma', 'Jane Austen', 1815); INSERT INTO members VALUES (1, 'Ada', 'ada@example.org');"
-step "$dbmigrate" migrate -m "ISBN, author index, full names" --model "$schema/2_isbn_and_index.sql"
-step "$dbmigrate" migrate -m "Loans" --model "$schema/3_loans.sql"
-step "$dbmigrate" check --model "$schema/3_loans.sql" || true
-step "$dbmigrate" upgrade
-step "$dbmigrate" current
-step "$dbmigrate" history
-step sqlite3 -header catalogue.db ".tables" "SELECT id, title, author, published, isbn FROM books;" "SELECT * FROM members;"
-step "$dbmigrate" downgrade
-step "$dbmigrate" current
-step "$dbmigrate" downgrade
-step sqlite3 -header catalogue.db "SELECT * FROM books;" "SELECT * FROM members;"
-step "$dbmigrate" upgrade
-step "$dbmigrate" check --model "$schema/3_loans.sql"
-step sqlite3 catalogue.db "PRAGMA integrity_check;"
-printf '\nThe revisions written: %s\n' "$work/migrations/versions"
-ls "$work/migrations/versions"
+bold "Build and install DbMigrate"
+cmake -S . -B "$work/dbmigrate" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDBMIGRATE_BUILD_TESTS=OFF \
+  -DDBMIGRATE_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+cmake --build "$work/dbmigrate"
+cmake --install "$work/dbmigrate" >/dev/null
+echo "installed in $prefix"
+
+bold "Configure the example catalogue against the installed package (a throw-away copy)"
+rm -rf "$work/catalogue" && cp -r example_project "$work/catalogue"
+cd "$work/catalogue"
+step cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release
+step cmake --build build
+
+bold "flask db upgrade: apply the committed migrations"
+step cmake --build build --target db_upgrade
+step cmake --build build --target db_current
+step cmake --build build --target db_history
+step sqlite3 build/catalogue.db ".tables"
+step sqlite3 build/catalogue.db ".schema books"
+
+bold "Run the application"
+export DATABASE_URL=sqlite:///$PWD/build/catalogue.db
+step ./build/catalogue add-book "Dune" "Frank Herbert" 1965 9780441013593
+step ./build/catalogue add-book "Emma" "Jane Austen" 1815
+step ./build/catalogue add-member "Ada Lovelace" ada@example.org
+step ./build/catalogue lend 1 1
+step ./build/catalogue list
+
+bold "flask db downgrade: one revision back (the loans table goes; a backup is written first)"
+step cmake --build build --target db_downgrade
+step cmake --build build --target db_current
+step sqlite3 build/catalogue.db ".tables" "SELECT id, title, author, isbn FROM books;"
+
+bold "flask db upgrade again"
+step cmake --build build --target db_upgrade
+step cmake --build build --target db_current
+step ./build/catalogue list
+
+bold "flask db check: the CI gate"
+step cmake --build build --target db_check
+step sqlite3 build/catalogue.db "PRAGMA integrity_check;"
