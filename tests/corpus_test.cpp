@@ -340,16 +340,32 @@ void expect_queries(sqlite::Connection& db, const Case& test_case, const std::st
 
 // ---- following renames ----------------------------------------------------------------
 
-// The table of `from` that `table` (of `to`) continues, following a rename hint only when
-// the hint names a table that is there and the new name is not (a stale hint changes nothing).
-const Table* source_table(const Snapshot& from, const Table& table) {
-  if (const Table* same = from.find_table(table.name)) return same;
-  return table.renamed_from ? from.find_table(*table.renamed_from) : nullptr;
+// The item of `from` that `item` (of `to`) continues. A rename hint is followed when its old
+// name is in `from` and either the new name is not, or the old name is gone from `to`, or
+// another hint renames the new name away (a chain or a swap); otherwise the hint is stale
+// and the item continues its namesake.
+template <typename Item, typename Find>
+const auto* source_of(const std::vector<Item>& to_items, const Item& item, Find find_in_from) {
+  auto in_to = [&](const std::string& name) {
+    return std::any_of(to_items.begin(), to_items.end(), [&](const Item& i) { return i.name == name; });
+  };
+  auto renamed_away = [&](const std::string& name) {
+    return std::any_of(to_items.begin(), to_items.end(), [&](const Item& i) { return i.renamed_from == name; });
+  };
+  if (item.renamed_from && *item.renamed_from != item.name && find_in_from(*item.renamed_from) &&
+      (!find_in_from(item.name) || !in_to(*item.renamed_from) || renamed_away(item.name))) {
+    return find_in_from(*item.renamed_from);
+  }
+  // Not renamed: its namesake, unless a hint took that one elsewhere.
+  return renamed_away(item.name) ? decltype(find_in_from(item.name))(nullptr) : find_in_from(item.name);
 }
 
-const Column* source_column(const Table& from, const Column& column) {
-  if (const Column* same = from.find_column(column.name)) return same;
-  return column.renamed_from ? from.find_column(*column.renamed_from) : nullptr;
+const Table* source_table(const Snapshot& from, const Snapshot& to, const Table& table) {
+  return source_of(to.tables, table, [&](const std::string& name) { return from.find_table(name); });
+}
+
+const Column* source_column(const Table& from, const Table& to, const Column& column) {
+  return source_of(to.columns, column, [&](const std::string& name) { return from.find_column(name); });
 }
 
 struct ColumnPair {
@@ -360,7 +376,7 @@ struct ColumnPair {
 std::vector<ColumnPair> surviving_columns(const Table& old_table, const Table& new_table) {
   std::vector<ColumnPair> pairs;
   for (const auto& column : new_table.columns) {
-    if (const Column* source = source_column(old_table, column)) {
+    if (const Column* source = source_column(old_table, new_table, column)) {
       pairs.push_back({source->name, column.name, source->type == column.type});
     }
   }
@@ -486,7 +502,7 @@ TEST_P(Corpus, UpgradeAndDowngradeKeepSchemaAndRows) {
                                      upgrade ? "new.sql" : "old.sql", describe(script)));
       expect_database_sound(db, what);
       for (const auto& table : new_schema.tables) {
-        const Table* source = source_table(old_plain, table);
+        const Table* source = source_table(old_plain, new_schema, table);
         if (source == nullptr) continue;
         step = fmt::format("{}: rows of {}", what, upgrade ? table.name : source->name);
         expect_rows_kept(db, test_case, original.at(source->name), *source, table,

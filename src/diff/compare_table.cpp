@@ -1,7 +1,10 @@
 // Comparing one table with its new definition, concern by concern.
 #include "diff/compare_table.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <set>
 
 namespace dbmigrate {
 namespace {
@@ -25,17 +28,23 @@ Column without_hint(Column column) {
 
 }  // namespace
 
-std::map<std::string, std::string> column_renames(const Table& from, const Table& to) {
-  std::map<std::string, std::string> renames;
+void match_columns(const Table& from, const Table& to, Renames& renames) {
+  std::vector<HintedName> now;
+  for (const auto& column : to.columns) now.push_back({column.name, column.renamed_from});
+  std::set<std::string> before;
+  for (const auto& column : from.columns) before.insert(column.name);
+  auto pending = pending_renames(now, before, fmt::format("columns of table '{}'", to.name));
+
+  std::set<std::string> claimed;  // old names that live on
+  for (const auto& [old_name, new_name] : pending) claimed.insert(old_name);
   for (const auto& column : to.columns) {
-    // A hint whose rename has already happened, or whose old column is gone, changes nothing.
-    if (!column.renamed_from || from.find_column(column.name) || !from.find_column(*column.renamed_from) ||
-        to.find_column(*column.renamed_from)) {
-      continue;
-    }
-    renames.emplace(*column.renamed_from, column.name);
+    bool renamed_here = std::any_of(pending.begin(), pending.end(), [&](const auto& r) { return r.second == column.name; });
+    if (!renamed_here && before.count(column.name) && !claimed.count(column.name)) claimed.insert(column.name);
   }
-  return renames;
+  for (const auto& column : from.columns) {
+    if (!claimed.count(column.name)) renames.dropped_columns[to.name].insert(column.name);
+  }
+  if (!pending.empty()) renames.columns[to.name] = std::move(pending);
 }
 
 void compare_table(const Table& from, const Table& to, const Renames& renames, Operations& out) {
@@ -66,13 +75,16 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
     if (!contains(to.checks, check)) out.push_back({op::DropCheck{name, check}});
   }
 
-  // 2. Columns: renames, drops, additions, changes.
-  const auto& column_renames = renames.columns.count(name) ? renames.columns.at(name) : std::map<std::string, std::string>{};
-  for (const auto& [old_name, new_name] : column_renames) {
-    out.push_back({op::RenameColumn{name, old_name, new_name}});
+  // 2. Columns: drops (a rename may take a dropped column's name), renames, additions, changes.
+  if (auto dropped = renames.dropped_columns.find(name); dropped != renames.dropped_columns.end()) {
+    for (const auto& column : from.columns) {
+      if (dropped->second.count(column.name)) out.push_back({op::DropColumn{name, column}});
+    }
   }
-  for (const auto& column : old.columns) {
-    if (!to.find_column(column.name)) out.push_back({op::DropColumn{name, column}});
+  if (auto renamed = renames.columns.find(name); renamed != renames.columns.end()) {
+    for (const auto& [old_name, new_name] : rename_steps(renamed->second)) {
+      out.push_back({op::RenameColumn{name, old_name, new_name}});
+    }
   }
   for (const auto& column : to.columns) {
     if (!old.find_column(column.name)) out.push_back({op::AddColumn{name, without_hint(column)}});

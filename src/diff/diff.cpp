@@ -30,43 +30,34 @@ struct Matching {
 
 Matching match_tables(const Snapshot& from, const Snapshot& to) {
   Matching m;
-  std::set<std::string_view> claimed;  // tables of `from` that found a partner
+  std::vector<HintedName> now;
+  for (const auto& table : to.tables) now.push_back({table.name, table.renamed_from});
+  std::set<std::string> before;
+  for (const auto& table : from.tables) before.insert(table.name);
+  m.renames.tables = pending_renames(now, before, "tables");
+
+  std::set<std::string> claimed;  // tables of `from` that live on
+  for (const auto& [old_name, new_name] : m.renames.tables) claimed.insert(old_name);
   for (const auto& table : to.tables) {
-    if (const Table* same = from.find_table(table.name)) {
+    auto renamed = std::find_if(m.renames.tables.begin(), m.renames.tables.end(),
+                                [&](const auto& r) { return r.second == table.name; });
+    if (renamed != m.renames.tables.end()) {
+      m.kept.push_back({from.find_table(renamed->first), &table});
+    } else if (const Table* same = from.find_table(table.name); same != nullptr && !claimed.count(table.name)) {
       m.kept.push_back({same, &table});
-      claimed.insert(same->name);
-    } else if (const Table* old = table.renamed_from ? from.find_table(*table.renamed_from) : nullptr;
-               old != nullptr && !to.find_table(old->name)) {
-      m.kept.push_back({old, &table});
-      claimed.insert(old->name);
-      m.renames.tables.emplace(old->name, table.name);
+      claimed.insert(table.name);
     } else {
       m.created.push_back(&table);
     }
   }
   for (const auto& table : from.tables) {
-    if (!claimed.count(table.name)) m.dropped.push_back(&table);
+    if (!claimed.count(table.name)) {
+      m.dropped.push_back(&table);
+      m.renames.dropped_tables.insert(table.name);
+    }
   }
-  for (const auto& [old_table, new_table] : m.kept) {
-    auto columns = column_renames(*old_table, *new_table);
-    if (!columns.empty()) m.renames.columns.emplace(new_table->name, std::move(columns));
-  }
+  for (const auto& [old_table, new_table] : m.kept) match_columns(*old_table, *new_table, m.renames);
   return m;
-}
-
-// Table renames in an order that never renames onto a name still in use (a -> b after b -> c).
-std::vector<std::pair<std::string, std::string>> rename_order(const std::map<std::string, std::string>& renames) {
-  std::vector<std::pair<std::string, std::string>> pending(renames.begin(), renames.end());
-  std::vector<std::pair<std::string, std::string>> ordered;
-  while (!pending.empty()) {
-    auto free = std::find_if(pending.begin(), pending.end(), [&](const auto& rename) {
-      return std::none_of(pending.begin(), pending.end(), [&](const auto& other) { return other.first == rename.second; });
-    });
-    if (free == pending.end()) free = pending.begin();  // a swap: the database will say so
-    ordered.push_back(*free);
-    pending.erase(free);
-  }
-  return ordered;
 }
 
 }  // namespace
@@ -120,8 +111,16 @@ Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
       recreate_views.insert(view.name);
     }
   }
-  // 2. Renames.
-  for (const auto& [old_name, new_name] : rename_order(m.renames.tables)) {
+  // 2. Renames, after dropping any table whose name a rename takes.
+  auto dropped = referenced_first(m.dropped);
+  std::set<std::string> displaced;
+  for (const auto& [old_name, new_name] : m.renames.tables) {
+    if (m.renames.dropped_tables.count(new_name)) displaced.insert(new_name);
+  }
+  for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) {
+    if (displaced.count((*it)->name)) out.push_back({op::DropTable{**it}});
+  }
+  for (const auto& [old_name, new_name] : rename_steps(m.renames.tables)) {
     out.push_back({op::RenameTable{old_name, new_name}});
   }
   // 3. New tables.
@@ -134,8 +133,9 @@ Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
   // 4. Changed tables.
   std::move(changes.begin(), changes.end(), std::back_inserter(out));
   // 5. Dropped tables, referencing ones first.
-  auto dropped = referenced_first(m.dropped);
-  for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) out.push_back({op::DropTable{**it}});
+  for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) {
+    if (!displaced.count((*it)->name)) out.push_back({op::DropTable{**it}});
+  }
   // 6. Views and triggers, new or recreated.
   for (const auto& view : to.views) {
     if (recreate_views.count(view.name) || !find_view(from, view.name)) out.push_back({op::CreateView{view}});

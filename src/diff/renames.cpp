@@ -1,22 +1,79 @@
-// Old definitions seen through the renames of a diff.
+// Rename hints resolved and ordered; old definitions seen through the renames of a diff.
 #include "diff/renames.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dbmigrate/error.hpp"
+
 namespace dbmigrate {
+namespace {
+
+// A dropped column or table never matches a name on the new side.
+std::string gone(const std::string& name) { return "\x01gone:" + name; }
+
+}  // namespace
+
+std::map<std::string, std::string> pending_renames(const std::vector<HintedName>& now, const std::set<std::string>& before,
+                                                   const std::string& what) {
+  std::set<std::string> now_names, renamed_away;
+  for (const auto& item : now) {
+    now_names.insert(item.name);
+    if (item.renamed_from) renamed_away.insert(*item.renamed_from);
+  }
+  std::map<std::string, std::string> pending;
+  for (const auto& item : now) {
+    if (!item.renamed_from || *item.renamed_from == item.name || !before.count(*item.renamed_from)) continue;
+    const std::string& old_name = *item.renamed_from;
+    if (before.count(item.name) && now_names.count(old_name) && !renamed_away.count(item.name)) continue;  // done
+    auto [at, added] = pending.emplace(old_name, item.name);
+    if (!added) {
+      throw Error(ErrorKind::input, fmt::format("{} '{}' and '{}' both say they were renamed from '{}': keep one hint",
+                                                what, at->second, item.name, old_name));
+    }
+  }
+  return pending;
+}
+
+std::vector<std::pair<std::string, std::string>> rename_steps(const std::map<std::string, std::string>& renames) {
+  std::vector<std::pair<std::string, std::string>> pending(renames.begin(), renames.end());
+  std::vector<std::pair<std::string, std::string>> steps;
+  while (!pending.empty()) {
+    auto free = std::find_if(pending.begin(), pending.end(), [&](const auto& rename) {
+      return std::none_of(pending.begin(), pending.end(), [&](const auto& other) { return other.first == rename.second; });
+    });
+    if (free == pending.end()) {
+      // Every target is still taken: a cycle. Move one out of the way first.
+      auto& [from, to] = pending.front();
+      std::string temporary = "_dbmigrate_renaming_" + from;
+      steps.emplace_back(from, temporary);
+      from = temporary;
+      continue;
+    }
+    steps.push_back(*free);
+    pending.erase(free);
+  }
+  return steps;
+}
 
 std::string Renames::table(const std::string& old_name) const {
+  if (dropped_tables.count(old_name)) return gone(old_name);
   auto it = tables.find(old_name);
   return it == tables.end() ? old_name : it->second;
 }
 
 std::string Renames::column(const std::string& new_table, const std::string& old_column) const {
+  if (auto dropped = dropped_columns.find(new_table); dropped != dropped_columns.end() && dropped->second.count(old_column)) {
+    return gone(old_column);
+  }
   auto table = columns.find(new_table);
   if (table == columns.end()) return old_column;
   auto it = table->second.find(old_column);
   return it == table->second.end() ? old_column : it->second;
 }
 
-std::vector<std::string> Renames::columns_of(const std::string& new_table,
-                                             std::vector<std::string> old_columns) const {
+std::vector<std::string> Renames::columns_of(const std::string& new_table, std::vector<std::string> old_columns) const {
   for (auto& name : old_columns) name = column(new_table, name);
   return old_columns;
 }

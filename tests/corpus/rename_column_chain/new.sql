@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  id INTEGER PRIMARY KEY,
+  b TEXT, -- @renamed from=a
+  c TEXT -- @renamed from=b
+);

@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  id INTEGER PRIMARY KEY,
+  a TEXT,
+  b TEXT
+);
