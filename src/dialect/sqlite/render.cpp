@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "dbmigrate/sqlite.hpp"
 #include "diff/dependencies.hpp"
@@ -187,18 +188,28 @@ class Renderer {
   void rebuild(const Operations& operations, std::size_t begin, std::size_t end, const std::string& reason) {
     const std::string name = operations[begin].table();
     const Table before = *state_.find_table(name);
-    std::map<std::string, std::string> source;  // new column -> old column it is copied from
-    for (const auto& column : before.columns) source.emplace(column.name, column.name);
+    // Column renames run natively first: SQLite then rewrites the foreign keys of other
+    // tables that point at the renamed columns, which a copy into a new table would not.
+    // A column being dropped whose name a rename takes is moved aside first.
+    std::vector<std::string> renames_sql;
+    std::set<std::string> physical, copied;  // column names in the old table now; columns to copy
+    for (const auto& column : before.columns) physical.insert(column.name), copied.insert(column.name);
+    auto rename_natively = [&](const std::string& from, const std::string& to) {
+      renames_sql.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(name), q(from), q(to)));
+      physical.erase(from);
+      physical.insert(to);
+    };
     std::string warnings;
     for (std::size_t i = begin; i < end; ++i) {
       const Operation& operation = operations[i];
       if (const auto* rename = std::get_if<op::RenameColumn>(&operation.kind)) {
-        auto from = source.extract(rename->from);
-        if (!from.empty()) source.emplace(rename->to, from.mapped());
+        if (physical.count(rename->to)) rename_natively(rename->to, "_dbmigrate_dropped_" + rename->to);
+        rename_natively(rename->from, rename->to);
+        if (copied.erase(rename->from)) copied.insert(rename->to);
       } else if (const auto* drop = std::get_if<op::DropColumn>(&operation.kind)) {
-        source.erase(drop->column.name);
+        copied.erase(drop->column.name);
       } else if (const auto* add = std::get_if<op::AddColumn>(&operation.kind)) {
-        source.erase(add->column.name);
+        copied.erase(add->column.name);
       }
       if (auto warning = warning_for(operation); !warning.empty()) warnings += (warnings.empty() ? "" : "\n") + warning;
       apply_operations(state_, operation);
@@ -212,18 +223,19 @@ class Renderer {
     if (!warnings.empty()) comment = warnings + "\n" + comment;
 
     const std::string temporary = "_dbmigrate_new_" + name;
-    std::vector<std::string> targets, sources;
+    std::vector<std::string> columns;
     for (const auto& column : after.columns) {
-      if (auto it = source.find(column.name); it != source.end()) {
-        targets.push_back(q(column.name));
-        sources.push_back(q(it->second));
-      }
+      if (copied.count(column.name)) columns.push_back(q(column.name));
     }
     script_.needs_foreign_keys_off = true;
+    for (auto& sql : renames_sql) {
+      emit(std::move(sql), comment);
+      comment.clear();
+    }
     emit(sqlite::create_table_sql(d_, after, temporary), comment);
-    if (!targets.empty()) {
-      emit(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};", q(temporary), fmt::join(targets, ", "),
-                       fmt::join(sources, ", "), q(name)));
+    if (!columns.empty()) {
+      emit(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};", q(temporary), fmt::join(columns, ", "),
+                       fmt::join(columns, ", "), q(name)));
     }
     if (has_autoincrement(before) && has_autoincrement(after)) {
       // Keep AUTOINCREMENT from handing out ids again that deleted rows once had.
