@@ -50,7 +50,9 @@ std::vector<const Table*> referenced_first(std::vector<const Table*> tables) {
   return ordered;
 }
 
-bool mentions(std::string_view sql, std::string_view identifier) {
+namespace {
+
+bool mentions_as_word(std::string_view sql, std::string_view identifier) {
   auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
   if (identifier.empty() || sql.size() < identifier.size()) return false;
@@ -63,6 +65,42 @@ bool mentions(std::string_view sql, std::string_view identifier) {
     if (starts && ends) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool mentions(std::string_view sql, std::string_view identifier) {
+  if (mentions_as_word(sql, identifier)) return true;
+  if (identifier.find('"') == std::string_view::npos) return false;
+  std::string quoted = "\"";
+  for (char c : identifier) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  quoted += '"';
+  return sql.find(quoted) != std::string_view::npos;
+}
+
+std::vector<const View*> mentioned_first(std::vector<const View*> views) {
+  std::vector<const View*> ordered;
+  std::set<const View*> placed;
+  while (ordered.size() < views.size()) {
+    bool progressed = false;
+    for (const View* view : views) {
+      if (placed.count(view)) continue;
+      bool ready = std::none_of(views.begin(), views.end(), [&](const View* other) {
+        return other != view && !placed.count(other) && mentions(view->sql, other->name);
+      });
+      if (ready) {
+        ordered.push_back(view);
+        placed.insert(view);
+        progressed = true;
+      }
+    }
+    if (!progressed) {  // a cycle: take the rest in name order
+      for (const View* view : views) {
+        if (placed.insert(view).second) ordered.push_back(view);
+      }
+    }
+  }
+  return ordered;
 }
 
 }  // namespace dbmigrate

@@ -1,6 +1,7 @@
 // diff(from, to): match tables (by name, then by rename hint), compare each pair, and put
 // the whole in an order a database can run:
-//   1. drop the triggers and views that sit on changed tables (recreated in step 6)
+//   1. drop the triggers and views that sit on changed tables or on views that go
+//      (recreated in step 6)
 //   2. rename tables        3. create tables, referenced ones first
 //   4. change tables        5. drop tables, referencing ones first
 //   6. create views and triggers
@@ -81,9 +82,11 @@ Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
   }
   for (const Table* table : m.dropped) changed_tables.insert(table->name);
 
+  // Every name whose views and triggers must go and come back: changed tables, then the
+  // views that go, and the views over those (a fixpoint: views may stack).
+  std::set<std::string> gone = changed_tables;
   auto touches = [&](std::string_view sql) {
-    return std::any_of(changed_tables.begin(), changed_tables.end(),
-                       [&](const std::string& table) { return mentions(sql, table); });
+    return std::any_of(gone.begin(), gone.end(), [&](const std::string& name) { return mentions(sql, name); });
   };
   auto find_view = [](const Snapshot& s, const std::string& name) -> const View* {
     auto it = std::find_if(s.views.begin(), s.views.end(), [&](const View& v) { return v.name == name; });
@@ -94,23 +97,37 @@ Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
     return it == s.triggers.end() ? nullptr : &*it;
   };
 
-  Operations out;
-  // 1. Views and triggers that go, change, or sit on a changed table.
   std::set<std::string> recreate_views, recreate_triggers;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& view : from.views) {
+      if (recreate_views.count(view.name)) continue;
+      const View* now = find_view(to, view.name);
+      if (now == nullptr || !(*now == view) || touches(view.sql)) {
+        recreate_views.insert(view.name);
+        gone.insert(view.name);
+        grew = true;
+      }
+    }
+  }
   for (const auto& trigger : from.triggers) {
     const Trigger* now = find_trigger(to, trigger.name);
     if (now == nullptr || !(*now == trigger) || changed_tables.count(trigger.table) || touches(trigger.sql)) {
-      out.push_back({op::DropTrigger{trigger}});
       recreate_triggers.insert(trigger.name);
     }
   }
-  for (const auto& view : from.views) {
-    const View* now = find_view(to, view.name);
-    if (now == nullptr || !(*now == view) || touches(view.sql)) {
-      out.push_back({op::DropView{view}});
-      recreate_views.insert(view.name);
-    }
+
+  Operations out;
+  // 1. Triggers, then views, dependents first.
+  for (const auto& trigger : from.triggers) {
+    if (recreate_triggers.count(trigger.name)) out.push_back({op::DropTrigger{trigger}});
   }
+  std::vector<const View*> dropped_views;
+  for (const auto& view : from.views) {
+    if (recreate_views.count(view.name)) dropped_views.push_back(&view);
+  }
+  dropped_views = mentioned_first(dropped_views);
+  for (auto it = dropped_views.rbegin(); it != dropped_views.rend(); ++it) out.push_back({op::DropView{**it}});
   // 2. Renames, after dropping any table whose name a rename takes.
   auto dropped = referenced_first(m.dropped);
   std::set<std::string> displaced;
@@ -137,9 +154,11 @@ Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
     if (!displaced.count((*it)->name)) out.push_back({op::DropTable{**it}});
   }
   // 6. Views and triggers, new or recreated.
+  std::vector<const View*> created_views;
   for (const auto& view : to.views) {
-    if (recreate_views.count(view.name) || !find_view(from, view.name)) out.push_back({op::CreateView{view}});
+    if (recreate_views.count(view.name) || !find_view(from, view.name)) created_views.push_back(&view);
   }
+  for (const View* view : mentioned_first(created_views)) out.push_back({op::CreateView{*view}});
   for (const auto& trigger : to.triggers) {
     if (recreate_triggers.count(trigger.name) || !find_trigger(from, trigger.name)) {
       out.push_back({op::CreateTrigger{trigger}});

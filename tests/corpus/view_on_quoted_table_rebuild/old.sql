@@ -1,0 +1,2 @@
+CREATE TABLE "it's ""odd""" (id INTEGER PRIMARY KEY, v INTEGER);
+CREATE VIEW vw AS SELECT v FROM "it's ""odd""";
