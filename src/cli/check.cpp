@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -132,7 +133,10 @@ int run_check(const CommonOptions& options) {
   }
   check_replay(graph, head, problems);
 
-  if (auto path = optional_database_path(options, project)) {
+  // Only a database named explicitly (DESIGN §4): a fresh CI checkout has none.
+  const char* from_environment = std::getenv("DATABASE_URL");
+  const bool explicit_database = !options.url.empty() || (from_environment != nullptr && *from_environment);
+  if (auto path = explicit_database ? optional_database_path(options, project) : std::nullopt) {
     if (!fs::exists(*path)) {
       problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
     } else {

@@ -51,15 +51,22 @@ std::vector<std::string> read_current_heads(const std::string& path) {
     }
     return {};
   }
-  sqlite::Connection db(path, SQLITE_OPEN_READONLY);
-  auto statement = db.prepare(fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
-                                          version_table_name));
-  statement.step();
-  if (statement.integer(0) == 0) return {};
-  std::vector<std::string> heads;
-  auto rows = db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
-  while (rows.step()) heads.push_back(rows.text(0));
-  return heads;
+  try {
+    sqlite::Connection db(path, SQLITE_OPEN_READONLY);
+    auto statement = db.prepare(fmt::format(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'", version_table_name));
+    statement.step();
+    if (statement.integer(0) == 0) return {};
+    std::vector<std::string> heads;
+    auto rows = db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
+    while (rows.step()) heads.push_back(rows.text(0));
+    return heads;
+  } catch (const Error& error) {
+    // Not a database, or unreadable: bad input, named (DESIGN §6).
+    throw Error(ErrorKind::input, fmt::format("cannot read the revision of database '{}': {}; check --url or "
+                                              "DATABASE_URL",
+                                              path, error.what()));
+  }
 }
 
 }  // namespace dbmigrate::cli

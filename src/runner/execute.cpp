@@ -93,7 +93,16 @@ void run_section(sqlite::Connection& connection, const Revision& revision, Direc
 void check_foreign_keys(sqlite::Connection& connection, const Revision& revision,
                         Direction direction) {
   auto check = connection.prepare("PRAGMA foreign_key_check");
-  if (!check.step()) return;
+  bool violation = false;
+  try {
+    violation = check.step();
+  } catch (const Error& error) {
+    // "foreign key mismatch": a foreign key names a column that is not a key of its parent.
+    throw Error(ErrorKind::database,
+                fmt::format("{}: the foreign keys no longer fit the tables after it ({}); {} {} was rolled back",
+                            revision_label(revision), error.what(), direction_name(direction), revision.id));
+  }
+  if (!violation) return;
   const auto table = check.text(0);
   const auto row = check.is_null(1) ? std::string("a row") : "rowid " + check.text(1);
   const auto parent = check.text(2);

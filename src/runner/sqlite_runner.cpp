@@ -217,6 +217,9 @@ std::vector<std::string> SqliteRunner::upgrade(const RevisionGraph& graph, std::
 std::vector<std::string> SqliteRunner::downgrade(const RevisionGraph& graph,
                                                  std::string_view target, Reporter& reporter) {
   return impl_->guarded([&] {
+    // A downgrade runs the file's downgrade section as it is now: an edit since the upgrade
+    // may no longer undo what ran.
+    impl_->refuse_changed(graph);
     impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade,
                reporter);
     return impl_->heads();

@@ -130,5 +130,33 @@ TEST_F(Check, NeedsNoDatabase) {
   EXPECT_EQ(state(), before);  // the replay used a scratch database elsewhere
 }
 
+TEST_F(Check, DowngradeOfAnEditedRevisionIsRefusedUnlessAllowed) {
+  ASSERT_EQ(run("upgrade --url sqlite:///app.db").code, 0);
+  write("migrations/versions/" + second_.path.filename().string(), read_file(second_.path) + "-- edited\n");
+  const FolderState before = state();
+  auto refused = run("downgrade --url sqlite:///app.db");
+  EXPECT_NE(refused.code, 0) << refused.text();
+  EXPECT_TRUE(contains(refused.err, "--allow-changed")) << refused.err;
+  EXPECT_EQ(state(), before);
+  EXPECT_EQ(version("app.db"), Lines{second_.id});
+  auto allowed = run("downgrade --allow-changed --url sqlite:///app.db");
+  EXPECT_EQ(allowed.code, 0) << allowed.text();
+  EXPECT_EQ(version("app.db"), Lines{first_.id});
+}
+
+TEST_F(Check, DatabaseOfTheProjectSettingIsNotChecked) {
+  // dbmigrate.json may name a database; a fresh checkout gates without one.
+  write("migrations/dbmigrate.json", "{\"format\": 1, \"dialect\": \"sqlite\", \"database_url\": \"sqlite:///absent.db\"}\n");
+  auto checked = run("check --model model.sql");
+  EXPECT_EQ(checked.code, 0) << checked.text();
+}
+
+TEST_F(Check, AFileThatIsNotADatabaseIsBadInputNamingIt) {
+  write("junk.db", "this is not a database, it is a text file of some length......................\n");
+  auto current = run("current --url sqlite:///junk.db");
+  EXPECT_EQ(current.code, 2) << current.text();
+  EXPECT_TRUE(contains(current.err, "junk.db")) << current.err;
+}
+
 }  // namespace
 }  // namespace dbmigrate::cli_test

@@ -135,7 +135,9 @@ class Renderer {
               // With children still pointing at it, a drop would fire their ON DELETE actions.
               for (const auto& other : state_.tables) {
                 for (const auto& fk : other.foreign_keys) {
-                  if (fk.ref_table == o.table.name && other.name != o.table.name) script_.needs_foreign_keys_off = true;
+                  if (same_identifier(fk.ref_table, o.table.name) && !same_identifier(other.name, o.table.name)) {
+                    script_.needs_foreign_keys_off = true;
+                  }
                 }
               }
               emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
