@@ -4,11 +4,12 @@
 // snapshot keeps the author's intent (VARCHAR(40) stays varchar(40)). Anything else falls
 // back to SQLite's affinity rules (https://sqlite.org/datatype3.html, section 3.1).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <string>
+#include <vector>
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/sqlite.hpp"
@@ -50,10 +51,34 @@ constexpr Named named_types[] = {
     {"TIMESTAMP", "timestamp"},  {"JSON", "json"},
 };
 
-const std::regex sized_type(R"(^(VARCHAR|CHARACTER VARYING|NVARCHAR|VARYING CHARACTER|NATIVE CHARACTER|CHAR|CHARACTER|NCHAR)\((\d+)\)$)");
-const std::regex numeric_type(R"(^(NUMERIC|DECIMAL)\((\d+)(,(\d+))?\)$)");
-const std::regex portable_sized(R"(^(varchar|char)\((\d+)\)$)");
-const std::regex portable_numeric(R"(^numeric\((\d+)(,(\d+))?\)$)");
+// `NAME(1,2)`: the name and its digit arguments; empty name when the text is not of that shape.
+// (Hand-written: a std::regex costs more to build at start-up than every look-up after it.)
+struct Sized {
+  std::string name;
+  std::vector<std::string> sizes;
+};
+
+Sized sized(const std::string& text) {
+  auto open = text.find('(');
+  if (open == std::string::npos || text.back() != ')' || open == 0) return {};
+  Sized out{text.substr(0, open), {}};
+  std::string inner = text.substr(open + 1, text.size() - open - 2);
+  for (std::size_t start = 0;;) {
+    auto comma = inner.find(',', start);
+    std::string digits = inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return {};
+    }
+    out.sizes.push_back(digits);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+bool one_of(const std::string& name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
 
 }  // namespace
 
@@ -62,14 +87,15 @@ std::string sqlite_portable_type(std::string_view declared) {
   for (auto [name, portable] : named_types) {
     if (type == name) return std::string(portable);
   }
-  std::smatch match;
-  if (std::regex_match(type, match, sized_type)) {
-    bool varying = match[1].str().find("VAR") != std::string::npos;
-    return fmt::format("{}({})", varying ? "varchar" : "char", match[2].str());
-  }
-  if (std::regex_match(type, match, numeric_type)) {
-    if (match[4].matched) return fmt::format("numeric({},{})", match[2].str(), match[4].str());
-    return fmt::format("numeric({})", match[2].str());
+  if (const Sized t = sized(type); !t.name.empty()) {
+    if (t.sizes.size() == 1 && one_of(t.name, {"VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER",
+                                                "NATIVE CHARACTER", "CHAR", "CHARACTER", "NCHAR"})) {
+      bool varying = t.name.find("VAR") != std::string::npos;
+      return fmt::format("{}({})", varying ? "varchar" : "char", t.sizes[0]);
+    }
+    if (t.sizes.size() <= 2 && one_of(t.name, {"NUMERIC", "DECIMAL"})) {
+      return fmt::format("numeric({})", fmt::join(t.sizes, ","));
+    }
   }
   // SQLite's affinity rules, in SQLite's order.
   if (type.find("INT") != std::string::npos) return "integer";
@@ -96,14 +122,11 @@ std::string sqlite_declared_type(std::string_view portable) {
   for (auto [declared, name] : declared_of) {
     if (portable == name) return std::string(declared);
   }
-  const std::string text(portable);
-  std::smatch match;
-  if (std::regex_match(text, match, portable_sized)) {
-    return fmt::format("{}({})", match[1].str() == "varchar" ? "VARCHAR" : "CHAR", match[2].str());
-  }
-  if (std::regex_match(text, match, portable_numeric)) {
-    if (match[3].matched) return fmt::format("NUMERIC({},{})", match[1].str(), match[3].str());
-    return fmt::format("NUMERIC({})", match[1].str());
+  if (const Sized t = sized(std::string(portable)); !t.name.empty()) {
+    if (t.sizes.size() == 1 && one_of(t.name, {"varchar", "char"})) {
+      return fmt::format("{}({})", t.name == "varchar" ? "VARCHAR" : "CHAR", t.sizes[0]);
+    }
+    if (t.sizes.size() <= 2 && t.name == "numeric") return fmt::format("NUMERIC({})", fmt::join(t.sizes, ","));
   }
   throw Error(ErrorKind::input,
               fmt::format("unknown column type '{}' (portable types: integer, bigint, smallint, "
