@@ -37,9 +37,25 @@ void match_columns(const Table& from, const Table& to, Renames& renames) {
 
   std::set<std::string> claimed;  // old names that live on
   for (const auto& [old_name, new_name] : pending) claimed.insert(old_name);
+  std::vector<const Column*> unmatched;
   for (const auto& column : to.columns) {
     bool renamed_here = std::any_of(pending.begin(), pending.end(), [&](const auto& r) { return r.second == column.name; });
-    if (!renamed_here && before.count(column.name) && !claimed.count(column.name)) claimed.insert(column.name);
+    if (renamed_here) continue;
+    if (before.count(column.name) && !claimed.count(column.name)) {
+      claimed.insert(column.name);
+    } else {
+      unmatched.push_back(&column);
+    }
+  }
+  // SQL names ignore case: a column whose name only changed case is renamed, not replaced.
+  for (const Column* column : unmatched) {
+    for (const auto& old : from.columns) {
+      if (!claimed.count(old.name) && same_identifier(old.name, column->name)) {
+        claimed.insert(old.name);
+        pending.emplace(old.name, column->name);
+        break;
+      }
+    }
   }
   for (const auto& column : from.columns) {
     if (!claimed.count(column.name)) renames.dropped_columns[to.name].insert(column.name);

@@ -51,6 +51,20 @@ Matching match_tables(const Snapshot& from, const Snapshot& to) {
       m.created.push_back(&table);
     }
   }
+  // SQL names ignore case: a table whose name only changed case is renamed, not replaced.
+  for (auto it = m.created.begin(); it != m.created.end();) {
+    auto old = std::find_if(from.tables.begin(), from.tables.end(), [&](const Table& t) {
+      return !claimed.count(t.name) && same_identifier(t.name, (*it)->name);
+    });
+    if (old == from.tables.end()) {
+      ++it;
+      continue;
+    }
+    claimed.insert(old->name);
+    m.renames.tables.emplace(old->name, (*it)->name);
+    m.kept.push_back({&*old, *it});
+    it = m.created.erase(it);
+  }
   for (const auto& table : from.tables) {
     if (!claimed.count(table.name)) {
       m.dropped.push_back(&table);

@@ -51,7 +51,14 @@ std::vector<std::pair<std::string, std::string>> rename_steps(const std::map<std
       from = temporary;
       continue;
     }
-    steps.push_back(*free);
+    if (free->first != free->second && same_identifier(free->first, free->second)) {
+      // SQLite refuses a rename that only changes case: go through another name.
+      std::string temporary = "_dbmigrate_renaming_" + free->first;
+      steps.emplace_back(free->first, temporary);
+      steps.emplace_back(temporary, free->second);
+    } else {
+      steps.push_back(*free);
+    }
     pending.erase(free);
   }
   return steps;
