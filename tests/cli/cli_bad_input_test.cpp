@@ -44,6 +44,17 @@ TEST_F(BadInput, MalformedJsonModel_NamesTheFileAndLine) {
   refused("diff broken.json migrations/schema.json", {"broken.json"});
 }
 
+// Two tables of one name once made diff loop forever; the reader refuses the document.
+TEST_F(BadInput, DuplicateTableInSnapshot_IsRefusedNotAHang) {
+  write("twice.json",
+        "{\"format\": 1, \"tables\": [{\"name\": \"a\", \"columns\": []},\n"
+        " {\"name\": \"b\", \"columns\": []}, {\"name\": \"a\", \"columns\": []}]}\n");
+  write("other.json", "{\"format\": 1, \"tables\": []}\n");
+  before_ = state();
+  refused("diff other.json twice.json",
+          {"twice.json: tables[2].name: duplicate table 'a' (also tables[0])"});
+}
+
 TEST_F(BadInput, RevisionWithoutHeader_NamesTheFileAndLine) {
   write("migrations/versions/333333333333_three.sql",
         "-- Revision ID: 333333333333\n-- Revises: 222222222222\n-- Message: three\n\n-- "
