@@ -1,8 +1,9 @@
-// init, migrate, revision: the commands that write migration files.
+// init, migrate, revision, merge: the commands that write migration files.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "cli/commands.hpp"
 #include "cli/project.hpp"
@@ -41,12 +42,26 @@ std::vector<std::string> parents_for_new_revision(const Project& project, const 
   return heads;
 }
 
-Revision write_revision(const Project& project, Revision revision) {
+// Gives `revision` an id, a date and its path, writes it, then writes `snapshot` as
+// schema.json at that revision. Both texts are built before either file is written, and when
+// schema.json cannot be written the revision file is removed again: a revision beside a stale
+// schema.json would make the next migrate repeat its changes.
+void write_revision_and_snapshot(const Project& project, Revision revision, Snapshot snapshot) {
   revision.id = new_revision_id();
   revision.create_date = utc_now_string();
   revision.path = project.versions_dir() / revision_filename(revision.id, revision.message);
-  write_file_atomically(revision.path, format_revision(revision));
-  return revision;
+  snapshot.head = revision.id;
+  const std::string revision_text = format_revision(revision);
+  const std::string snapshot_text = to_json(snapshot);
+  write_file_atomically(revision.path, revision_text);
+  try {
+    write_file_atomically(project.schema_path(), snapshot_text);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(revision.path, ignored);
+    throw;
+  }
+  fmt::print("Generating {} ... done\n", revision.path.string());
 }
 
 }  // namespace
@@ -87,11 +102,7 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   revision.message = message;
   revision.upgrade_sql = script_text(dialect.render(head, operations));
   revision.downgrade_sql = script_text(dialect.render(target, invert(operations)));
-  revision = write_revision(project, std::move(revision));
-
-  target.head = revision.id;
-  write_file_atomically(project.schema_path(), to_json(target));
-  fmt::print("Generating {} ... done\n", revision.path.string());
+  write_revision_and_snapshot(project, std::move(revision), std::move(target));
   return 0;
 }
 
@@ -101,16 +112,9 @@ int run_revision(const CommonOptions& options, const std::string& message) {
   Revision revision;
   revision.parents = parents_for_new_revision(project, project.graph(), head);
   revision.message = message;
-  revision = write_revision(project, std::move(revision));
-  head.head = revision.id;
-  write_file_atomically(project.schema_path(), to_json(head));
-  fmt::print("Generating {} ... done\n", revision.path.string());
+  write_revision_and_snapshot(project, std::move(revision), std::move(head));
   return 0;
 }
-
-}  // namespace dbmigrate::cli
-
-namespace dbmigrate::cli {
 
 int run_merge(const CommonOptions& options, const std::string& message, const std::vector<std::string>& targets) {
   Project project(options.dir);
@@ -128,14 +132,12 @@ int run_merge(const CommonOptions& options, const std::string& message, const st
   if (parents.size() < 2) {
     throw Error(ErrorKind::usage, "merge joins two or more revisions: name them, or 'heads'");
   }
+  // Read before anything is written: an unreadable schema.json leaves no revision behind.
+  Snapshot head = project.head_snapshot();
   Revision revision;
   revision.parents = parents;
   revision.message = message;
-  revision = write_revision(project, std::move(revision));
-  Snapshot head = project.head_snapshot();
-  head.head = revision.id;
-  write_file_atomically(project.schema_path(), to_json(head));
-  fmt::print("Generating {} ... done\n", revision.path.string());
+  write_revision_and_snapshot(project, std::move(revision), std::move(head));
   return 0;
 }
 

@@ -1,6 +1,10 @@
-// The --sql mode: what the runner would execute, as one script. Each revision keeps its own
-// transaction, and a section that switches foreign keys off gets the pragma before BEGIN and
-// `PRAGMA foreign_key_check` before COMMIT (the shell prints any row it finds), as a run does.
+// The --sql mode: what the runner would execute, as one script for the sqlite3 shell. Each
+// revision keeps its own transaction, and a section that switches foreign keys off gets the
+// pragma before BEGIN and a foreign key check before COMMIT, as a run does.
+//
+// The script starts with the shell's `.bail on`: without it the shell reports a failing
+// statement and goes on, and the COMMIT after it would record a revision that failed halfway.
+// With it the shell stops, and closing the connection rolls the open transaction back.
 #include <fmt/format.h>
 
 #include "dbmigrate/runner.hpp"
@@ -24,9 +28,24 @@ std::string terminated(std::string_view sql) {
   return text + "\n";
 }
 
+// Lists the violations (the shell prints the rows), then fails when there is one. RAISE()
+// works only inside a trigger; a CHECK constraint on a temp table fails in any statement, and
+// its name is the message the shell prints.
+constexpr std::string_view foreign_key_check_sql =
+    "PRAGMA foreign_key_check;\n"
+    "CREATE TEMP TABLE dbmigrate_foreign_key_check (violations INTEGER\n"
+    "  CONSTRAINT \"foreign key check failed: see PRAGMA foreign_key_check\" "
+    "CHECK (violations = 0));\n"
+    "INSERT INTO temp.dbmigrate_foreign_key_check SELECT count(*) FROM pragma_foreign_key_check;\n"
+    "DROP TABLE temp.dbmigrate_foreign_key_check;\n";
+
 std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
                    const std::vector<std::string>& plan, Direction direction) {
-  std::string script = runner::create_tables_sql() + "\n";
+  std::string script =
+      "-- A script for the sqlite3 shell: sqlite3 app.db < script.sql\n"
+      "-- .bail on stops it at the first error, before that revision's COMMIT.\n"
+      ".bail on\n" +
+      runner::create_tables_sql() + "\n";
   const auto history = SqliteDialect().quote_identifier(history_table_name);
   for (const auto& id : plan) {
     const Revision& revision = graph.at(id);
@@ -38,7 +57,7 @@ std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
     if (foreign_keys_off) script += "PRAGMA foreign_keys = OFF;\n";
     script += "BEGIN IMMEDIATE;\n";
     script += terminated(sql);
-    if (foreign_keys_off) script += "PRAGMA foreign_key_check;\n";
+    if (foreign_keys_off) script += foreign_key_check_sql;
     script += runner::write_heads_sql(heads) + "\n";
     script += fmt::format(
         "INSERT INTO {} (revision, checksum, direction, applied_at, duration_ms) VALUES ({}, {}, "

@@ -13,6 +13,7 @@
 
 #include "dbmigrate/error.hpp"
 #include "snapshot/json_value.hpp"
+#include "snapshot/snapshot_checks.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -313,6 +314,7 @@ Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
     return Trigger{item.string("name"), item.string("table"), item.string("sql")};
   });
   snapshot.head = root.optional_string("head");
+  check_snapshot(snapshot, origin);  // before normalize(): its paths follow the document
   snapshot.normalize();
   return snapshot;
 }

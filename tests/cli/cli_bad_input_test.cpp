@@ -44,6 +44,17 @@ TEST_F(BadInput, MalformedJsonModel_NamesTheFileAndLine) {
   refused("diff broken.json migrations/schema.json", {"broken.json"});
 }
 
+// Two tables of one name once made diff loop forever; the reader refuses the document.
+TEST_F(BadInput, DuplicateTableInSnapshot_IsRefusedNotAHang) {
+  write("twice.json",
+        "{\"format\": 1, \"tables\": [{\"name\": \"a\", \"columns\": []},\n"
+        " {\"name\": \"b\", \"columns\": []}, {\"name\": \"a\", \"columns\": []}]}\n");
+  write("other.json", "{\"format\": 1, \"tables\": []}\n");
+  before_ = state();
+  refused("diff other.json twice.json",
+          {"twice.json: tables[2].name: duplicate table 'a' (also tables[0])"});
+}
+
 TEST_F(BadInput, RevisionWithoutHeader_NamesTheFileAndLine) {
   write("migrations/versions/333333333333_three.sql",
         "-- Revision ID: 333333333333\n-- Revises: 222222222222\n-- Message: three\n\n-- "
@@ -171,6 +182,85 @@ TEST_F(BadInput, UnknownCommandOrOption) {
     EXPECT_FALSE(result.err.empty()) << command;
     EXPECT_EQ(state(), before_) << command;
   }
+}
+
+}  // namespace
+}  // namespace dbmigrate::cli_test
+
+namespace dbmigrate::cli_test {
+namespace {
+
+// migrate, revision and merge write a revision file, then schema.json. When the second write
+// fails, the first is undone: a revision beside a stale schema.json would make the next
+// migrate repeat its changes. A file size limit fails the large schema.json (as a full disk
+// would, and for root too) while the small revision file still fits.
+class HalfWritten : public Cli {
+ protected:
+  void SetUp() override {
+    Cli::SetUp();
+    ASSERT_EQ(run("init").code, 0);
+    std::string columns;
+    for (int i = 0; i < 200; ++i) {
+      columns += (i == 0 ? "  c" : ",\n  c") + std::to_string(i) + " INTEGER";
+    }
+    write("model.sql", "CREATE TABLE wide (\n" + columns + "\n);\n");
+  }
+
+  // `dbmigrate <args>` with files limited to 8 KiB; SIGXFSZ ignored, so a write past the limit
+  // fails with EFBIG instead of killing the process.
+  Result run_limited(const std::string& args) {
+    return shell("trap '' XFSZ; ulimit -f 16; env -u DATABASE_URL '" DBMIGRATE_CLI "' " + args);
+  }
+
+  // Runs a limited command that must fail writing schema.json and leave every file as it was.
+  void expect_undone(const std::string& args) {
+    const FolderState before = state();
+    const auto result = run_limited(args);
+    EXPECT_EQ(result.code, 2) << args << "\n" << result.text();
+    EXPECT_TRUE(contains(result.err, "cannot write")) << result.err;
+    EXPECT_TRUE(contains(result.err, "schema.json")) << result.err;
+    EXPECT_EQ(state(), before) << args;
+  }
+};
+
+TEST_F(HalfWritten, Migrate_SchemaJsonNotWritten_RemovesTheRevision) {
+  expect_undone("migrate -m wide --model model.sql");
+  EXPECT_TRUE(versions().empty());
+
+  // The limit is what failed: without it the same command writes both files, and only
+  // schema.json is larger than the limit.
+  ASSERT_EQ(run("migrate -m wide --model model.sql").code, 0);
+  ASSERT_EQ(versions().size(), 1u);
+  EXPECT_LT(fs::file_size(versions().front()), 8192u);
+  EXPECT_GT(fs::file_size(dir_ / "migrations/schema.json"), 8192u);
+}
+
+TEST_F(HalfWritten, Revision_SchemaJsonNotWritten_RemovesTheRevision) {
+  ASSERT_EQ(run("migrate -m wide --model model.sql").code, 0);
+  expect_undone("revision -m empty");
+  EXPECT_EQ(versions().size(), 1u);
+}
+
+TEST_F(HalfWritten, Merge_SchemaJsonNotWritten_RemovesTheRevision) {
+  ASSERT_EQ(run("migrate -m wide --model model.sql").code, 0);
+  const auto base = revision("wide").id;
+  write_revision("aaaaaaaaaaaa", base, "left", "CREATE TABLE l (id INTEGER);", "DROP TABLE l;");
+  write_revision("bbbbbbbbbbbb", base, "right", "CREATE TABLE r (id INTEGER);", "DROP TABLE r;");
+  expect_undone("merge -m join heads");
+  EXPECT_EQ(versions().size(), 3u);
+}
+
+TEST_F(HalfWritten, Merge_UnreadableSchemaJson_WritesNoRevision) {
+  ASSERT_EQ(run("revision -m base").code, 0);
+  const auto base = revision("base").id;
+  write_revision("aaaaaaaaaaaa", base, "left", "CREATE TABLE l (id INTEGER);", "DROP TABLE l;");
+  write_revision("bbbbbbbbbbbb", base, "right", "CREATE TABLE r (id INTEGER);", "DROP TABLE r;");
+  write("migrations/schema.json", "{\"format\": 1,\n");
+  const FolderState before = state();
+  const auto result = run("merge -m join heads");
+  EXPECT_EQ(result.code, 2) << result.text();
+  EXPECT_TRUE(contains(result.err, "schema.json")) << result.err;
+  EXPECT_EQ(state(), before);
 }
 
 }  // namespace

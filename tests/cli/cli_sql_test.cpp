@@ -26,7 +26,10 @@ TEST_F(SqlMode, UpgradeSql_PrintsTheScriptAndCreatesNoDatabase) {
   EXPECT_FALSE(exists("app.db"));
   const std::string& sql = printed.out;
   EXPECT_TRUE(
-      sql.starts_with("CREATE TABLE IF NOT EXISTS dbmigrate_version (revision TEXT PRIMARY KEY);\n"
+      sql.starts_with("-- A script for the sqlite3 shell: sqlite3 app.db < script.sql\n"
+                      "-- .bail on stops it at the first error, before that revision's COMMIT.\n"
+                      ".bail on\n"
+                      "CREATE TABLE IF NOT EXISTS dbmigrate_version (revision TEXT PRIMARY KEY);\n"
                       "CREATE TABLE IF NOT EXISTS dbmigrate_history (\n"))
       << sql;
   EXPECT_TRUE(contains(

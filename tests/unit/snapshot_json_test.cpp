@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "dbmigrate/error.hpp"
@@ -124,6 +125,82 @@ TEST(SnapshotJson, TruncatedOrCorruptedDocumentsAreInputErrorsNeverCrashes) {
       }
     }
   }
+}
+
+// A table `a` (columns x, y) plus `extra`, spliced into the table's object.
+std::string table_a(std::string_view extra = "") {
+  return fmt::format(
+      R"({{"name":"a","columns":[{{"name":"x","type":"integer"}},{{"name":"y","type":"text"}}]{}}})",
+      extra);
+}
+
+std::string document(std::string_view tables, std::string_view rest = "") {
+  return fmt::format(R"({{"format":1,"tables":[{}]{}}})", tables, rest);
+}
+
+TEST(SnapshotJson, DuplicateNamesAreInputErrorsNamingBothPlaces) {
+  expect_input_error(document(table_a() + "," + R"({"name":"b","columns":[]},{"name":"A","columns":[]})"),
+                     "schema.json: tables[2].name: duplicate table 'A' (also tables[0])");
+  expect_input_error(
+      document(R"({"name":"a","columns":[{"name":"x","type":"integer"},{"name":"X","type":"text"}]})"),
+      "schema.json: tables[0].columns[1].name: duplicate column 'X' (also tables[0].columns[0])");
+  expect_input_error(
+      document(table_a(R"(,"indexes":[{"name":"ix","keys":["x"]}])") + "," +
+               R"({"name":"b","columns":[{"name":"z","type":"integer"}],"indexes":[{"name":"IX","keys":["z"]}]})"),
+      "schema.json: tables[1].indexes[0].name: duplicate index 'IX' (also tables[0].indexes[0])");
+  expect_input_error(document("", R"(,"views":[{"name":"v","sql":"1"},{"name":"v","sql":"2"}])"),
+                     "schema.json: views[1].name: duplicate view 'v' (also views[0])");
+  expect_input_error(
+      document(table_a(), R"(,"triggers":[{"name":"t","table":"a","sql":"1"},{"name":"T","table":"a","sql":"2"}])"),
+      "schema.json: triggers[1].name: duplicate trigger 'T' (also triggers[0])");
+}
+
+TEST(SnapshotJson, KeysAndConstraintsMustNameColumnsOfTheirTable) {
+  expect_input_error(document(table_a(R"(,"primary_key":["x","z"])")),
+                     "schema.json: tables[0].primary_key[1]: 'z' is not a column of table 'a'");
+  expect_input_error(document(table_a(R"(,"indexes":[{"name":"ix","keys":[]}])")),
+                     "schema.json: tables[0].indexes[0].keys: index 'ix' has no keys");
+  expect_input_error(document(table_a(R"(,"indexes":[{"name":"ix","keys":["x",{"column":"q"}]}])")),
+                     "schema.json: tables[0].indexes[0].keys[1]: 'q' is not a column of table 'a'");
+  expect_input_error(document(table_a(R"(,"uniques":[{"columns":[]}])")),
+                     "schema.json: tables[0].uniques[0].columns: unique constraint has no columns");
+  expect_input_error(document(table_a(R"(,"uniques":[{"columns":["y","w"]}])")),
+                     "schema.json: tables[0].uniques[0].columns[1]: 'w' is not a column of table 'a'");
+  expect_input_error(
+      document(table_a(R"(,"foreign_keys":[{"columns":[],"ref_table":"a","ref_columns":[]}])")),
+      "schema.json: tables[0].foreign_keys[0].columns: foreign key has no columns");
+  expect_input_error(
+      document(table_a(R"(,"foreign_keys":[{"columns":["v"],"ref_table":"a","ref_columns":["x"]}])")),
+      "schema.json: tables[0].foreign_keys[0].columns[0]: 'v' is not a column of table 'a'");
+  expect_input_error(
+      document(table_a(R"(,"foreign_keys":[{"columns":["x","y"],"ref_table":"a","ref_columns":["x"]}])")),
+      "schema.json: tables[0].foreign_keys[0].ref_columns: 1 referenced columns for 2 columns; "
+      "name one for each column");
+  expect_input_error(document(table_a(), R"(,"triggers":[{"name":"t","table":"b","sql":"1"}])"),
+                     "schema.json: triggers[0].table: 'b' is not a table of the snapshot");
+
+  // What stays valid: an implicit target, expression keys, a trigger naming its table in
+  // another case.
+  const auto valid = snapshot_from_json(
+      document(table_a(R"(,"indexes":[{"name":"ix","keys":[{"expression":"x + 1"}]}],)"
+                       R"("foreign_keys":[{"columns":["x"],"ref_table":"a","ref_columns":[]}])"),
+               R"(,"triggers":[{"name":"t","table":"A","sql":"1"}])"),
+      "schema.json");
+  EXPECT_EQ(valid.tables.size(), 1U);
+}
+
+TEST(SnapshotJson, EmptyNamesAndNulCharactersAreInputErrors) {
+  expect_input_error(document(R"({"name":"","columns":[]})"), "schema.json: tables[0].name: empty name");
+  expect_input_error(document(R"({"name":"a","columns":[{"name":"","type":"integer"}]})"),
+                     "schema.json: tables[0].columns[0].name: empty name");
+  expect_input_error(document(R"({"name":"a\u0000b","columns":[]})"),
+                     "schema.json: tables[0].name: name contains a NUL character");
+  expect_input_error(document(R"({"name":"a","columns":[{"name":"x\u0000","type":"integer"}]})"),
+                     "schema.json: tables[0].columns[0].name: name contains a NUL character");
+  expect_input_error(document(table_a(R"(,"indexes":[{"name":"i\u0000x","keys":["x"]}])")),
+                     "schema.json: tables[0].indexes[0].name: name contains a NUL character");
+  expect_input_error(document("", R"(,"views":[{"name":"\u0000","sql":"1"}])"),
+                     "schema.json: views[0].name: name contains a NUL character");
 }
 
 TEST(SnapshotJson, DeeplyNestedInputIsAnErrorNotAStackOverflow) {

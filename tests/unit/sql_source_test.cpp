@@ -2,6 +2,7 @@
 // rules underneath it (tokenizer, expression and default normalization).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "dbmigrate/error.hpp"
@@ -162,6 +163,16 @@ TEST(SqlSource, FailingStatement_NamesItsLine) {
 TEST(SqlSource, Attach_IsRefused) {
   EXPECT_NE(input_error("ATTACH 'elsewhere.db' AS other;").find("schema.sql:1:"),
             std::string::npos);
+}
+
+TEST(SqlSource, RunawayStatement_IsStoppedAndNamesItsLine) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto message = input_error(
+      "CREATE TABLE t (id INTEGER);\n"
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;\n");
+  EXPECT_TRUE(message.starts_with("schema.sql:2: statement runs too long for a schema file"))
+      << message;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(9));
 }
 
 TEST(SqlTokens, Tokens_CarryKindsAndOffsets) {

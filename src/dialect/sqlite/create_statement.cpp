@@ -64,6 +64,10 @@ bool opens(const Tokens& tokens, std::size_t i) {
   return i < tokens.size() && tokens[i].is("(");
 }
 
+void note_unsupported(CreateTable& table, std::string_view clause) {
+  if (!table.unsupported) table.unsupported = std::string(clause);
+}
+
 // Walks the constraints of one column definition (`column` set) or one table-constraint item.
 // A `CONSTRAINT name` prefix names only the constraint right after it.
 void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
@@ -127,6 +131,13 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
       i += 2;
     } else {
       if (token.is_keyword("AUTOINCREMENT") && column != nullptr) column->autoincrement = true;
+      // NOT DEFERRABLE is the default and changes nothing; any other DEFERRABLE does.
+      if (token.is_keyword("DEFERRABLE") && !(i > range.begin && tokens[i - 1].is_keyword("NOT"))) {
+        note_unsupported(table, "DEFERRABLE foreign keys");
+      }
+      if (token.is_keyword("ON") && has(tokens, i + 1, "CONFLICT")) {
+        note_unsupported(table, "ON CONFLICT clauses");
+      }
       for (auto keyword : {"PRIMARY", "NOT", "NULL", "DEFAULT", "GENERATED", "AS"}) {
         if (token.is_keyword(keyword)) pending_name.reset();
       }
@@ -214,6 +225,10 @@ CreateTable parse_create_table(std::string_view sql) {
     if (tokens[k].is_keyword("WITHOUT") && tokens[k + 1].is_keyword("ROWID")) {
       table.without_rowid = true;
     }
+  }
+  // Table options: a comma-separated list of WITHOUT ROWID and STRICT.
+  for (std::size_t k = close + 1; k < tokens.size(); ++k) {
+    if (tokens[k].is_keyword("STRICT")) note_unsupported(table, "STRICT tables");
   }
   return table;
 }

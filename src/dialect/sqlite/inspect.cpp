@@ -5,8 +5,9 @@
 // constraint names, WITHOUT ROWID, index expressions). Each PRAGMA is prepared once as a
 // table-valued function and re-bound per table, which keeps thousands of tables fast.
 //
-// Generated columns and virtual tables are refused with Error(input): a snapshot cannot hold
-// them, and leaving them out would let a table rebuild drop them without a word.
+// Generated columns, virtual tables, STRICT tables, DEFERRABLE foreign keys and ON CONFLICT
+// clauses are refused with Error(input): a snapshot cannot hold them (yet), and leaving them
+// out would let a table rebuild drop them without a word.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -109,6 +110,12 @@ class Inspector {
                               name, sql.substr(0, sql.find('('))));
     }
     auto declared = sqlite::parse_create_table(sql);
+    if (declared.unsupported) {
+      throw Error(ErrorKind::input,
+                  fmt::format("table '{}': {} are not supported by DbMigrate yet; a table rebuild "
+                              "would lose the clause",
+                              name, *declared.unsupported));
+    }
     Table table{.name = name,
                 .checks = std::move(declared.checks),
                 .without_rowid = declared.without_rowid};

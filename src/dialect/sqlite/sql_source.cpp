@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -44,10 +45,45 @@ struct StatementRange {
 
 using PreparedStatement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
+// A schema file creates tables, indexes, views and triggers, which takes milliseconds. A
+// statement still running after this long is a mistake (a recursive CTE without a limit) that
+// would otherwise hang the command; the progress handler interrupts it.
+constexpr std::chrono::seconds statement_budget{5};
+constexpr int steps_between_clock_checks = 10000;
+
+// Interrupts the statement running on `db` once the budget set by start() is spent.
+class StatementDeadline {
+ public:
+  explicit StatementDeadline(sqlite3* db) : db_(db) {
+    sqlite3_progress_handler(db_, steps_between_clock_checks, &StatementDeadline::check, this);
+  }
+  StatementDeadline(const StatementDeadline&) = delete;
+  StatementDeadline& operator=(const StatementDeadline&) = delete;
+  ~StatementDeadline() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+
+  void start() {
+    deadline_ = std::chrono::steady_clock::now() + statement_budget;
+    expired_ = false;
+  }
+  [[nodiscard]] bool expired() const { return expired_; }
+
+ private:
+  static int check(void* self) {
+    auto& deadline = *static_cast<StatementDeadline*>(self);
+    deadline.expired_ = std::chrono::steady_clock::now() >= deadline.deadline_;
+    return deadline.expired_ ? 1 : 0;  // non-zero: SQLite stops with SQLITE_INTERRUPT
+  }
+
+  sqlite3* db_;
+  std::chrono::steady_clock::time_point deadline_{};
+  bool expired_ = false;
+};
+
 // Runs the file statement by statement, so that an error can name its line.
 std::vector<StatementRange> execute_file(sqlite3* db, std::string_view sql,
                                          const std::string& origin, const LineIndex& lines) {
   std::vector<StatementRange> statements;
+  StatementDeadline deadline(db);
   std::size_t offset = 0;
   while ((offset = sqlite::skip_blank(sql, offset)) < sql.size()) {
     auto fail = [&](std::string_view what) -> Error {
@@ -78,7 +114,15 @@ std::vector<StatementRange> execute_file(sqlite3* db, std::string_view sql,
       continue;
     }
     int rc;
+    deadline.start();
     while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    }
+    if (rc == SQLITE_INTERRUPT && deadline.expired()) {
+      throw Error(ErrorKind::input,
+                  fmt::format("{}:{}: statement runs too long for a schema file (stopped after {} "
+                              "seconds); a schema file should only create tables, indexes, views "
+                              "and triggers",
+                              origin, lines.line(offset), statement_budget.count()));
     }
     if (rc != SQLITE_DONE) throw fail("statement failed");
     statements.push_back({offset, end});
