@@ -169,6 +169,10 @@ std::pair<double, double> rebuild_ms(const fs::path& dir, int rows) {
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
   const bool quick = mode == "--quick";
+  if (mode == "--profile-chain") {  // one pass, for a profiler
+    std::printf("%.1f ms\n", chain_ms());
+    return 0;
+  }
   if (mode == "--profile-diff") {  // one pass, for a profiler
     std::printf("%.1f ms\n", diff_pipeline_ms(argc > 2 ? std::atoi(argv[2]) : 2000, 1));
     return 0;

@@ -64,8 +64,7 @@ class Applier {
     insert_sorted(s_.tables, std::move(table));
   }
   void operator()(const op::DropTable& o) {
-    table(o.table.name);
-    erase_named(s_.tables, o.table.name);
+    s_.tables.erase(s_.tables.begin() + (&table(o.table.name) - s_.tables.data()));
     // The database drops a table's triggers with it.
     std::erase_if(s_.triggers, [&](const Trigger& trigger) { return same_identifier(trigger.table, o.table.name); });
   }

@@ -29,6 +29,11 @@ Column without_hint(Column column) {
 }  // namespace
 
 void match_columns(const Table& from, const Table& to, Renames& renames) {
+  // Most tables keep every column under its name: nothing to match.
+  const bool same_names = from.columns.size() == to.columns.size() &&
+                          std::equal(from.columns.begin(), from.columns.end(), to.columns.begin(),
+                                     [](const Column& a, const Column& b) { return a.name == b.name && !b.renamed_from; });
+  if (same_names) return;
   std::vector<HintedName> now;
   for (const auto& column : to.columns) now.push_back({column.name, column.renamed_from});
   std::set<std::string> before;

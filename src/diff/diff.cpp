@@ -8,6 +8,7 @@
 #include "dbmigrate/diff.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -31,19 +32,22 @@ struct Matching {
 
 Matching match_tables(const Snapshot& from, const Snapshot& to) {
   Matching m;
-  std::vector<HintedName> now;
-  for (const auto& table : to.tables) now.push_back({table.name, table.renamed_from});
-  std::set<std::string> before;
-  for (const auto& table : from.tables) before.insert(table.name);
-  m.renames.tables = pending_renames(now, before, "tables");
+  const bool hinted = std::any_of(to.tables.begin(), to.tables.end(), [](const Table& t) { return t.renamed_from; });
+  if (hinted) {
+    std::vector<HintedName> now;
+    for (const auto& table : to.tables) now.push_back({table.name, table.renamed_from});
+    std::set<std::string> before;
+    for (const auto& table : from.tables) before.insert(table.name);
+    m.renames.tables = pending_renames(now, before, "tables");
+  }
 
   std::set<std::string> claimed;  // tables of `from` that live on
   for (const auto& [old_name, new_name] : m.renames.tables) claimed.insert(old_name);
+  std::map<std::string_view, const Table*> renamed_to;  // new name -> old table
+  for (const auto& [old_name, new_name] : m.renames.tables) renamed_to.emplace(new_name, from.find_table(old_name));
   for (const auto& table : to.tables) {
-    auto renamed = std::find_if(m.renames.tables.begin(), m.renames.tables.end(),
-                                [&](const auto& r) { return r.second == table.name; });
-    if (renamed != m.renames.tables.end()) {
-      m.kept.push_back({from.find_table(renamed->first), &table});
+    if (auto renamed = renamed_to.find(table.name); renamed != renamed_to.end()) {
+      m.kept.push_back({renamed->second, &table});
     } else if (const Table* same = from.find_table(table.name); same != nullptr && !claimed.count(table.name)) {
       m.kept.push_back({same, &table});
       claimed.insert(table.name);

@@ -82,9 +82,10 @@ Snapshot without_rename_hints(Snapshot snapshot) {
 }
 
 bool same_identifier(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+  // ASCII only, as SQLite folds identifiers; no locale look-up per character.
+  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return x == y || fold(x) == fold(y); });
 }
 
 std::string to_string(ReferentialAction action) {

@@ -1,12 +1,13 @@
 // Semantic checks of a snapshot read from JSON; each error names the JSON path at fault.
+// Paths are spelled out only for an error: checking a large snapshot formats nothing.
 #include "snapshot/snapshot_checks.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <string>
+#include <unordered_map>
 
 #include "dbmigrate/error.hpp"
 
@@ -31,84 +32,84 @@ class Checker {
 
   // A name SQL can spell: never a NUL (SQLite's C API would cut it there), empty only where
   // `may_be_empty`.
-  void name(const std::string& path, std::string_view name, bool may_be_empty = false) const {
-    if (name.find('\0') != std::string_view::npos) fail(path, "name contains a NUL character");
-    if (name.empty() && !may_be_empty) fail(path, "empty name");
+  template <typename Path>  // a callable giving the JSON path, called only for an error
+  void name(const Path& path, std::string_view name, bool may_be_empty = false) const {
+    if (name.find('\0') != std::string_view::npos) fail(path(), "name contains a NUL character");
+    if (name.empty() && !may_be_empty) fail(path(), "empty name");
   }
 
-  // Remembers `name` at `path`; a second one that differs only in case is an error.
-  void unique(std::map<std::string, std::string>& seen, std::string_view kind,
-              const std::string& path, std::string_view name) const {
-    auto [first, fresh] = seen.try_emplace(name_key(name), path);
-    if (!fresh) {
-      fail(path + ".name", fmt::format("duplicate {} '{}' (also {})", kind, name, first->second));
+  // Each of `columns` (at `path`[i]) must be a column of `table`, as SQLite resolves a column
+  // named in a key: ignoring case.
+  template <typename Path>
+  void columns_of(const Table& table, const Path& path, const std::vector<std::string>& columns) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      column_of(table, [&] { return fmt::format("{}[{}]", path(), i); }, columns[i]);
     }
   }
 
-  void column_of(const Table& table, const std::string& path, std::string_view column) const {
+  template <typename Path>
+  void column_of(const Table& table, const Path& path, std::string_view column) const {
     name(path, column);
-    // As SQLite resolves a column named in a key: ignoring case.
     const bool found = std::any_of(table.columns.begin(), table.columns.end(),
                                    [&](const Column& c) { return same_identifier(c.name, column); });
-    if (!found) {
-      fail(path, fmt::format("'{}' is not a column of table '{}'", column, table.name));
-    }
+    if (!found) fail(path(), fmt::format("'{}' is not a column of table '{}'", column, table.name));
   }
 
-  // Each of `columns` (at `path`[i]) must be a column of `table`.
-  void columns_of(const Table& table, const std::string& path,
-                  const std::vector<std::string>& columns) const {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      column_of(table, fmt::format("{}[{}]", path, i), columns[i]);
-    }
-  }
-
-  void table(const Table& table, const std::string& path,
-             std::map<std::string, std::string>& indexes) const {
-    name(path + ".name", table.name);
-    std::map<std::string, std::string> columns;
+  // `indexes`: every index name so far (case ignored), with its table and place.
+  void table(const Table& table, std::size_t t,
+             std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& indexes) const {
+    auto at = [t](std::string_view rest) { return fmt::format("tables[{}]{}", t, rest); };
+    name([&] { return at(".name"); }, table.name);
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      const auto at = fmt::format("{}.columns[{}]", path, i);
-      name(at + ".name", table.columns[i].name);
-      unique(columns, "column", at, table.columns[i].name);
+      const std::string& column = table.columns[i].name;
+      name([&] { return at(fmt::format(".columns[{}].name", i)); }, column);
+      for (std::size_t j = 0; j < i; ++j) {
+        if (same_identifier(table.columns[j].name, column)) {
+          fail(at(fmt::format(".columns[{}].name", i)),
+               fmt::format("duplicate column '{}' (also {})", column, at(fmt::format(".columns[{}]", j))));
+        }
+      }
     }
-    columns_of(table, path + ".primary_key", table.primary_key);
+    columns_of(table, [&] { return at(".primary_key"); }, table.primary_key);
     for (std::size_t i = 0; i < table.indexes.size(); ++i) {
       const Index& index = table.indexes[i];
-      const auto at = fmt::format("{}.indexes[{}]", path, i);
-      name(at + ".name", index.name);
-      unique(indexes, "index", at, index.name);
-      if (index.keys.empty()) fail(at + ".keys", fmt::format("index '{}' has no keys", index.name));
+      auto here = [&](std::string_view rest) { return at(fmt::format(".indexes[{}]{}", i, rest)); };
+      name([&] { return here(".name"); }, index.name);
+      auto [first, fresh] = indexes.try_emplace(name_key(index.name), t, i);
+      if (!fresh) {
+        fail(here(".name"), fmt::format("duplicate index '{}' (also tables[{}].indexes[{}])", index.name,
+                                        first->second.first, first->second.second));
+      }
+      if (index.keys.empty()) fail(here(".keys"), fmt::format("index '{}' has no keys", index.name));
       for (std::size_t k = 0; k < index.keys.size(); ++k) {
         const IndexKey& key = index.keys[k];
-        if (!key.expression) column_of(table, fmt::format("{}.keys[{}]", at, k), key.name);
+        if (!key.expression) column_of(table, [&] { return here(fmt::format(".keys[{}]", k)); }, key.name);
       }
     }
     for (std::size_t i = 0; i < table.uniques.size(); ++i) {
-      const auto at = fmt::format("{}.uniques[{}]", path, i);
-      if (table.uniques[i].name) name(at + ".name", *table.uniques[i].name, true);
-      if (table.uniques[i].columns.empty()) fail(at + ".columns", "unique constraint has no columns");
-      columns_of(table, at + ".columns", table.uniques[i].columns);
+      auto here = [&](std::string_view rest) { return at(fmt::format(".uniques[{}]{}", i, rest)); };
+      if (table.uniques[i].name) name([&] { return here(".name"); }, *table.uniques[i].name, true);
+      if (table.uniques[i].columns.empty()) fail(here(".columns"), "unique constraint has no columns");
+      columns_of(table, [&] { return here(".columns"); }, table.uniques[i].columns);
     }
     for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
       const ForeignKey& key = table.foreign_keys[i];
-      const auto at = fmt::format("{}.foreign_keys[{}]", path, i);
-      if (key.name) name(at + ".name", *key.name, true);
-      if (key.columns.empty()) fail(at + ".columns", "foreign key has no columns");
-      columns_of(table, at + ".columns", key.columns);
-      name(at + ".ref_table", key.ref_table);
+      auto here = [&](std::string_view rest) { return at(fmt::format(".foreign_keys[{}]{}", i, rest)); };
+      if (key.name) name([&] { return here(".name"); }, *key.name, true);
+      if (key.columns.empty()) fail(here(".columns"), "foreign key has no columns");
+      columns_of(table, [&] { return here(".columns"); }, key.columns);
+      name([&] { return here(".ref_table"); }, key.ref_table);
       for (std::size_t k = 0; k < key.ref_columns.size(); ++k) {
-        name(fmt::format("{}.ref_columns[{}]", at, k), key.ref_columns[k]);
+        name([&] { return here(fmt::format(".ref_columns[{}]", k)); }, key.ref_columns[k]);
       }
       if (!key.ref_columns.empty() && key.ref_columns.size() != key.columns.size()) {
-        fail(at + ".ref_columns",
-             fmt::format("{} referenced columns for {} columns; name one for each column",
-                         key.ref_columns.size(), key.columns.size()));
+        fail(here(".ref_columns"), fmt::format("{} referenced columns for {} columns; name one for each column",
+                                               key.ref_columns.size(), key.columns.size()));
       }
     }
     for (std::size_t i = 0; i < table.checks.size(); ++i) {
       if (table.checks[i].name) {
-        name(fmt::format("{}.checks[{}].name", path, i), *table.checks[i].name, true);
+        name([&] { return at(fmt::format(".checks[{}].name", i)); }, *table.checks[i].name, true);
       }
     }
   }
@@ -117,33 +118,41 @@ class Checker {
   std::string_view origin_;
 };
 
+// Remembers each name of a list (case ignored) with its index; a second one is an error.
+template <typename Items>
+std::unordered_map<std::string, std::size_t> unique_names(const Checker& check, const Items& items,
+                                                         std::string_view list, std::string_view kind) {
+  std::unordered_map<std::string, std::size_t> seen;
+  seen.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto [first, fresh] = seen.try_emplace(name_key(items[i].name), i);
+    if (!fresh) {
+      check.fail(fmt::format("{}[{}].name", list, i),
+                 fmt::format("duplicate {} '{}' (also {}[{}])", kind, items[i].name, list, first->second));
+    }
+  }
+  return seen;
+}
+
 }  // namespace
 
 void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
   const Checker check(origin);
-  std::map<std::string, std::string> tables;
-  std::map<std::string, std::string> indexes;
-  for (std::size_t i = 0; i < snapshot.tables.size(); ++i) {
-    const auto at = fmt::format("tables[{}]", i);
-    check.table(snapshot.tables[i], at, indexes);
-    check.unique(tables, "table", at, snapshot.tables[i].name);
-  }
-  std::map<std::string, std::string> views;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> indexes;
+  for (std::size_t i = 0; i < snapshot.tables.size(); ++i) check.table(snapshot.tables[i], i, indexes);
+  const auto tables = unique_names(check, snapshot.tables, "tables", "table");
   for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
-    const auto at = fmt::format("views[{}]", i);
-    check.name(at + ".name", snapshot.views[i].name);
-    check.unique(views, "view", at, snapshot.views[i].name);
+    check.name([&] { return fmt::format("views[{}].name", i); }, snapshot.views[i].name);
   }
-  std::map<std::string, std::string> triggers;
+  (void)unique_names(check, snapshot.views, "views", "view");
   for (std::size_t i = 0; i < snapshot.triggers.size(); ++i) {
     const Trigger& trigger = snapshot.triggers[i];
-    const auto at = fmt::format("triggers[{}]", i);
-    check.name(at + ".name", trigger.name);
-    check.unique(triggers, "trigger", at, trigger.name);
+    check.name([&] { return fmt::format("triggers[{}].name", i); }, trigger.name);
     if (!tables.contains(name_key(trigger.table))) {
-      check.fail(at + ".table", fmt::format("'{}' is not a table of the snapshot", trigger.table));
+      check.fail(fmt::format("triggers[{}].table", i), fmt::format("'{}' is not a table of the snapshot", trigger.table));
     }
   }
+  (void)unique_names(check, snapshot.triggers, "triggers", "trigger");
 }
 
 }  // namespace dbmigrate

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <unordered_map>
 #include <set>
 
 #include "dbmigrate/sqlite.hpp"
@@ -107,12 +109,14 @@ class Renderer {
         }
         if (std::string reason = rebuild_reason(operations, i, end); !reason.empty()) {
           rebuild(operations, i, end, reason);
+          children_.reset();
           i = end;
           continue;
         }
       }
       native(operation);
       apply_operations(state_, operation);
+      if (!std::holds_alternative<op::DropTable>(operation.kind)) children_.reset();
       ++i;
     }
     return std::move(script_);
@@ -133,13 +137,7 @@ class Renderer {
             },
             [&](const op::DropTable& o) {
               // With children still pointing at it, a drop would fire their ON DELETE actions.
-              for (const auto& other : state_.tables) {
-                for (const auto& fk : other.foreign_keys) {
-                  if (same_identifier(fk.ref_table, o.table.name) && !same_identifier(other.name, o.table.name)) {
-                    script_.needs_foreign_keys_off = true;
-                  }
-                }
-              }
+              if (has_children(o.table.name)) script_.needs_foreign_keys_off = true;
               emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
             },
             [&](const op::RenameTable& o) { emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to))); },
@@ -179,6 +177,32 @@ class Renderer {
       apply_operations(scratch, operations[i]);
     }
     return {};
+  }
+
+  // Whether another table's foreign key points at `table`. Counted once for a run of drops
+  // (dropping a long chain of tables stays linear), recounted after any other change.
+  bool has_children(const std::string& table) {
+    auto fold = [](std::string name) {
+      for (char& c : name) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      return name;
+    };
+    if (!children_) {
+      children_.emplace();
+      for (const auto& other : state_.tables) {
+        for (const auto& fk : other.foreign_keys) {
+          if (!same_identifier(fk.ref_table, other.name)) ++(*children_)[fold(fk.ref_table)];
+        }
+      }
+    }
+    auto it = children_->find(fold(table));
+    const bool found = it != children_->end() && it->second > 0;
+    // The table goes next: its own references go with it.
+    if (const Table* dropped = state_.find_table(table)) {
+      for (const auto& fk : dropped->foreign_keys) {
+        if (!same_identifier(fk.ref_table, table)) --(*children_)[fold(fk.ref_table)];
+      }
+    }
+    return found;
   }
 
   static std::string terminated(std::string sql) {
@@ -262,6 +286,7 @@ class Renderer {
   const SqliteDialect& d_;
   Snapshot state_;
   SqlScript script_;
+  std::optional<std::unordered_map<std::string, int>> children_;  // folded table name -> references to it
 };
 
 }  // namespace
