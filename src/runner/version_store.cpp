@@ -116,10 +116,15 @@ std::vector<HistoryEntry> read_history(sqlite::Connection& connection) {
 }
 
 std::map<std::string, std::string> recorded_checksums(sqlite::Connection& connection) {
+  // The checksum of each revision's latest upgrade or stamp; SQLite picks them, so that a
+  // long history costs a no-op run one query, not a row object per line of history.
   std::map<std::string, std::string> checksums;
-  for (auto& entry : read_history(connection)) {
-    if (entry.direction != "downgrade") checksums[entry.revision] = std::move(entry.checksum);
-  }
+  if (!table_exists(connection, history_table_name)) return checksums;
+  auto statement = connection.prepare(fmt::format(
+      "SELECT revision, checksum FROM {0} WHERE id IN "
+      "(SELECT max(id) FROM {0} WHERE direction <> 'downgrade' GROUP BY revision)",
+      history_table()));
+  while (statement.step()) checksums.emplace(statement.text(0), statement.text(1));
   return checksums;
 }
 
