@@ -94,7 +94,6 @@ class Parser {
     if (c == '{') {
       ++at_;
       value.type = Value::Type::object;
-      value.members.reserve(8);  // snapshot objects have a handful of fields: one allocation
     } else if (c == '[') {
       ++at_;
       value.type = Value::Type::array;
