@@ -78,7 +78,7 @@ struct Row {
   std::string goal;
 };
 
-double diff_pipeline_ms(int tables, int runs = 5) {
+double diff_pipeline_ms(int tables, int runs = 9) {
   const std::string a = to_json(wide_schema(tables));
   const std::string b = to_json(changed(wide_schema(tables)));
   std::size_t statements = 0;

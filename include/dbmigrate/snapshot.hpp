@@ -125,6 +125,9 @@ struct Snapshot {
 // Puts a table's indexes, unique constraints, foreign keys and checks in canonical order.
 void normalize_constraints(Table& table);
 
+// Whether `snapshot` is in the canonical order normalize() gives.
+[[nodiscard]] bool is_normalized(const Snapshot& snapshot);
+
 // The same schema: rename hints, `head` and the order of columns aside (a new column is
 // appended by ALTER TABLE ADD COLUMN wherever the model declares it).
 [[nodiscard]] bool equivalent(Snapshot a, Snapshot b);

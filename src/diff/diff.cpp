@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -81,11 +82,31 @@ Matching match_tables(const Snapshot& from, const Snapshot& to) {
 
 }  // namespace
 
-Operations diff(const Snapshot& from_with_hints, const Snapshot& to_unordered) {
-  Snapshot from = without_rename_hints(from_with_hints);
-  from.normalize();
-  Snapshot to = to_unordered;
-  to.normalize();
+namespace {
+
+bool has_hints(const Snapshot& s) {
+  return std::any_of(s.tables.begin(), s.tables.end(), [](const Table& t) {
+    return t.renamed_from ||
+           std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return c.renamed_from.has_value(); });
+  });
+}
+
+}  // namespace
+
+Operations diff(const Snapshot& from_given, const Snapshot& to_given) {
+  // Snapshots from files and databases come canonical and (the old one) without hints: work
+  // on them as they are, and copy only one that is not.
+  std::optional<Snapshot> from_copy, to_copy;
+  if (has_hints(from_given) || !is_normalized(from_given)) {
+    from_copy = without_rename_hints(from_given);
+    from_copy->normalize();
+  }
+  if (!is_normalized(to_given)) {
+    to_copy = to_given;
+    to_copy->normalize();
+  }
+  const Snapshot& from = from_copy ? *from_copy : from_given;
+  const Snapshot& to = to_copy ? *to_copy : to_given;
   Matching m = match_tables(from, to);
 
   Operations changes;  // step 4

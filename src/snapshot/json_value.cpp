@@ -25,7 +25,9 @@ class Parser {
  public:
   static constexpr std::size_t max_depth = 64;
 
-  Parser(std::string_view text, std::string_view origin) : text_(text), origin_(origin) {}
+  Parser(std::string_view text, std::string_view origin, std::string_view member = {},
+         const ElementHandler* handler = nullptr)
+      : text_(text), origin_(origin), member_(member), handler_(handler) {}
 
   Value document() {
     Value root;
@@ -45,6 +47,10 @@ class Parser {
           // A snapshot nests six deep; a limit keeps a hostile document from building a tree
           // whose destruction would recurse too deep.
           if (stack.size() >= max_depth) fail("nested too deeply");
+          if (handler_ != nullptr && stack.size() == 1 && slot->type == Value::Type::array &&
+              stack.front()->type == Value::Type::object && stack.front()->members.back().first == member_) {
+            streamed_ = slot;
+          }
           stack.push_back(slot);
           slot = open_slot(*stack.back());
           continue;
@@ -58,6 +64,10 @@ class Parser {
           return root;
         }
         Value& container = *stack.back();
+        if (&container == streamed_ && (*handler_)(root, streamed_count_, container.items.back())) {
+          container.items.pop_back();  // taken: the document does not keep it
+        }
+        if (&container == streamed_) ++streamed_count_;
         skip_space();
         char close = container.type == Value::Type::array ? ']' : '}';
         if (peek() == ',') {
@@ -250,11 +260,19 @@ class Parser {
 
   std::string_view text_;
   std::string_view origin_;
+  std::string_view member_;
+  const ElementHandler* handler_;
+  Value* streamed_ = nullptr;  // the array whose elements go to handler_
+  std::size_t streamed_count_ = 0;
   std::size_t at_ = 0;
 };
 
 }  // namespace
 
 Value parse(std::string_view text, std::string_view origin) { return Parser(text, origin).document(); }
+
+Value parse(std::string_view text, std::string_view origin, std::string_view member, const ElementHandler& handler) {
+  return Parser(text, origin, member, &handler).document();
+}
 
 }  // namespace dbmigrate::json_doc

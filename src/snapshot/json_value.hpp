@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,5 +28,15 @@ struct Value {
 
 // Throws Error(input): "<origin>: not valid JSON at line L, column C: <what>".
 [[nodiscard]] Value parse(std::string_view text, std::string_view origin);
+
+// Called for each element of the top-level array member being streamed, as soon as it is
+// parsed, with the document parsed so far. Returns true when it has taken the element (which
+// is then dropped from the document), false to keep it in the document.
+using ElementHandler = std::function<bool(const Value& root, std::size_t index, Value& element)>;
+
+// As parse(), but the elements of the top-level object's array member `member` go to
+// `handler` one by one: a large document need not be held whole in memory.
+[[nodiscard]] Value parse(std::string_view text, std::string_view origin, std::string_view member,
+                          const ElementHandler& handler);
 
 }  // namespace dbmigrate::json_doc

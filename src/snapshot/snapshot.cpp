@@ -48,19 +48,33 @@ void Snapshot::normalize() {
   for (auto& table : tables) normalize_constraints(table);
 }
 
+// The canonical orders of a table's constraint lists.
+constexpr auto unique_order = [](const UniqueConstraint& a, const UniqueConstraint& b) {
+  return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
+};
+constexpr auto foreign_key_order = [](const ForeignKey& a, const ForeignKey& b) {
+  return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) < std::tie(b.columns, b.ref_table, b.ref_columns, b.name);
+};
+constexpr auto check_order = [](const CheckConstraint& a, const CheckConstraint& b) {
+  return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
+};
+constexpr auto name_order = [](const auto& a, const auto& b) { return a.name < b.name; };
+
 void normalize_constraints(Table& table) {
   // Constraints are sets: a database does not keep the order they were added in.
   sort_by_name(table.indexes);
-  sort_unless_sorted(table.uniques, [](const auto& a, const auto& b) {
-    return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
-  });
-  sort_unless_sorted(table.foreign_keys, [](const auto& a, const auto& b) {
-    return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) <
-           std::tie(b.columns, b.ref_table, b.ref_columns, b.name);
-  });
-  sort_unless_sorted(table.checks, [](const auto& a, const auto& b) {
-    return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
-  });
+  sort_unless_sorted(table.uniques, unique_order);
+  sort_unless_sorted(table.foreign_keys, foreign_key_order);
+  sort_unless_sorted(table.checks, check_order);
+}
+
+bool is_normalized(const Snapshot& s) {
+  auto sorted = [](const auto& range, auto less) { return std::is_sorted(range.begin(), range.end(), less); };
+  return sorted(s.tables, name_order) && sorted(s.views, name_order) && sorted(s.triggers, name_order) &&
+         std::all_of(s.tables.begin(), s.tables.end(), [&](const Table& t) {
+           return sorted(t.indexes, name_order) && sorted(t.uniques, unique_order) &&
+                  sorted(t.foreign_keys, foreign_key_order) && sorted(t.checks, check_order);
+         });
 }
 
 bool equivalent(Snapshot a, Snapshot b) {

@@ -288,11 +288,11 @@ std::string to_json(const Snapshot& input) {
   return out.dump(2) + "\n";
 }
 
-Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
-  const Value document = json_doc::parse(text, origin);
-  Reader root(document, origin);
-  root.expect_object({"format", "tables", "views", "triggers", "head"});
-  if (!root.has("format")) root.fail("missing field 'format'");
+namespace {
+
+// Checks the `format` member of a (partial) document; false when it is not there yet.
+bool format_checked(const Reader& root) {
+  if (!root.has("format")) return false;
   auto format = root.child("format");
   if (format.value().type != Value::Type::integer) format.fail("expected integer");
   auto version = format.value().integer;
@@ -302,9 +302,34 @@ Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
                             version, Snapshot::current_format));
   }
   if (version < 1) format.fail(fmt::format("unknown format {}", version));
+  return true;
+}
+
+}  // namespace
+
+Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
+  // Tables are read as they are parsed, once the format is known (it comes first in a
+  // canonical document), so that a large snapshot is never held whole as JSON values.
+  std::vector<Table> streamed;
+  const json_doc::ElementHandler read_streamed = [&](const Value& partial, std::size_t index, Value& element) {
+    Reader root(partial, origin);
+    if (!format_checked(root)) return false;
+    const Value no_list;
+    Reader list(no_list, &root, "tables");
+    streamed.push_back(read_table(Reader(element, &list, {}, index)));
+    return true;
+  };
+  const Value document = json_doc::parse(text, origin, "tables", read_streamed);
+  Reader root(document, origin);
+  root.expect_object({"format", "tables", "views", "triggers", "head"});
+  if (!format_checked(root)) root.fail("missing field 'format'");
 
   Snapshot snapshot;
   snapshot.tables = root.array("tables", read_table, true);
+  if (!streamed.empty()) {
+    snapshot.tables.insert(snapshot.tables.begin(), std::make_move_iterator(streamed.begin()),
+                           std::make_move_iterator(streamed.end()));
+  }
   snapshot.views = root.array("views", [](const Reader& item) {
     item.expect_object({"name", "sql"});
     return View{item.string("name"), item.string("sql")};
