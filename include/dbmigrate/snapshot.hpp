@@ -58,6 +58,8 @@ struct ForeignKey {
   std::vector<std::string> ref_columns;
   ReferentialAction on_delete = ReferentialAction::no_action;
   ReferentialAction on_update = ReferentialAction::no_action;
+  bool deferrable = false;          // DEFERRABLE: checked at COMMIT when deferred
+  bool initially_deferred = false;  // DEFERRABLE INITIALLY DEFERRED
 
   bool operator==(const ForeignKey&) const = default;
 };

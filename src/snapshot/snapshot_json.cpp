@@ -61,6 +61,7 @@ json foreign_key_json(const ForeignKey& fk) {
   put_optional(out, "name", fk.name);
   if (fk.on_delete != ReferentialAction::no_action) out["on_delete"] = to_string(fk.on_delete);
   if (fk.on_update != ReferentialAction::no_action) out["on_update"] = to_string(fk.on_update);
+  if (fk.deferrable) out["deferrable"] = fk.initially_deferred ? "INITIALLY DEFERRED" : "INITIALLY IMMEDIATE";
   return out;
 }
 
@@ -234,7 +235,7 @@ Index read_index(const Reader& in) {
 }
 
 ForeignKey read_foreign_key(const Reader& in) {
-  in.expect_object({"name", "columns", "ref_table", "ref_columns", "on_delete", "on_update"});
+  in.expect_object({"name", "columns", "ref_table", "ref_columns", "on_delete", "on_update", "deferrable"});
   ForeignKey fk;
   fk.name = in.optional_string("name");
   fk.columns = in.strings("columns", true);
@@ -242,6 +243,13 @@ ForeignKey read_foreign_key(const Reader& in) {
   fk.ref_columns = in.strings("ref_columns", true);
   fk.on_delete = read_action(in, "on_delete");
   fk.on_update = read_action(in, "on_update");
+  if (auto deferrable = in.optional_string("deferrable")) {
+    if (*deferrable != "INITIALLY DEFERRED" && *deferrable != "INITIALLY IMMEDIATE") {
+      in.child("deferrable").fail("expected \"INITIALLY DEFERRED\" or \"INITIALLY IMMEDIATE\"");
+    }
+    fk.deferrable = true;
+    fk.initially_deferred = *deferrable == "INITIALLY DEFERRED";
+  }
   return fk;
 }
 

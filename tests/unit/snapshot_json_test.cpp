@@ -22,7 +22,7 @@ Snapshot sample() {
   posts.columns = {{.name = "id", .type = "integer", .nullable = false},
                    {.name = "user_id", .type = "integer"}};
   posts.foreign_keys = {{.columns = {"user_id"}, .ref_table = "users", .ref_columns = {"id"},
-                         .on_delete = ReferentialAction::cascade}};
+                         .on_delete = ReferentialAction::cascade, .deferrable = true, .initially_deferred = true}};
   posts.uniques = {{.name = "uq", .columns = {"id", "user_id"}}};
   snapshot.tables = {users, posts};
   snapshot.views = {{.name = "v", .sql = "CREATE VIEW v AS SELECT 1"}};

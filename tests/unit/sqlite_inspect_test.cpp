@@ -351,13 +351,6 @@ TEST_F(Inspect, ClausesASnapshotCannotHold_AreInputErrorsNamingTableAndClause) {
   const std::pair<const char*, const char*> cases[] = {
       {"CREATE TABLE c (a INTEGER) STRICT", "table 'c': STRICT tables"},
       {"CREATE TABLE c (a INTEGER PRIMARY KEY) WITHOUT ROWID, STRICT", "table 'c': STRICT tables"},
-      {"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
-       "CREATE TABLE c (pid INTEGER REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)",
-       "table 'c': DEFERRABLE foreign keys"},
-      {"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
-       "CREATE TABLE c (pid INTEGER, FOREIGN KEY (pid) REFERENCES p ON DELETE CASCADE "
-       "DEFERRABLE INITIALLY IMMEDIATE)",
-       "table 'c': DEFERRABLE foreign keys"},
       {"CREATE TABLE c (a INTEGER PRIMARY KEY ON CONFLICT REPLACE)", "table 'c': ON CONFLICT"},
       {"CREATE TABLE c (a TEXT, UNIQUE (a) ON CONFLICT IGNORE)", "table 'c': ON CONFLICT"},
       {"CREATE TABLE c (a TEXT NOT NULL ON CONFLICT FAIL)", "table 'c': ON CONFLICT"},
@@ -379,6 +372,27 @@ TEST_F(Inspect, ClausesASnapshotCannotHold_AreInputErrorsNamingTableAndClause) {
                              "clause"),
                 std::string::npos)
           << message;
+    }
+  }
+}
+
+TEST_F(Inspect, DeferrableForeignKeys_AreReadWithTheirInitialMode) {
+  const auto snapshot = inspect(
+      "CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT UNIQUE);\n"
+      "CREATE TABLE c (a INTEGER REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED,\n"
+      "  b TEXT, c INTEGER REFERENCES p NOT DEFERRABLE,\n"
+      "  CONSTRAINT fk_b FOREIGN KEY (b) REFERENCES p (code) ON DELETE CASCADE DEFERRABLE);");
+  const Table* child = snapshot.find_table("c");
+  ASSERT_NE(child, nullptr);
+  ASSERT_EQ(child->foreign_keys.size(), 3u);
+  for (const auto& key : child->foreign_keys) {
+    if (key.columns == std::vector<std::string>{"a"}) {
+      EXPECT_TRUE(key.deferrable && key.initially_deferred);
+    } else if (key.columns == std::vector<std::string>{"b"}) {
+      EXPECT_TRUE(key.deferrable && !key.initially_deferred);
+      EXPECT_EQ(key.name, "fk_b");
+    } else {
+      EXPECT_FALSE(key.deferrable || key.initially_deferred);
     }
   }
 }

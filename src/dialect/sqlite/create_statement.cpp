@@ -73,6 +73,7 @@ void note_unsupported(CreateTable& table, std::string_view clause) {
 void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
                       ColumnDefinition* column, CreateTable& table) {
   std::optional<std::string> pending_name;
+  const std::size_t keys_before = table.foreign_keys.size();  // a DEFERRABLE here is for a key of this item
   std::size_t i = range.begin;
   while (i < range.end) {
     const Token& token = tokens[i];
@@ -131,9 +132,13 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
       i += 2;
     } else {
       if (token.is_keyword("AUTOINCREMENT") && column != nullptr) column->autoincrement = true;
-      // NOT DEFERRABLE is the default and changes nothing; any other DEFERRABLE does.
-      if (token.is_keyword("DEFERRABLE") && !(i > range.begin && tokens[i - 1].is_keyword("NOT"))) {
-        note_unsupported(table, "DEFERRABLE foreign keys");
+      // NOT DEFERRABLE is the default; DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE] belongs to the
+      // foreign key just declared.
+      if (token.is_keyword("DEFERRABLE") && !(i > range.begin && tokens[i - 1].is_keyword("NOT")) &&
+          table.foreign_keys.size() > keys_before) {
+        auto& key = table.foreign_keys.back();
+        key.deferrable = true;
+        key.initially_deferred = has(tokens, i + 1, "INITIALLY") && has(tokens, i + 2, "DEFERRED");
       }
       if (token.is_keyword("ON") && has(tokens, i + 1, "CONFLICT")) {
         note_unsupported(table, "ON CONFLICT clauses");

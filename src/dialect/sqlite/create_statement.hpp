@@ -1,7 +1,7 @@
 // The parts of a CREATE TABLE or CREATE INDEX statement that SQLite's PRAGMAs do not report:
 // collations, AUTOINCREMENT, CHECK constraints, constraint names, WITHOUT ROWID, the text of
 // expression index keys and of a partial index's WHERE; and the clauses a snapshot cannot hold
-// yet (STRICT, DEFERRABLE, ON CONFLICT), so that inspection can refuse them.
+// yet (STRICT, ON CONFLICT), so that inspection can refuse them.
 //
 // The statements come from sqlite_schema (or were just accepted by SQLite), so the parser
 // trusts their shape; it reads what it needs and skips the rest.
@@ -30,6 +30,8 @@ struct DeclaredConstraint {
   std::optional<std::string> name;
   std::vector<std::string> columns;
   std::string ref_table;  // FOREIGN KEY only
+  bool deferrable = false;
+  bool initially_deferred = false;
 };
 
 struct CreateTable {
@@ -41,7 +43,7 @@ struct CreateTable {
   std::vector<DeclaredConstraint> foreign_keys;
   bool without_rowid = false;
   // The first clause found that a snapshot cannot hold yet, named for a message ("STRICT
-  // tables", "DEFERRABLE foreign keys", "ON CONFLICT clauses"): a table rebuild would drop it.
+  // tables", "ON CONFLICT clauses"): a table rebuild would drop it.
   std::optional<std::string> unsupported;
 };
 

@@ -5,7 +5,7 @@
 // constraint names, WITHOUT ROWID, index expressions). Each PRAGMA is prepared once as a
 // table-valued function and re-bound per table, which keeps thousands of tables fast.
 //
-// Generated columns, virtual tables, STRICT tables, DEFERRABLE foreign keys and ON CONFLICT
+// Generated columns, virtual tables, STRICT tables and ON CONFLICT
 // clauses are refused with Error(input): a snapshot cannot hold them (yet), and leaving them
 // out would let a table rebuild drop them without a word.
 #include <fmt/format.h>
@@ -66,17 +66,23 @@ int autoindex_number(std::string_view index_name) {
   return number;
 }
 
-// The declared constraint (first not yet taken) whose columns match; its name, if any.
-std::optional<std::string> take_declared_name(std::vector<sqlite::DeclaredConstraint>& declared,
-                                              const std::vector<std::string>& columns,
-                                              const std::string* ref_table = nullptr) {
+// The declared constraint (first not yet taken) whose columns match, or nullptr.
+sqlite::DeclaredConstraint* take_declared(std::vector<sqlite::DeclaredConstraint>& declared,
+                                          const std::vector<std::string>& columns,
+                                          const std::string* ref_table = nullptr) {
   for (auto& constraint : declared) {
     if (constraint.columns.empty() || !same_names(constraint.columns, columns)) continue;
     if (ref_table != nullptr && !equal_ignoring_case(constraint.ref_table, *ref_table)) continue;
     constraint.columns.clear();  // taken
-    return constraint.name;
+    return &constraint;
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+std::optional<std::string> take_declared_name(std::vector<sqlite::DeclaredConstraint>& declared,
+                                              const std::vector<std::string>& columns) {
+  auto* constraint = take_declared(declared, columns);
+  return constraint ? constraint->name : std::nullopt;
 }
 
 struct IndexListRow {
@@ -230,7 +236,11 @@ class Inspector {
       if (auto to = foreign_keys_.optional_text(3)) key.ref_columns.push_back(std::move(*to));
     }
     for (auto& key : table.foreign_keys) {
-      key.name = take_declared_name(declared.foreign_keys, key.columns, &key.ref_table);
+      if (auto* declared_key = take_declared(declared.foreign_keys, key.columns, &key.ref_table)) {
+        key.name = declared_key->name;
+        key.deferrable = declared_key->deferrable;
+        key.initially_deferred = declared_key->initially_deferred;
+      }
     }
   }
 

@@ -30,6 +30,7 @@ std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
   if (!fk.ref_columns.empty()) sql += fmt::format(" ({})", name_list(d, fk.ref_columns));
   if (fk.on_delete != ReferentialAction::no_action) sql += " ON DELETE " + to_string(fk.on_delete);
   if (fk.on_update != ReferentialAction::no_action) sql += " ON UPDATE " + to_string(fk.on_update);
+  if (fk.deferrable) sql += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
   return sql;
 }
 
