@@ -84,6 +84,7 @@ void run_section(sqlite::Connection& connection, const Revision& revision, Direc
       int rc;
       while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
       }
+      watch.statement_done();
       if (rc != SQLITE_DONE) statement_failed(db, revision, direction, offset, text);
     }
     offset = static_cast<std::size_t>(tail - sql.data());

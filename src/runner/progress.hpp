@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,11 +22,15 @@ class ProgressWatch {
   ProgressWatch& operator=(const ProgressWatch&) = delete;
   ~ProgressWatch();
 
-  // The statement about to run (its first line is reported).
+  // The statement about to run (its first line is reported). When it copies rows into a
+  // table being rebuilt, the rows copied so far are counted for the report.
   void statement(std::string_view text);
+  // The statement has finished: stop counting.
+  void statement_done();
 
  private:
   static int tick(void* self) noexcept;
+  static void count_row(sqlite3_context* context, int, sqlite3_value**) noexcept;
 
   using Clock = std::chrono::steady_clock;
   sqlite3* db_;
@@ -38,6 +43,12 @@ class ProgressWatch {
   Clock::time_point last_report_{};
   bool reported_ = false;
   std::string statement_;
+  bool counting_ = false;
+  std::int64_t rows_ = 0;
 };
+
+// The table a rebuild copies into, when `statement` is such a copy
+// (`INSERT INTO _dbmigrate_new_<table> ...`); empty otherwise.
+[[nodiscard]] std::string rebuild_copy_target(std::string_view statement);
 
 }  // namespace dbmigrate::runner

@@ -12,6 +12,7 @@
 #include "dbmigrate/error.hpp"
 #include "revision_builder.hpp"
 #include "runner/backup.hpp"
+#include "runner/progress.hpp"
 #include "runner/section.hpp"
 #include "runner_fixture.hpp"
 
@@ -243,6 +244,45 @@ TEST_F(RunnerTest, Upgrade_LongRevision_ReportsRunningStatement) {
   EXPECT_EQ(reporter_.progress_reports,
             Ids{"aaaa: WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x "
                 "< 300000)"});
+}
+
+TEST_F(RunnerTest, Upgrade_LongRebuild_ReportsRowsCopied) {
+  add("aaaa", {},
+      "CREATE TABLE t (id INTEGER);\n"
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000)\n"
+      "  INSERT INTO t SELECT x FROM c;",
+      "DROP TABLE t;");
+  add("bbbb", {"aaaa"},
+      "CREATE TABLE _dbmigrate_new_t (id BIGINT);\n"
+      "INSERT INTO _dbmigrate_new_t (id) SELECT id FROM t;\n"
+      "DROP TABLE t;\n"
+      "ALTER TABLE _dbmigrate_new_t RENAME TO t;",
+      "SELECT 1;");
+  SqliteRunner runner(database(), {.progress_after = std::chrono::milliseconds(0),
+                                   .progress_interval = std::chrono::milliseconds(0)});
+  (void)runner.upgrade(graph(), "aaaa", reporter_);
+  reporter_.want_progress = true;
+  reporter_.progress_reports.clear();
+  (void)runner.upgrade(graph(), "head", reporter_);
+  bool counted = false;
+  for (const auto& report : reporter_.progress_reports) {
+    counted = counted || (report.starts_with("bbbb: INSERT INTO _dbmigrate_new_t") &&
+                          report.find(" rows copied)") != std::string::npos);
+  }
+  EXPECT_TRUE(counted);
+  // Counting left nothing behind, and every row arrived.
+  sqlite::Connection db(database());
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_temp_schema"), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 200000);
+}
+
+TEST(RunnerSection, RebuildCopyTarget_OnlyForTheRebuildsOwnTable) {
+  EXPECT_EQ(runner::rebuild_copy_target("INSERT INTO _dbmigrate_new_users (id) SELECT id FROM users;"),
+            "_dbmigrate_new_users");
+  EXPECT_EQ(runner::rebuild_copy_target("  insert into \"_dbmigrate_new_a \"\"b\"\"\" SELECT 1"),
+            "_dbmigrate_new_a \"b\"");
+  EXPECT_EQ(runner::rebuild_copy_target("INSERT INTO users VALUES (1);"), "");
+  EXPECT_EQ(runner::rebuild_copy_target("UPDATE _dbmigrate_new_users SET x = 1;"), "");
 }
 
 TEST(RunnerSection, ForeignKeysOff_AnyCaseAndSpacing) {
