@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
 #include "cli/project.hpp"
@@ -37,10 +39,12 @@ SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
   }
 }
 
-// Resolves the target against what the database holds before the runner opens it, so that
-// an unknown, ambiguous or refused target leaves no new (empty) database file behind.
+// Resolves the target before the runner opens a database that does not exist yet, so that an
+// unknown, ambiguous or refused target leaves no new (empty) database file behind. An existing
+// database is left to the runner, which checks the target inside its transaction.
 using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&, std::string_view);
 void check_target(const RevisionGraph& graph, const std::string& path, const std::string& target, Plan plan) {
+  if (path.starts_with("file:") || std::filesystem::exists(path)) return;
   std::vector<std::string> heads;
   try {
     heads = read_current_heads(path);
