@@ -140,6 +140,8 @@ void normalize_constraints(Table& table);
 [[nodiscard]] std::string to_string(ReferentialAction action);
 
 // SQL compares identifiers without regard to ASCII case: a trigger `ON Rows` is on `rows`.
-[[nodiscard]] bool same_identifier(std::string_view a, std::string_view b);  // "CASCADE", "NO ACTION", ...
+[[nodiscard]] bool same_identifier(std::string_view a, std::string_view b);
+// The key under which same_identifier() names compare equal: ASCII letters folded to lower case.
+[[nodiscard]] std::string identifier_key(std::string_view name);  // "CASCADE", "NO ACTION", ...
 
 }  // namespace dbmigrate

@@ -63,6 +63,18 @@ void print_heads(const RevisionGraph& graph, const std::vector<std::string>& hea
   }
 }
 
+// An upgrade or a downgrade on the database the options name, printing as it goes.
+using Run = std::vector<std::string> (SqliteRunner::*)(const RevisionGraph&, std::string_view, Reporter&);
+int run_revisions(const CommonOptions& options, const Project& project, const RevisionGraph& graph,
+                  const RunOptions& run, const std::string& target, Plan plan, Run apply) {
+  const std::string path = database_path(options, project);
+  check_target(graph, path, target, plan);
+  SqliteRunner runner = open_runner(path, run);
+  PrintingReporter reporter;
+  (void)(runner.*apply)(graph, target, reporter);
+  return 0;
+}
+
 }  // namespace
 
 int run_upgrade(const CommonOptions& options, const RunOptions& run) {
@@ -74,12 +86,7 @@ int run_upgrade(const CommonOptions& options, const RunOptions& run) {
     fmt::print("{}", render_upgrade_sql(graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
     return 0;
   }
-  const std::string path = database_path(options, project);
-  check_target(graph, path, target, upgrade_plan);
-  SqliteRunner runner = open_runner(path, run);
-  PrintingReporter reporter;
-  runner.upgrade(graph, target, reporter);
-  return 0;
+  return run_revisions(options, project, graph, run, target, upgrade_plan, &SqliteRunner::upgrade);
 }
 
 int run_downgrade(const CommonOptions& options, const RunOptions& run) {
@@ -99,12 +106,7 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
     fmt::print("{}", render_downgrade_sql(graph, heads, target));
     return 0;
   }
-  const std::string path = database_path(options, project);
-  check_target(graph, path, target, downgrade_plan);
-  SqliteRunner runner = open_runner(path, run);
-  PrintingReporter reporter;
-  runner.downgrade(graph, target, reporter);
-  return 0;
+  return run_revisions(options, project, graph, run, target, downgrade_plan, &SqliteRunner::downgrade);
 }
 
 int run_stamp(const CommonOptions& options, const RunOptions& run) {

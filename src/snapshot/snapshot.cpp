@@ -95,11 +95,22 @@ Snapshot without_rename_hints(Snapshot snapshot) {
   return snapshot;
 }
 
+namespace {
+
+// ASCII only, as SQLite folds identifiers; no locale look-up per character.
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+}  // namespace
+
 bool same_identifier(std::string_view a, std::string_view b) {
-  // ASCII only, as SQLite folds identifiers; no locale look-up per character.
-  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
   return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return x == y || fold(x) == fold(y); });
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return x == y || fold(x) == fold(y); });
+}
+
+std::string identifier_key(std::string_view name) {
+  std::string key(name);
+  for (char& c : key) c = fold(c);
+  return key;
 }
 
 std::string to_string(ReferentialAction action) {

@@ -14,13 +14,6 @@
 namespace dbmigrate {
 namespace {
 
-// SQL names compare without regard to ASCII case, as same_identifier() does.
-std::string name_key(std::string_view name) {
-  std::string key(name);
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
-}
-
 class Checker {
  public:
   explicit Checker(std::string_view origin) : origin_(origin) {}
@@ -75,7 +68,7 @@ class Checker {
       const Index& index = table.indexes[i];
       auto here = [&](std::string_view rest) { return at(fmt::format(".indexes[{}]{}", i, rest)); };
       name([&] { return here(".name"); }, index.name);
-      auto [first, fresh] = indexes.try_emplace(name_key(index.name), t, i);
+      auto [first, fresh] = indexes.try_emplace(identifier_key(index.name), t, i);
       if (!fresh) {
         fail(here(".name"), fmt::format("duplicate index '{}' (also tables[{}].indexes[{}])", index.name,
                                         first->second.first, first->second.second));
@@ -125,7 +118,7 @@ std::unordered_map<std::string, std::size_t> unique_names(const Checker& check, 
   std::unordered_map<std::string, std::size_t> seen;
   seen.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
-    auto [first, fresh] = seen.try_emplace(name_key(items[i].name), i);
+    auto [first, fresh] = seen.try_emplace(identifier_key(items[i].name), i);
     if (!fresh) {
       check.fail(fmt::format("{}[{}].name", list, i),
                  fmt::format("duplicate {} '{}' (also {}[{}])", kind, items[i].name, list, first->second));
@@ -148,7 +141,7 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
   for (std::size_t i = 0; i < snapshot.triggers.size(); ++i) {
     const Trigger& trigger = snapshot.triggers[i];
     check.name([&] { return fmt::format("triggers[{}].name", i); }, trigger.name);
-    if (!tables.contains(name_key(trigger.table))) {
+    if (!tables.contains(identifier_key(trigger.table))) {
       check.fail(fmt::format("triggers[{}].table", i), fmt::format("'{}' is not a table of the snapshot", trigger.table));
     }
   }

@@ -28,13 +28,6 @@ namespace {
 
 using sqlite::equal_ignoring_case;
 
-// SQLite compares names ignoring ASCII case; maps keyed by name use this key.
-std::string name_key(std::string_view name) {
-  std::string key(name);
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
-}
-
 bool is_excluded(std::string_view name) {
   return equal_ignoring_case(name.substr(0, 7), "sqlite_") ||
          equal_ignoring_case(name, version_table_name) ||
@@ -178,7 +171,7 @@ class Inspector {
         unique.name = take_declared_name(declared.uniques, unique.columns);
         uniques.emplace_back(autoindex_number(row.name), std::move(unique));
       } else if (row.origin == "c") {
-        const auto sql = index_sql.find(name_key(row.name));
+        const auto sql = index_sql.find(identifier_key(row.name));
         table.indexes.push_back(
             created_index(row, sql == index_sql.end() ? std::string() : sql->second));
       }
@@ -254,10 +247,10 @@ class Inspector {
 // (REFERENCES parent) with the parent's primary key.
 void resolve_references(Snapshot& snapshot) {
   std::map<std::string, const Table*> by_name;
-  for (const auto& table : snapshot.tables) by_name.emplace(name_key(table.name), &table);
+  for (const auto& table : snapshot.tables) by_name.emplace(identifier_key(table.name), &table);
   for (auto& table : snapshot.tables) {
     for (auto& key : table.foreign_keys) {
-      const auto target = by_name.find(name_key(key.ref_table));
+      const auto target = by_name.find(identifier_key(key.ref_table));
       if (target == by_name.end()) {
         if (!key.ref_columns.empty()) continue;  // SQLite allows a target created later
         throw Error(ErrorKind::input,
@@ -302,7 +295,7 @@ Snapshot inspect_sqlite(sqlite3* db) {
       SchemaRow row{schema.text(0), schema.text(1), schema.text(2), schema.text(3)};
       if (is_excluded(row.name) || is_excluded(row.table)) continue;
       if (row.type == "index") {
-        index_sql.emplace(name_key(row.name), std::move(row.sql));
+        index_sql.emplace(identifier_key(row.name), std::move(row.sql));
       } else {
         rows.push_back(std::move(row));
       }

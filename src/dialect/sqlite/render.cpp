@@ -182,24 +182,20 @@ class Renderer {
   // Whether another table's foreign key points at `table`. Counted once for a run of drops
   // (dropping a long chain of tables stays linear), recounted after any other change.
   bool has_children(const std::string& table) {
-    auto fold = [](std::string name) {
-      for (char& c : name) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-      return name;
-    };
     if (!children_) {
       children_.emplace();
       for (const auto& other : state_.tables) {
         for (const auto& fk : other.foreign_keys) {
-          if (!same_identifier(fk.ref_table, other.name)) ++(*children_)[fold(fk.ref_table)];
+          if (!same_identifier(fk.ref_table, other.name)) ++(*children_)[identifier_key(fk.ref_table)];
         }
       }
     }
-    auto it = children_->find(fold(table));
+    auto it = children_->find(identifier_key(table));
     const bool found = it != children_->end() && it->second > 0;
     // The table goes next: its own references go with it.
     if (const Table* dropped = state_.find_table(table)) {
       for (const auto& fk : dropped->foreign_keys) {
-        if (!same_identifier(fk.ref_table, table)) --(*children_)[fold(fk.ref_table)];
+        if (!same_identifier(fk.ref_table, table)) --(*children_)[identifier_key(fk.ref_table)];
       }
     }
     return found;
