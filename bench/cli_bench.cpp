@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dbmigrate/revision.hpp"
@@ -84,17 +85,26 @@ void write_chain(const fs::path& versions, int count) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    fmt::print(stderr, "usage: dbmigrate_cli_bench <path to dbmigrate>\n");
+  const bool prepare = argc == 4 && std::string_view(argv[2]) == "--prepare";
+  if (argc != 2 && !prepare) {
+    fmt::print(stderr,
+               "usage: dbmigrate_cli_bench <path to dbmigrate> [--prepare DIR]\n"
+               "  --prepare DIR  only write the 500-revision project into DIR and upgrade DIR/ours.db\n"
+               "                 to head, for profiling a no-op run by hand\n");
     return 2;
   }
   const std::string dbmigrate = fs::absolute(argv[1]).string();
-  const fs::path dir = fs::temp_directory_path() / fmt::format("dbmigrate-cli-bench-{}", ::getpid());
+  const fs::path dir =
+      prepare ? fs::absolute(argv[3]) : fs::temp_directory_path() / fmt::format("dbmigrate-cli-bench-{}", ::getpid());
   fs::create_directories(dir);
   fs::current_path(dir);
   run_ms({dbmigrate, "init"});
   const int revisions = 500;
   write_chain(dir / "migrations/versions", revisions);
+  if (prepare) {
+    run_ms({dbmigrate, "upgrade", "--url", "sqlite:///ours.db"});
+    return 0;
+  }
   const RevisionGraph graph(load_revisions(dir / "migrations/versions"));
   std::ofstream("up.sql") << render_upgrade_sql(graph, {}, "heads");
   std::ofstream("down.sql") << render_downgrade_sql(graph, graph.heads(), "base");

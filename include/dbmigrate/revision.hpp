@@ -63,6 +63,9 @@ struct Revision {
 // holds either its old content or the new one, never a part. Throws Error(input).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// The whole content of a file. Throws Error(input) naming the file and the reason.
+[[nodiscard]] std::string read_file(const std::filesystem::path& path);
+
 // ---------------------------------------------------------------------------------------------
 // The revision graph
 

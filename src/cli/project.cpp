@@ -3,27 +3,15 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "dbmigrate/error.hpp"
+#include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 
 namespace fs = std::filesystem;
 
 namespace dbmigrate::cli {
-namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::input, fmt::format("cannot read '{}'", path.string()));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
 
 Project::Project(fs::path dir) : dir_(std::move(dir)) {
   const fs::path settings_file = dir_ / "dbmigrate.json";
@@ -34,7 +22,7 @@ Project::Project(fs::path dir) : dir_(std::move(dir)) {
   }
   nlohmann::json json;
   try {
-    json = nlohmann::json::parse(read_text(settings_file));
+    json = nlohmann::json::parse(read_file(settings_file));
   } catch (const nlohmann::json::exception& error) {
     throw Error(ErrorKind::input, fmt::format("{}: not valid JSON: {}", settings_file.string(), error.what()));
   }
@@ -71,7 +59,7 @@ void Project::init(const fs::path& dir, const Settings& settings) {
 
 Snapshot Project::head_snapshot() const {
   if (!fs::exists(schema_path())) return {};
-  return snapshot_from_json(read_text(schema_path()), schema_path().string());
+  return snapshot_from_json(read_file(schema_path()), schema_path().string());
 }
 
 RevisionGraph Project::graph() const {

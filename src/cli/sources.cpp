@@ -5,15 +5,12 @@
 #include <sys/wait.h>
 
 #include <array>
-#include <cerrno>
-#include <cstring>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "dbmigrate/error.hpp"
+#include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
@@ -22,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace dbmigrate::cli {
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::input, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Runs a command, each argument quoted for the shell, and returns what it printed on
 // standard output (its errors go to ours); a non-zero exit is an error.

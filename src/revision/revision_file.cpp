@@ -1,18 +1,12 @@
-// Reading revision files: a line-by-line parser whose errors name `file:line`, and the loader
-// of a versions folder.
+// Reading revision files: a line-by-line parser whose errors name `file:line`.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <tuple>
 
 #include "dbmigrate/revision.hpp"
-#include "revision/duplicate_ids.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -239,52 +233,10 @@ class Parser {
   Revision revision_;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    throw Error(ErrorKind::input,
-                fmt::format("{}: cannot read the file: {}; check that it exists and is readable",
-                            path.string(), std::strerror(errno)));
-  }
-  return std::move(text).str();
-}
-
 }  // namespace
 
 Revision parse_revision(std::string_view text, const std::filesystem::path& path) {
   return Parser(text, path).parse();
-}
-
-std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir) {
-  std::error_code error;
-  std::vector<std::filesystem::path> files;
-  for (std::filesystem::directory_iterator it(versions_dir, error), end; !error && it != end;
-       it.increment(error)) {
-    // Editors leave backups and lock files beside the revisions: only `*.sql` files count.
-    std::error_code type_error;
-    if (it->path().extension() == ".sql" && it->is_regular_file(type_error)) {
-      files.push_back(it->path());
-    }
-  }
-  if (error) {
-    throw Error(ErrorKind::input,
-                fmt::format("{}: cannot list the versions folder: {}; run 'dbmigrate init' to "
-                            "create it or pass the migrations folder with --dir",
-                            versions_dir.string(), error.message()));
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<Revision> revisions;
-  revisions.reserve(files.size());
-  for (const auto& file : files) {
-    const std::string text = read_file(file);
-    Revision revision = parse_revision(text, file);
-    revision.checksum = sha256_hex(text);  // read once: the runner compares it with the history
-    revisions.push_back(std::move(revision));
-  }
-  reject_duplicate_ids(revisions);
-  return revisions;
 }
 
 }  // namespace dbmigrate

@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "dbmigrate/sqlite.hpp"
 
@@ -40,9 +38,11 @@ std::string sql_literal(std::string_view text) {
 std::string revision_checksum(const Revision& revision) {
   if (!revision.checksum.empty()) return revision.checksum;
   if (!revision.path.empty()) {
-    std::ifstream in(revision.path, std::ios::binary);
-    std::ostringstream text;
-    if (in && (text << in.rdbuf())) return sha256_hex(text.str());
+    try {
+      return sha256_hex(read_file(revision.path));
+    } catch (const Error&) {
+      // an unreadable file: the checksum of its parsed content serves
+    }
   }
   return sha256_hex(format_revision(revision));
 }

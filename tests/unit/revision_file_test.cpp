@@ -224,6 +224,35 @@ TEST_F(RevisionFile, Load_ReadsSqlFilesInNameOrderAndIgnoresOthers) {
   EXPECT_EQ(revisions[1].parents, testing::Ids{"a1"});
 }
 
+TEST_F(RevisionFile, Load_FollowsSymlinksAndSkipsDanglingOnes) {
+  const auto body =
+      "\n-- Create Date: d\n-- Message: m\n-- migrate:upgrade\n-- migrate:downgrade\n";
+  fs::create_directory(dir_ / "shared");
+  write("shared/a1_first.sql", std::string("-- Revision ID: a1\n-- Revises:") + body);
+  fs::create_symlink(dir_ / "shared" / "a1_first.sql", dir_ / "a1_first.sql");
+  fs::create_symlink(dir_ / "shared" / "gone.sql", dir_ / "b2_gone.sql");
+  const auto revisions = load_revisions(dir_);
+  ASSERT_EQ(revisions.size(), 1u);
+  EXPECT_EQ(revisions[0].id, "a1");
+  EXPECT_EQ(revisions[0].path, dir_ / "a1_first.sql");
+}
+
+// A revision holding a large data fix is read whole, past any buffer size, and its checksum is
+// that of the file's bytes.
+TEST_F(RevisionFile, Load_ReadsLargeFilesWholeAndChecksumsTheirBytes) {
+  std::string sql = "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);";
+  for (int i = 0; i < 12000; ++i) sql += "\nINSERT INTO t (v) VALUES ('row " + std::to_string(i) + "');";
+  const std::string text = "-- Revision ID: a1\n-- Revises:\n-- Create Date: d\n-- Message: m\n"
+                           "-- migrate:upgrade\n" + sql + "\n-- migrate:downgrade\nDROP TABLE t;\n";
+  ASSERT_GT(text.size(), 300'000u);
+  write("a1_big.sql", text);
+  const auto revisions = load_revisions(dir_);
+  ASSERT_EQ(revisions.size(), 1u);
+  EXPECT_EQ(revisions[0].upgrade_sql, sql);
+  EXPECT_EQ(revisions[0].downgrade_sql, "DROP TABLE t;");
+  EXPECT_EQ(revisions[0].checksum, sha256_hex(text));
+}
+
 TEST_F(RevisionFile, Load_DuplicateIdsNameBothFiles) {
   const auto text =
       "-- Revision ID: a1\n-- Revises:\n-- Create Date: d\n-- Message: m\n"
