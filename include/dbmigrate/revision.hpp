@@ -53,7 +53,7 @@ struct Revision {
 [[nodiscard]] std::string utc_now_string();
 
 // Throws Error(input) as `<path>:<line>: <what is wrong>; <what to do>`.
-[[nodiscard]] Revision parse_revision(std::string_view text, const std::filesystem::path& path);
+[[nodiscard]] Revision parse_revision(std::string_view text, std::filesystem::path path);
 
 // Every `*.sql` file of the folder, in file-name order; other files are ignored.
 // Throws Error(input) for an unreadable folder or file, RevisionGraphError for duplicate ids.

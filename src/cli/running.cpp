@@ -2,7 +2,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <exception>
 #include <filesystem>
+#include <future>
+#include <optional>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
@@ -22,8 +26,10 @@ class PrintingReporter final : public Reporter {
   void backup_written(const std::filesystem::path& backup) override {
     fmt::print("Backed up the database to {}\n", backup.string());
   }
-  void progress(const Revision& revision, std::string_view statement, std::chrono::seconds elapsed) override {
-    fmt::print(stderr, "  {} still running after {} s: {}\n", revision.id, elapsed.count(), statement);
+  void progress(const Revision& revision, std::string_view statement,
+                std::chrono::seconds elapsed) override {
+    fmt::print(stderr, "  {} still running after {} s: {}\n", revision.id, elapsed.count(),
+               statement);
   }
   [[nodiscard]] bool wants_progress() const override { return isatty(STDERR_FILENO) != 0; }
 };
@@ -39,12 +45,17 @@ SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
   }
 }
 
-// Resolves the target before the runner opens a database that does not exist yet, so that an
-// unknown, ambiguous or refused target leaves no new (empty) database file behind. An existing
-// database is left to the runner, which checks the target inside its transaction.
-using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&, std::string_view);
-void check_target(const RevisionGraph& graph, const std::string& path, const std::string& target, Plan plan) {
-  if (path.starts_with("file:") || std::filesystem::exists(path)) return;
+// A database the runner would create: the target is resolved first, so that an unknown,
+// ambiguous or refused target leaves no new (empty) database file behind. An existing database
+// is left to the runner, which checks the target inside its transaction.
+bool database_exists(const std::string& path) {
+  return path.starts_with("file:") || std::filesystem::exists(path);
+}
+
+using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&,
+                                          std::string_view);
+void check_target(const RevisionGraph& graph, const std::string& path, const std::string& target,
+                  Plan plan) {
   std::vector<std::string> heads;
   try {
     heads = read_current_heads(path);
@@ -54,23 +65,51 @@ void check_target(const RevisionGraph& graph, const std::string& path, const std
   (void)plan(graph, heads, target);
 }
 
+// Reads the revision files on a second thread while `open` reads the database on this one: with
+// hundreds of revisions each takes milliseconds, and a run with nothing to do is little else.
+// Errors come in the order of a run one after the other: a bad revision file before a bad
+// database.
+template <typename Open>
+auto open_beside_graph(const Project& project, Open&& open) {
+  auto loading = std::async([&project] { return project.graph(); });
+  std::optional<decltype(open())> opened;
+  std::exception_ptr open_error;
+  try {
+    opened.emplace(open());
+  } catch (...) {
+    open_error = std::current_exception();
+  }
+  RevisionGraph graph = loading.get();
+  if (open_error) std::rethrow_exception(open_error);
+  return std::pair{std::move(graph), std::move(*opened)};
+}
+
 void print_heads(const RevisionGraph& graph, const std::vector<std::string>& heads) {
   if (heads.empty()) fmt::print("(base: no revision applied)\n");
   for (const auto& id : heads) {
-    const bool head = std::find(graph.heads().begin(), graph.heads().end(), id) != graph.heads().end();
-    std::string message = graph.contains(id) ? graph.at(id).message : std::string("(no revision file)");
+    const bool head =
+        std::find(graph.heads().begin(), graph.heads().end(), id) != graph.heads().end();
+    std::string message =
+        graph.contains(id) ? graph.at(id).message : std::string("(no revision file)");
     fmt::print("{}{}, {}\n", id, head ? " (head)" : "", message);
   }
 }
 
 // An upgrade or a downgrade on the database the options name, printing as it goes.
-using Run = std::vector<std::string> (SqliteRunner::*)(const RevisionGraph&, std::string_view, Reporter&);
-int run_revisions(const CommonOptions& options, const Project& project, const RevisionGraph& graph,
-                  const RunOptions& run, const std::string& target, Plan plan, Run apply) {
+using Run = std::vector<std::string> (SqliteRunner::*)(const RevisionGraph&, std::string_view,
+                                                       Reporter&);
+int run_revisions(const CommonOptions& options, const Project& project, const RunOptions& run,
+                  const std::string& target, Plan plan, Run apply) {
   const std::string path = database_path(options, project);
-  check_target(graph, path, target, plan);
-  SqliteRunner runner = open_runner(path, run);
   PrintingReporter reporter;
+  if (!database_exists(path)) {
+    const RevisionGraph graph = project.graph();
+    check_target(graph, path, target, plan);
+    SqliteRunner runner = open_runner(path, run);
+    (void)(runner.*apply)(graph, target, reporter);
+    return 0;
+  }
+  auto [graph, runner] = open_beside_graph(project, [&] { return open_runner(path, run); });
   (void)(runner.*apply)(graph, target, reporter);
   return 0;
 }
@@ -79,21 +118,23 @@ int run_revisions(const CommonOptions& options, const Project& project, const Re
 
 int run_upgrade(const CommonOptions& options, const RunOptions& run) {
   Project project(options.dir);
-  const RevisionGraph graph = project.graph();
   const std::string target = run.target.empty() ? "head" : run.target;
   if (run.sql) {
+    const RevisionGraph graph = project.graph();
     auto path = optional_database_path(options, project);
-    fmt::print("{}", render_upgrade_sql(graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
+    fmt::print("{}",
+               render_upgrade_sql(
+                   graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
     return 0;
   }
-  return run_revisions(options, project, graph, run, target, upgrade_plan, &SqliteRunner::upgrade);
+  return run_revisions(options, project, run, target, upgrade_plan, &SqliteRunner::upgrade);
 }
 
 int run_downgrade(const CommonOptions& options, const RunOptions& run) {
   Project project(options.dir);
-  const RevisionGraph graph = project.graph();
   std::string target = run.target.empty() ? "-1" : run.target;
   if (run.sql) {
+    const RevisionGraph graph = project.graph();
     std::vector<std::string> heads;
     if (auto colon = target.find(':'); colon != std::string::npos) {
       heads = {graph.find(target.substr(0, colon)).id};  // FROM:TO, no database needed
@@ -101,12 +142,13 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
     } else if (auto path = optional_database_path(options, project)) {
       heads = read_current_heads(*path);
     } else {
-      throw Error(ErrorKind::usage, "downgrade --sql needs a database to start from, or FROM:TO as the target");
+      throw Error(ErrorKind::usage,
+                  "downgrade --sql needs a database to start from, or FROM:TO as the target");
     }
     fmt::print("{}", render_downgrade_sql(graph, heads, target));
     return 0;
   }
-  return run_revisions(options, project, graph, run, target, downgrade_plan, &SqliteRunner::downgrade);
+  return run_revisions(options, project, run, target, downgrade_plan, &SqliteRunner::downgrade);
 }
 
 int run_stamp(const CommonOptions& options, const RunOptions& run) {
@@ -118,14 +160,16 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
   }
   SqliteRunner runner = open_runner(path, run);
   auto heads = runner.stamp(graph, run.target);
-  fmt::print("Stamped the database at {}\n", heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));
+  fmt::print("Stamped the database at {}\n",
+             heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));
   return 0;
 }
 
 int run_current(const CommonOptions& options) {
   Project project(options.dir);
-  const RevisionGraph graph = project.graph();
-  print_heads(graph, read_current_heads(database_path(options, project)));
+  const std::string path = database_path(options, project);
+  const auto [graph, heads] = open_beside_graph(project, [&] { return read_current_heads(path); });
+  print_heads(graph, heads);
   return 0;
 }
 

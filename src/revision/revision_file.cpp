@@ -32,6 +32,7 @@ bool is_valid_id(std::string_view id) {
 // CRLF files (edited on Windows) parse like LF files; section SQL is joined with LF.
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
+  lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   while (!text.empty()) {
     const auto end = text.find('\n');
     auto line = text.substr(0, end);
@@ -61,8 +62,8 @@ struct HeaderValue {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::filesystem::path& path)
-      : lines_(split_lines(text)), path_(path) {}
+  Parser(std::string_view text, std::filesystem::path path)
+      : lines_(split_lines(text)), path_(std::move(path)) {}
 
   Revision parse() {
     enum class Section { header, upgrade, downgrade } section = Section::header;
@@ -101,11 +102,11 @@ class Parser {
            "missing '-- migrate:downgrade' section marker; add that line above the downgrade SQL "
            "(it may be empty)");
     }
-    revision_.path = path_;
     std::tie(revision_.upgrade_sql, revision_.upgrade_first_line) =
         section_sql(upgrade_marker_ + 1, downgrade_marker_);
     std::tie(revision_.downgrade_sql, revision_.downgrade_first_line) =
         section_sql(downgrade_marker_ + 1, static_cast<int>(lines_.size()) + 1);
+    revision_.path = std::move(path_);  // last: every error above names the file
     return std::move(revision_);
   }
 
@@ -180,9 +181,11 @@ class Parser {
 
   // `<id>_slug.sql` or `<id>.sql`: commands find a revision's file by its id.
   void check_file_name(const HeaderValue& id) const {
-    const auto name = path_.filename().string();
+    std::string_view name = path_.native();
+    if (const auto slash = name.rfind('/'); slash != std::string_view::npos)
+      name.remove_prefix(slash + 1);
     if (name.empty()) return;
-    const auto rest = std::string_view(name).substr(std::min(name.size(), id.value.size()));
+    const auto rest = name.substr(std::min(name.size(), id.value.size()));
     if (name.starts_with(id.value) && (rest.starts_with('_') || rest.starts_with('.'))) return;
     fail(id.line, fmt::format("revision id '{}' does not match the file name '{}'; rename the "
                               "file to start with '{}_' or correct the id",
@@ -217,7 +220,14 @@ class Parser {
   std::pair<std::string, int> section_sql(int begin, int end) const {
     while (begin < end && trim(lines_[begin - 1]).empty()) ++begin;
     while (end > begin && trim(lines_[end - 2]).empty()) --end;
+    if (begin == end) return {std::string(), begin};
+    // Lines are views into the text: without a CR among them the section is one slice of it.
+    const char* first = lines_[begin - 1].data();
+    const char* last = lines_[end - 2].data() + lines_[end - 2].size();
+    const auto slice = std::string_view(first, static_cast<std::size_t>(last - first));
+    if (slice.find('\r') == std::string_view::npos) return {std::string(slice), begin};
     std::string sql;
+    sql.reserve(slice.size());
     for (int number = begin; number < end; ++number) {
       if (number != begin) sql += '\n';
       sql += lines_[number - 1];
@@ -226,7 +236,7 @@ class Parser {
   }
 
   std::vector<std::string_view> lines_;
-  const std::filesystem::path& path_;
+  std::filesystem::path path_;
   std::array<HeaderValue, 4> header_{};
   int upgrade_marker_ = 0;
   int downgrade_marker_ = 0;
@@ -235,8 +245,8 @@ class Parser {
 
 }  // namespace
 
-Revision parse_revision(std::string_view text, const std::filesystem::path& path) {
-  return Parser(text, path).parse();
+Revision parse_revision(std::string_view text, std::filesystem::path path) {
+  return Parser(text, std::move(path)).parse();
 }
 
 }  // namespace dbmigrate

@@ -115,16 +115,15 @@ std::vector<HistoryEntry> read_history(sqlite::Connection& connection) {
   return entries;
 }
 
-std::map<std::string, std::string> recorded_checksums(sqlite::Connection& connection) {
-  // The checksum of each revision's latest upgrade or stamp; SQLite picks them, so that a
-  // long history costs a no-op run one query, not a row object per line of history.
-  std::map<std::string, std::string> checksums;
+std::unordered_map<std::string, std::string> recorded_checksums(sqlite::Connection& connection) {
+  // The checksum of each revision's latest upgrade or stamp: one pass over the history in id
+  // order, later rows replacing earlier ones. Linear in the history's length, with no sort.
+  std::unordered_map<std::string, std::string> checksums;
   if (!table_exists(connection, history_table_name)) return checksums;
-  auto statement = connection.prepare(fmt::format(
-      "SELECT revision, checksum FROM {0} WHERE id IN "
-      "(SELECT max(id) FROM {0} WHERE direction <> 'downgrade' GROUP BY revision)",
-      history_table()));
-  while (statement.step()) checksums.emplace(statement.text(0), statement.text(1));
+  auto statement = connection.prepare(
+      fmt::format("SELECT revision, checksum FROM {} WHERE direction <> 'downgrade' ORDER BY id",
+                  history_table()));
+  while (statement.step()) checksums.insert_or_assign(statement.text(0), statement.text(1));
   return checksums;
 }
 

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dbmigrate/runner.hpp"
@@ -39,6 +39,7 @@ void add_history(sqlite::Connection& connection, std::string_view revision,
 [[nodiscard]] std::vector<HistoryEntry> read_history(sqlite::Connection& connection);
 
 // Per revision, the checksum recorded by its latest upgrade or stamp.
-[[nodiscard]] std::map<std::string, std::string> recorded_checksums(sqlite::Connection& connection);
+[[nodiscard]] std::unordered_map<std::string, std::string> recorded_checksums(
+    sqlite::Connection& connection);
 
 }  // namespace dbmigrate::runner

@@ -1,4 +1,5 @@
 // Revision files on disk: the exact layout, parsing with `file:line` errors, loading a folder.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -251,6 +252,29 @@ TEST_F(RevisionFile, Load_ReadsLargeFilesWholeAndChecksumsTheirBytes) {
   EXPECT_EQ(revisions[0].upgrade_sql, sql);
   EXPECT_EQ(revisions[0].downgrade_sql, "DROP TABLE t;");
   EXPECT_EQ(revisions[0].checksum, sha256_hex(text));
+}
+
+// A large folder is read by two threads; the result and the error are those of reading the
+// files one after the other in name order.
+TEST_F(RevisionFile, Load_ManyFilesKeepNameOrderAndReportTheFirstBadFile) {
+  const auto body = "\n-- Create Date: d\n-- Message: m\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n";
+  std::string parent;
+  for (int i = 0; i < 200; ++i) {
+    const auto id = fmt::format("r{:03}", i);
+    write(id + "_step.sql", "-- Revision ID: " + id + "\n-- Revises: " + parent + body);
+    parent = id;
+  }
+  const auto revisions = load_revisions(dir_);
+  ASSERT_EQ(revisions.size(), 200u);
+  for (int i = 0; i < 200; ++i) EXPECT_EQ(revisions[i].id, fmt::format("r{:03}", i));
+
+  write("r150_step.sql", "-- Revision ID: r150\nnot a header\n");
+  write("r040_step.sql", "-- Revision ID: r040\nnot a header either\n");
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const auto error = expect_throw<Error>([&] { (void)load_revisions(dir_); });
+    EXPECT_EQ(std::string(error.what()).substr(0, (dir_ / "r040_step.sql:2:").string().size()),
+              (dir_ / "r040_step.sql:2:").string());
+  }
 }
 
 TEST_F(RevisionFile, Load_DuplicateIdsNameBothFiles) {
