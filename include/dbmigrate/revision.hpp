@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,9 +54,18 @@ struct Revision {
 // Throws Error(input) as `<path>:<line>: <what is wrong>; <what to do>`.
 [[nodiscard]] Revision parse_revision(std::string_view text, std::filesystem::path path);
 
-// Every `*.sql` file of the folder, in file-name order; other files are ignored.
+// Every `*.sql` file of the folder, in file-name order; other files are ignored. A large folder
+// is read by two threads.
 // Throws Error(input) for an unreadable folder or file, RevisionGraphError for duplicate ids.
 [[nodiscard]] std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir);
+
+// The same, with the caller's own slow start (opening a database, say) run on one of the
+// loading threads while the other reads files; that thread reads files too once `meanwhile`
+// returns. `meanwhile` runs exactly once, before this returns, also when the folder is missing
+// or a file is bad. An exception from it is rethrown once every file has loaded cleanly: errors
+// in the revision files come first.
+[[nodiscard]] std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir,
+                                                   const std::function<void()>& meanwhile);
 
 // Writes through a temporary file in the same folder, fsync and rename, so that the target
 // holds either its old content or the new one, never a part. Throws Error(input).
@@ -128,7 +136,7 @@ class RevisionGraph {
   std::vector<Revision> revisions_;  // in ordered() order
   std::vector<std::string> ordered_;
   std::vector<std::vector<std::string>> children_;  // by position
-  std::map<std::string, std::size_t, std::less<>> positions_;
+  std::vector<std::size_t> by_id_;  // positions, sorted by id
   std::vector<std::string> heads_;
   std::vector<std::string> bases_;
 };

@@ -16,38 +16,45 @@ namespace dbmigrate::cli {
 Project::Project(fs::path dir) : dir_(std::move(dir)) {
   const fs::path settings_file = dir_ / "dbmigrate.json";
   if (!fs::exists(settings_file)) {
-    throw Error(ErrorKind::input, fmt::format("'{}' is not a migrations folder (no dbmigrate.json): run "
-                                              "'dbmigrate init' first, or pass --dir",
-                                              dir_.string()));
+    throw Error(ErrorKind::input,
+                fmt::format("'{}' is not a migrations folder (no dbmigrate.json): run "
+                            "'dbmigrate init' first, or pass --dir",
+                            dir_.string()));
   }
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(read_file(settings_file));
   } catch (const nlohmann::json::exception& error) {
-    throw Error(ErrorKind::input, fmt::format("{}: not valid JSON: {}", settings_file.string(), error.what()));
+    throw Error(ErrorKind::input,
+                fmt::format("{}: not valid JSON: {}", settings_file.string(), error.what()));
   }
-  if (!json.is_object()) throw Error(ErrorKind::input, fmt::format("{}: expected an object", settings_file.string()));
+  if (!json.is_object())
+    throw Error(ErrorKind::input, fmt::format("{}: expected an object", settings_file.string()));
   for (const auto& [key, value] : json.items()) {
     if (key != "format" && key != "dialect" && key != "database_url" && key != "model") {
-      throw Error(ErrorKind::input, fmt::format("{}: {}: unknown setting", settings_file.string(), key));
+      throw Error(ErrorKind::input,
+                  fmt::format("{}: {}: unknown setting", settings_file.string(), key));
     }
     if (key != "format" && !value.is_string()) {
-      throw Error(ErrorKind::input, fmt::format("{}: {}: expected string", settings_file.string(), key));
+      throw Error(ErrorKind::input,
+                  fmt::format("{}: {}: expected string", settings_file.string(), key));
     }
   }
   settings_.dialect = json.value("dialect", "sqlite");
   settings_.database_url = json.value("database_url", "");
   settings_.model = json.value("model", "");
   if (settings_.dialect != "sqlite") {
-    throw Error(ErrorKind::input, fmt::format("{}: dialect '{}' is not supported by this build (sqlite)",
-                                              settings_file.string(), settings_.dialect));
+    throw Error(ErrorKind::input,
+                fmt::format("{}: dialect '{}' is not supported by this build (sqlite)",
+                            settings_file.string(), settings_.dialect));
   }
 }
 
 void Project::init(const fs::path& dir, const Settings& settings) {
   if (fs::exists(dir)) {
-    throw Error(ErrorKind::usage, fmt::format("'{}' exists already: init never overwrites a migrations folder",
-                                              dir.string()));
+    throw Error(ErrorKind::usage,
+                fmt::format("'{}' exists already: init never overwrites a migrations folder",
+                            dir.string()));
   }
   fs::create_directories(dir / "versions");
   nlohmann::json json = {{"format", 1}, {"dialect", settings.dialect}};
@@ -63,8 +70,15 @@ Snapshot Project::head_snapshot() const {
 }
 
 RevisionGraph Project::graph() const {
-  if (!fs::exists(versions_dir())) return RevisionGraph{};
-  return RevisionGraph(load_revisions(versions_dir()));
+  return graph({});
+}
+
+RevisionGraph Project::graph(const std::function<void()>& meanwhile) const {
+  if (!fs::exists(versions_dir())) {
+    if (meanwhile) meanwhile();
+    return RevisionGraph{};
+  }
+  return RevisionGraph(load_revisions(versions_dir(), meanwhile));
 }
 
 }  // namespace dbmigrate::cli

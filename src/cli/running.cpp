@@ -2,9 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <exception>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <utility>
 
@@ -65,22 +63,13 @@ void check_target(const RevisionGraph& graph, const std::string& path, const std
   (void)plan(graph, heads, target);
 }
 
-// Reads the revision files on a second thread while `open` reads the database on this one: with
-// hundreds of revisions each takes milliseconds, and a run with nothing to do is little else.
-// Errors come in the order of a run one after the other: a bad revision file before a bad
-// database.
+// Reads the database while the revision files load: with hundreds of revisions each takes
+// milliseconds, and a run with nothing to do is little else. Errors in the revision files come
+// before the database's.
 template <typename Open>
 auto open_beside_graph(const Project& project, Open&& open) {
-  auto loading = std::async([&project] { return project.graph(); });
   std::optional<decltype(open())> opened;
-  std::exception_ptr open_error;
-  try {
-    opened.emplace(open());
-  } catch (...) {
-    open_error = std::current_exception();
-  }
-  RevisionGraph graph = loading.get();
-  if (open_error) std::rethrow_exception(open_error);
+  RevisionGraph graph = project.graph([&] { opened.emplace(open()); });
   return std::pair{std::move(graph), std::move(*opened)};
 }
 
@@ -109,7 +98,11 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
     (void)(runner.*apply)(graph, target, reporter);
     return 0;
   }
-  auto [graph, runner] = open_beside_graph(project, [&] { return open_runner(path, run); });
+  auto [graph, runner] = open_beside_graph(project, [&] {
+    SqliteRunner opened = open_runner(path, run);
+    opened.read_ahead();
+    return opened;
+  });
   (void)(runner.*apply)(graph, target, reporter);
   return 0;
 }

@@ -12,15 +12,43 @@
 namespace dbmigrate {
 namespace {
 
+// Indexes of `revisions` sorted by id: one allocation and binary search, where a map would
+// copy every id into a node of its own.
+std::vector<std::size_t> sorted_by_id(const std::vector<Revision>& revisions) {
+  std::vector<std::size_t> indexes(revisions.size());
+  for (std::size_t i = 0; i < indexes.size(); ++i) indexes[i] = i;
+  std::sort(indexes.begin(), indexes.end(),
+            [&](std::size_t a, std::size_t b) { return revisions[a].id < revisions[b].id; });
+  return indexes;
+}
+
+// The first entry of `by_id` whose id is not less than `id`.
+std::vector<std::size_t>::const_iterator lower_bound_id(const std::vector<Revision>& revisions,
+                                                        const std::vector<std::size_t>& by_id,
+                                                        std::string_view id) {
+  return std::lower_bound(by_id.begin(), by_id.end(), id,
+                          [&](std::size_t index, std::string_view wanted) {
+                            return std::string_view(revisions[index].id) < wanted;
+                          });
+}
+
+// The index of the revision with this id, or revisions.size() when there is none.
+std::size_t index_of(const std::vector<Revision>& revisions, const std::vector<std::size_t>& by_id,
+                     std::string_view id) {
+  const auto it = lower_bound_id(revisions, by_id, id);
+  return it != by_id.end() && revisions[*it].id == id ? *it : revisions.size();
+}
+
 // "<path>: " when the revision came from a file, so that messages point at what to edit.
 std::string file_prefix(const Revision& revision) {
   return revision.path.empty() ? std::string() : fmt::format("{}: ", revision.path.string());
 }
 
 void reject_missing_parents(const std::vector<Revision>& revisions,
-                            const std::map<std::string, std::size_t, std::less<>>& by_id) {
-  for (const auto& [id, index] : by_id) {  // id order, so the same file is named every run
+                            const std::vector<std::size_t>& by_id) {
+  for (const auto index : by_id) {  // id order, so the same file is named every run
     const auto& revision = revisions[index];
+    const auto& id = revision.id;
     for (std::size_t i = 0; i < revision.parents.size(); ++i) {
       const auto& parent = revision.parents[i];
       if (std::find(revision.parents.begin(), revision.parents.begin() + i, parent) !=
@@ -30,7 +58,7 @@ void reject_missing_parents(const std::vector<Revision>& revisions,
                                 "parent once",
                                 file_prefix(revision), id, parent));
       }
-      if (!by_id.contains(parent)) {
+      if (index_of(revisions, by_id, parent) == revisions.size()) {
         throw RevisionGraphError(
             GraphErrorReason::missing_parent, {id, parent},
             fmt::format("{}revision '{}' revises '{}', which does not exist; restore the missing "
@@ -44,23 +72,23 @@ void reject_missing_parents(const std::vector<Revision>& revisions,
 // Called when a topological sort left `remaining` nodes: each of them still waits for a parent
 // that is also remaining, so walking to such a parent must come back to a node already seen.
 [[noreturn]] void throw_cycle(const std::vector<Revision>& revisions,
-                              const std::map<std::string, std::size_t, std::less<>>& by_id,
+                              const std::vector<std::size_t>& by_id,
                               const std::vector<bool>& remaining) {
   auto start = by_id.begin();
-  while (!remaining[start->second]) ++start;
+  while (!remaining[*start]) ++start;
   std::vector<std::size_t> path;
   std::map<std::size_t, std::size_t> seen_at;  // node -> index in path
-  std::size_t node = start->second;
+  std::size_t node = *start;
   while (!seen_at.contains(node)) {
     seen_at[node] = path.size();
     path.push_back(node);
     const std::string* next = nullptr;  // smallest remaining parent, for a stable message
     for (const auto& parent : revisions[node].parents) {
-      if (remaining[by_id.find(parent)->second] && (next == nullptr || parent < *next)) {
+      if (remaining[index_of(revisions, by_id, parent)] && (next == nullptr || parent < *next)) {
         next = &parent;
       }
     }
-    node = by_id.find(*next)->second;
+    node = index_of(revisions, by_id, *next);
   }
   std::vector<std::string> cycle;
   for (std::size_t i = seen_at[node]; i < path.size(); ++i) cycle.push_back(revisions[path[i]].id);
@@ -95,23 +123,22 @@ void reject_duplicate_ids(const std::vector<Revision>& revisions) {
 
 RevisionGraph::RevisionGraph(std::vector<Revision> revisions) {
   reject_duplicate_ids(revisions);
-  std::map<std::string, std::size_t, std::less<>> by_id;
-  for (std::size_t i = 0; i < revisions.size(); ++i) by_id.emplace(revisions[i].id, i);
+  const auto by_id = sorted_by_id(revisions);
   reject_missing_parents(revisions, by_id);
 
   // Kahn's algorithm on input indexes. Children are visited in id order through a stack, so a
   // branch is ordered whole before its sibling and the order does not depend on file order.
   std::vector<std::vector<std::size_t>> children(revisions.size());
-  for (const auto& [id, index] : by_id) {
+  for (const auto index : by_id) {
     for (const auto& parent : revisions[index].parents) {
-      children[by_id.find(parent)->second].push_back(index);
+      children[index_of(revisions, by_id, parent)].push_back(index);
     }
   }
   std::vector<std::size_t> waiting(revisions.size());  // parents not yet ordered
   std::vector<std::size_t> ready;
   for (auto it = by_id.rbegin(); it != by_id.rend(); ++it) {
-    waiting[it->second] = revisions[it->second].parents.size();
-    if (waiting[it->second] == 0) ready.push_back(it->second);
+    waiting[*it] = revisions[*it].parents.size();
+    if (waiting[*it] == 0) ready.push_back(*it);
   }
   std::vector<std::size_t> order;
   order.reserve(revisions.size());
@@ -139,30 +166,33 @@ RevisionGraph::RevisionGraph(std::vector<Revision> revisions) {
       children_[position].push_back(revisions[child].id);  // already in id order
     }
   }
+  ordered_.reserve(order.size());
+  revisions_.reserve(order.size());
   for (const auto node : order) {
     ordered_.push_back(revisions[node].id);
-    positions_.emplace(revisions[node].id, position_of[node]);
     revisions_.push_back(std::move(revisions[node]));
   }
-  for (const auto& [id, position] : positions_) {
-    if (children_[position].empty()) heads_.push_back(id);
-    if (revisions_[position].parents.empty()) bases_.push_back(id);
+  by_id_.reserve(by_id.size());
+  for (const auto index : by_id) by_id_.push_back(position_of[index]);
+  for (const auto position : by_id_) {
+    if (children_[position].empty()) heads_.push_back(revisions_[position].id);
+    if (revisions_[position].parents.empty()) bases_.push_back(revisions_[position].id);
   }
 }
 
 bool RevisionGraph::contains(std::string_view id) const {
-  return positions_.contains(id);
+  return index_of(revisions_, by_id_, id) != revisions_.size();
 }
 
 std::size_t RevisionGraph::position(std::string_view id) const {
-  const auto it = positions_.find(id);
-  if (it == positions_.end()) {
+  const auto position = index_of(revisions_, by_id_, id);
+  if (position == revisions_.size()) {
     throw RevisionGraphError(GraphErrorReason::unknown_revision, {std::string(id)},
                              fmt::format("unknown revision '{}'; 'dbmigrate history' lists the "
                                          "revisions",
                                          id));
   }
-  return it->second;
+  return position;
 }
 
 const Revision& RevisionGraph::at(std::string_view id) const {
@@ -170,11 +200,11 @@ const Revision& RevisionGraph::at(std::string_view id) const {
 }
 
 const Revision& RevisionGraph::find(std::string_view prefix) const {
-  if (prefix.empty() || positions_.contains(prefix)) return at(prefix);
+  if (prefix.empty() || contains(prefix)) return at(prefix);
   std::vector<std::string> candidates;
-  for (auto it = positions_.lower_bound(prefix);
-       it != positions_.end() && it->first.starts_with(prefix); ++it) {
-    candidates.push_back(it->first);
+  for (auto it = lower_bound_id(revisions_, by_id_, prefix);
+       it != by_id_.end() && revisions_[*it].id.starts_with(prefix); ++it) {
+    candidates.push_back(revisions_[*it].id);
   }
   if (candidates.size() == 1) return at(candidates.front());
   if (candidates.empty()) return at(prefix);  // throws unknown_revision
@@ -195,16 +225,16 @@ const std::vector<std::string>& RevisionGraph::children(std::string_view id) con
 
 std::vector<std::string> RevisionGraph::branch_points() const {
   std::vector<std::string> out;
-  for (const auto& [id, position] : positions_) {
-    if (children_[position].size() > 1) out.push_back(id);
+  for (const auto position : by_id_) {
+    if (children_[position].size() > 1) out.push_back(revisions_[position].id);
   }
   return out;
 }
 
 std::vector<std::string> RevisionGraph::merge_points() const {
   std::vector<std::string> out;
-  for (const auto& [id, position] : positions_) {
-    if (revisions_[position].parents.size() > 1) out.push_back(id);
+  for (const auto position : by_id_) {
+    if (revisions_[position].parents.size() > 1) out.push_back(revisions_[position].id);
   }
   return out;
 }

@@ -13,8 +13,10 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -127,18 +129,27 @@ class Reader {
   std::unique_ptr<char[]> buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
 };
 
-// Revisions loaded into their slots by whichever thread takes each file next. A thread stops at
-// its first error; as files are taken in name order, the error of the first failing file is
-// the smallest index recorded, whichever thread met it.
+// Revisions loaded into their slots by whichever thread takes each file next; the caller's
+// `meanwhile` task is the first thing taken. A thread stops at its first bad file; as files are
+// taken in name order, the error of the first bad file is the smallest index recorded, whichever
+// thread met it.
 class SharedLoad {
  public:
-  SharedLoad(const Folder& folder, const std::vector<std::string>& names)
-      : folder_(folder), names_(names), revisions_(names.size()) {}
+  SharedLoad(const Folder& folder, const std::vector<std::string>& names,
+             const std::function<void()>& meanwhile)
+      : folder_(folder), names_(names), meanwhile_(meanwhile), revisions_(names.size()) {
+    if (!meanwhile_) next_ = 1;  // nothing to run first
+  }
 
   void work() {
     Reader reader(folder_);
     while (!failed_.load(std::memory_order_relaxed)) {
-      const std::size_t index = next_.fetch_add(1, std::memory_order_relaxed);
+      const std::size_t task = next_.fetch_add(1, std::memory_order_relaxed);
+      if (task == 0) {
+        run_meanwhile();
+        continue;
+      }
+      const std::size_t index = task - 1;
       if (index >= names_.size()) return;
       try {
         revisions_[index] = reader.load(names_[index]);
@@ -154,46 +165,78 @@ class SharedLoad {
     }
   }
 
-  std::vector<Revision> result() {
+  // After every thread has returned from work(): the revisions, or the first bad file's error.
+  std::vector<Revision> revisions() {
     if (error_) std::rethrow_exception(error_);
     return std::move(revisions_);
   }
 
+  void rethrow_meanwhile_error() const {
+    if (meanwhile_error_) std::rethrow_exception(meanwhile_error_);
+  }
+
  private:
+  void run_meanwhile() {
+    try {
+      meanwhile_();
+    } catch (...) {
+      meanwhile_error_ = std::current_exception();
+    }
+  }
+
   const Folder& folder_;
   const std::vector<std::string>& names_;
+  const std::function<void()>& meanwhile_;
   std::vector<Revision> revisions_;
   std::atomic<std::size_t> next_{0};
   std::atomic<bool> failed_{false};
   std::mutex error_mutex_;
   std::exception_ptr error_;
   std::size_t error_index_ = 0;
+  std::exception_ptr meanwhile_error_;
 };
 
-// A second thread pays off from a few dozen files, and only with a second core to run on.
-bool worth_a_second_thread(std::size_t files) {
-  return files >= 32 && std::thread::hardware_concurrency() > 1;
+// A second thread pays off from a few dozen files, or beside a task of the caller's, and only
+// with a second core to run on.
+bool worth_a_second_thread(std::size_t files, bool meanwhile) {
+  return (files >= 32 || meanwhile) && std::thread::hardware_concurrency() > 1;
 }
 
 }  // namespace
 
-std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir) {
-  Folder folder(versions_dir);
-  const auto names = folder.revision_names();
-  SharedLoad load(folder, names);
+std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir,
+                                     const std::function<void()>& meanwhile) {
+  std::optional<Folder> folder;
+  std::vector<std::string> names;
+  try {
+    folder.emplace(versions_dir);
+    names = folder->revision_names();
+  } catch (...) {
+    try {
+      if (meanwhile) meanwhile();  // runs whatever happens; the folder's error comes first
+    } catch (...) {
+    }
+    throw;
+  }
+  SharedLoad load(*folder, names, meanwhile);
   std::thread helper;
-  if (worth_a_second_thread(names.size())) {
+  if (worth_a_second_thread(names.size(), static_cast<bool>(meanwhile))) {
     try {
       helper = std::thread([&load] { load.work(); });
     } catch (const std::system_error&) {
-      // no thread to be had: this one reads every file
+      // no thread to be had: this one does everything
     }
   }
   load.work();
   if (helper.joinable()) helper.join();
-  auto revisions = load.result();
+  auto revisions = load.revisions();
   reject_duplicate_ids(revisions);
+  load.rethrow_meanwhile_error();
   return revisions;
+}
+
+std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir) {
+  return load_revisions(versions_dir, {});
 }
 
 }  // namespace dbmigrate

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
@@ -81,9 +83,13 @@ class SqliteRunner::Impl {
   std::vector<std::string> heads() { return runner::read_heads(connection_); }
   std::vector<HistoryEntry> history() { return runner::read_history(connection_); }
 
+  void read_ahead() { read_ahead_ = runner::recorded_checksums(connection_); }
+
   std::vector<std::string> changed(const RevisionGraph& graph) {
     const auto applied = runner::applied_mask(graph, heads());
-    const auto recorded = runner::recorded_checksums(connection_);
+    const auto recorded =
+        read_ahead_ ? std::move(*read_ahead_) : runner::recorded_checksums(connection_);
+    read_ahead_.reset();
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < graph.size(); ++i) {
       const auto& revision = graph.revisions()[i];
@@ -188,6 +194,7 @@ class SqliteRunner::Impl {
   std::string path_;
   RunnerOptions options_;
   sqlite::Connection connection_;
+  std::optional<std::unordered_map<std::string, std::string>> read_ahead_;  // used once
   runner::LockWait lock_wait_{connection_, options_.lock_timeout};
 };
 
@@ -199,6 +206,10 @@ SqliteRunner::~SqliteRunner() = default;
 
 std::vector<std::string> SqliteRunner::current_heads() {
   return impl_->guarded([&] { return impl_->heads(); });
+}
+
+void SqliteRunner::read_ahead() {
+  impl_->guarded([&] { impl_->read_ahead(); });
 }
 
 std::vector<HistoryEntry> SqliteRunner::history() {
