@@ -25,7 +25,8 @@ void insert_sorted(Range& range, Item item) {
 
 template <typename Range>
 bool erase_named(Range& range, std::string_view name) {
-  auto it = std::find_if(range.begin(), range.end(), [&](const auto& item) { return item.name == name; });
+  auto it =
+      std::find_if(range.begin(), range.end(), [&](const auto& item) { return item.name == name; });
   if (it == range.end()) return false;
   range.erase(it);
   return true;
@@ -66,7 +67,9 @@ class Applier {
   void operator()(const op::DropTable& o) {
     s_.tables.erase(s_.tables.begin() + (&table(o.table.name) - s_.tables.data()));
     // The database drops a table's triggers with it.
-    std::erase_if(s_.triggers, [&](const Trigger& trigger) { return same_identifier(trigger.table, o.table.name); });
+    std::erase_if(s_.triggers, [&](const Trigger& trigger) {
+      return same_identifier(trigger.table, o.table.name);
+    });
   }
   void operator()(const op::RenameTable& o) {
     if (s_.find_table(o.to)) misfit(op_, fmt::format("there is a table '{}' already", o.to));
@@ -122,12 +125,15 @@ class Applier {
     column->renamed_from.reset();
   }
   void operator()(const op::AlterPrimaryKey& o) { table(o.table).primary_key = o.to; }
-  void operator()(const op::AlterTableOptions& o) { table(o.table).without_rowid = o.to_without_rowid; }
+  void operator()(const op::AlterTableOptions& o) {
+    table(o.table).without_rowid = o.to_without_rowid;
+  }
   void operator()(const op::CreateIndex& o) {
     Table& t = table(o.table);
     for (const auto& other : s_.tables) {
       for (const auto& index : other.indexes) {
-        if (index.name == o.index.name) misfit(op_, fmt::format("index '{}' exists already on '{}'", index.name, other.name));
+        if (index.name == o.index.name)
+          misfit(op_, fmt::format("index '{}' exists already on '{}'", index.name, other.name));
       }
     }
     insert_sorted(t.indexes, o.index);
@@ -135,20 +141,30 @@ class Applier {
   void operator()(const op::DropIndex& o) {
     if (!erase_named(table(o.table).indexes, o.index.name)) misfit(op_, "there is no such index");
   }
-  void operator()(const op::AddUnique& o) { add_constraint(table(o.table), &Table::uniques, o.unique); }
+  void operator()(const op::AddUnique& o) {
+    add_constraint(table(o.table), &Table::uniques, o.unique);
+  }
   void operator()(const op::DropUnique& o) {
-    if (!erase_equal(table(o.table).uniques, o.unique)) misfit(op_, "there is no such unique constraint");
+    if (!erase_equal(table(o.table).uniques, o.unique))
+      misfit(op_, "there is no such unique constraint");
   }
-  void operator()(const op::AddForeignKey& o) { add_constraint(table(o.table), &Table::foreign_keys, o.foreign_key); }
+  void operator()(const op::AddForeignKey& o) {
+    add_constraint(table(o.table), &Table::foreign_keys, o.foreign_key);
+  }
   void operator()(const op::DropForeignKey& o) {
-    if (!erase_equal(table(o.table).foreign_keys, o.foreign_key)) misfit(op_, "there is no such foreign key");
+    if (!erase_equal(table(o.table).foreign_keys, o.foreign_key))
+      misfit(op_, "there is no such foreign key");
   }
-  void operator()(const op::AddCheck& o) { add_constraint(table(o.table), &Table::checks, o.check); }
+  void operator()(const op::AddCheck& o) {
+    add_constraint(table(o.table), &Table::checks, o.check);
+  }
   void operator()(const op::DropCheck& o) {
-    if (!erase_equal(table(o.table).checks, o.check)) misfit(op_, "there is no such check constraint");
+    if (!erase_equal(table(o.table).checks, o.check))
+      misfit(op_, "there is no such check constraint");
   }
   void operator()(const op::CreateView& o) {
-    if (std::any_of(s_.views.begin(), s_.views.end(), [&](const View& v) { return v.name == o.view.name; })) {
+    if (std::any_of(s_.views.begin(), s_.views.end(),
+                    [&](const View& v) { return v.name == o.view.name; })) {
       misfit(op_, "the view exists already");
     }
     insert_sorted(s_.views, o.view);
@@ -161,7 +177,8 @@ class Applier {
                      [&](const Table& t) { return same_identifier(t.name, o.trigger.table); })) {
       misfit(op_, fmt::format("there is no table '{}'", o.trigger.table));
     }
-    if (std::any_of(s_.triggers.begin(), s_.triggers.end(), [&](const Trigger& t) { return t.name == o.trigger.name; })) {
+    if (std::any_of(s_.triggers.begin(), s_.triggers.end(),
+                    [&](const Trigger& t) { return t.name == o.trigger.name; })) {
       misfit(op_, "the trigger exists already");
     }
     insert_sorted(s_.triggers, o.trigger);

@@ -32,7 +32,9 @@ void match_columns(const Table& from, const Table& to, Renames& renames) {
   // Most tables keep every column under its name: nothing to match.
   const bool same_names = from.columns.size() == to.columns.size() &&
                           std::equal(from.columns.begin(), from.columns.end(), to.columns.begin(),
-                                     [](const Column& a, const Column& b) { return a.name == b.name && !b.renamed_from; });
+                                     [](const Column& a, const Column& b) {
+                                       return a.name == b.name && !b.renamed_from;
+                                     });
   if (same_names) return;
   std::vector<HintedName> now;
   for (const auto& column : to.columns) now.push_back({column.name, column.renamed_from});
@@ -44,7 +46,8 @@ void match_columns(const Table& from, const Table& to, Renames& renames) {
   for (const auto& [old_name, new_name] : pending) claimed.insert(old_name);
   std::vector<const Column*> unmatched;
   for (const auto& column : to.columns) {
-    bool renamed_here = std::any_of(pending.begin(), pending.end(), [&](const auto& r) { return r.second == column.name; });
+    bool renamed_here = std::any_of(pending.begin(), pending.end(),
+                                    [&](const auto& r) { return r.second == column.name; });
     if (renamed_here) continue;
     if (before.count(column.name) && !claimed.count(column.name)) {
       claimed.insert(column.name);
@@ -86,11 +89,13 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
     // of the tables compared before this one (in name order) done.
     ForeignKey as_found = original;
     as_found.ref_table = renames.table(original.ref_table);
-    if (as_found.ref_table < name) as_found.ref_columns = renames.columns_of(as_found.ref_table, original.ref_columns);
+    if (as_found.ref_table < name)
+      as_found.ref_columns = renames.columns_of(as_found.ref_table, original.ref_columns);
     out.push_back({op::DropForeignKey{name, as_found}});
   }
   for (const auto& original : from.uniques) {
-    if (!contains(to.uniques, renames.in_new_names(name, original))) out.push_back({op::DropUnique{name, original}});
+    if (!contains(to.uniques, renames.in_new_names(name, original)))
+      out.push_back({op::DropUnique{name, original}});
   }
   for (const auto& check : from.checks) {
     if (!contains(to.checks, check)) out.push_back({op::DropCheck{name, check}});
@@ -118,7 +123,8 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
   }
 
   // 3. The table itself.
-  if (old.primary_key != to.primary_key) out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key}});
+  if (old.primary_key != to.primary_key)
+    out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key}});
   if (old.without_rowid != to.without_rowid) {
     out.push_back({op::AlterTableOptions{name, old.without_rowid, to.without_rowid}});
   }

@@ -24,12 +24,15 @@ std::string describe_column_change(const std::string& table, const Column& from,
   if (from.type != to.type) parts.push_back(fmt::format("type {} -> {}", from.type, to.type));
   if (from.nullable != to.nullable) parts.push_back(to.nullable ? "NULL allowed" : "NOT NULL");
   if (from.default_sql != to.default_sql) {
-    parts.push_back(fmt::format("default {} -> {}", from.default_sql.value_or("none"), to.default_sql.value_or("none")));
+    parts.push_back(fmt::format("default {} -> {}", from.default_sql.value_or("none"),
+                                to.default_sql.value_or("none")));
   }
   if (from.collation != to.collation) {
-    parts.push_back(fmt::format("collation {} -> {}", from.collation.value_or("default"), to.collation.value_or("default")));
+    parts.push_back(fmt::format("collation {} -> {}", from.collation.value_or("default"),
+                                to.collation.value_or("default")));
   }
-  if (from.autoincrement != to.autoincrement) parts.push_back(to.autoincrement ? "AUTOINCREMENT" : "no AUTOINCREMENT");
+  if (from.autoincrement != to.autoincrement)
+    parts.push_back(to.autoincrement ? "AUTOINCREMENT" : "no AUTOINCREMENT");
   return fmt::format("altered column '{}.{}': {}", table, to.name, fmt::join(parts, ", "));
 }
 
@@ -45,51 +48,73 @@ std::string Operation::describe() const {
       overloaded{
           [](const op::CreateTable& o) { return fmt::format("added table '{}'", o.table.name); },
           [](const op::DropTable& o) { return fmt::format("removed table '{}'", o.table.name); },
-          [](const op::RenameTable& o) { return fmt::format("renamed table '{}' to '{}'", o.from, o.to); },
-          [](const op::AddColumn& o) { return fmt::format("added column '{}.{}'", o.table, o.column.name); },
-          [](const op::DropColumn& o) { return fmt::format("removed column '{}.{}'", o.table, o.column.name); },
+          [](const op::RenameTable& o) {
+            return fmt::format("renamed table '{}' to '{}'", o.from, o.to);
+          },
+          [](const op::AddColumn& o) {
+            return fmt::format("added column '{}.{}'", o.table, o.column.name);
+          },
+          [](const op::DropColumn& o) {
+            return fmt::format("removed column '{}.{}'", o.table, o.column.name);
+          },
           [](const op::RenameColumn& o) {
             return fmt::format("renamed column '{}.{}' to '{}'", o.table, o.from, o.to);
           },
           [](const op::AlterColumn& o) { return describe_column_change(o.table, o.from, o.to); },
           [](const op::AlterPrimaryKey& o) {
-            return fmt::format("changed primary key of '{}' from {} to {}", o.table, column_list(o.from), column_list(o.to));
+            return fmt::format("changed primary key of '{}' from {} to {}", o.table,
+                               column_list(o.from), column_list(o.to));
           },
           [](const op::AlterTableOptions& o) {
-            return fmt::format("{} WITHOUT ROWID on table '{}'", o.to_without_rowid ? "added" : "removed", o.table);
+            return fmt::format("{} WITHOUT ROWID on table '{}'",
+                               o.to_without_rowid ? "added" : "removed", o.table);
           },
           [](const op::CreateIndex& o) {
-            return fmt::format("added {}index '{}' on '{}' {}", o.index.unique ? "unique " : "", o.index.name, o.table, key_list(o.index));
+            return fmt::format("added {}index '{}' on '{}' {}", o.index.unique ? "unique " : "",
+                               o.index.name, o.table, key_list(o.index));
           },
           [](const op::DropIndex& o) {
-            return fmt::format("removed {}index '{}' on '{}'", o.index.unique ? "unique " : "", o.index.name, o.table);
+            return fmt::format("removed {}index '{}' on '{}'", o.index.unique ? "unique " : "",
+                               o.index.name, o.table);
           },
           [](const op::AddUnique& o) {
-            return fmt::format("added unique constraint on '{}' {}", o.table, column_list(o.unique.columns));
+            return fmt::format("added unique constraint on '{}' {}", o.table,
+                               column_list(o.unique.columns));
           },
           [](const op::DropUnique& o) {
-            return fmt::format("removed unique constraint on '{}' {}", o.table, column_list(o.unique.columns));
+            return fmt::format("removed unique constraint on '{}' {}", o.table,
+                               column_list(o.unique.columns));
           },
           [](const op::AddForeignKey& o) {
-            return fmt::format("added foreign key on '{}' {} -> '{}' {}{}", o.table, column_list(o.foreign_key.columns),
-                               o.foreign_key.ref_table, column_list(o.foreign_key.ref_columns),
+            return fmt::format("added foreign key on '{}' {} -> '{}' {}{}", o.table,
+                               column_list(o.foreign_key.columns), o.foreign_key.ref_table,
+                               column_list(o.foreign_key.ref_columns),
                                o.foreign_key.on_delete == ReferentialAction::no_action
                                    ? std::string()
                                    : " ON DELETE " + to_string(o.foreign_key.on_delete));
           },
           [](const op::DropForeignKey& o) {
-            return fmt::format("removed foreign key on '{}' {} -> '{}'", o.table, column_list(o.foreign_key.columns),
-                               o.foreign_key.ref_table);
+            return fmt::format("removed foreign key on '{}' {} -> '{}'", o.table,
+                               column_list(o.foreign_key.columns), o.foreign_key.ref_table);
           },
-          [](const op::AddCheck& o) { return fmt::format("added check constraint on '{}' ({})", o.table, o.check.expression); },
+          [](const op::AddCheck& o) {
+            return fmt::format("added check constraint on '{}' ({})", o.table, o.check.expression);
+          },
           [](const op::DropCheck& o) {
-            return fmt::format("removed check constraint on '{}' ({})", o.table, o.check.expression);
+            return fmt::format("removed check constraint on '{}' ({})", o.table,
+                               o.check.expression);
           },
           [](const op::CreateView& o) { return fmt::format("added view '{}'", o.view.name); },
           [](const op::DropView& o) { return fmt::format("removed view '{}'", o.view.name); },
-          [](const op::CreateTrigger& o) { return fmt::format("added trigger '{}' on '{}'", o.trigger.name, o.trigger.table); },
-          [](const op::DropTrigger& o) { return fmt::format("removed trigger '{}' on '{}'", o.trigger.name, o.trigger.table); },
-          [](const op::ExecuteSql& o) { return fmt::format("execute SQL: {}", first_line(o.upgrade)); },
+          [](const op::CreateTrigger& o) {
+            return fmt::format("added trigger '{}' on '{}'", o.trigger.name, o.trigger.table);
+          },
+          [](const op::DropTrigger& o) {
+            return fmt::format("removed trigger '{}' on '{}'", o.trigger.name, o.trigger.table);
+          },
+          [](const op::ExecuteSql& o) {
+            return fmt::format("execute SQL: {}", first_line(o.upgrade));
+          },
       },
       kind);
 }
@@ -99,28 +124,59 @@ Operation Operation::inverse() const {
       overloaded{
           [](const op::CreateTable& o) { return Operation{op::DropTable{o.table}}; },
           [](const op::DropTable& o) { return Operation{op::CreateTable{o.table}}; },
-          [](const op::RenameTable& o) { return Operation{op::RenameTable{o.to, o.from}}; },
-          [](const op::AddColumn& o) { return Operation{op::DropColumn{o.table, o.column}}; },
-          [](const op::DropColumn& o) { return Operation{op::AddColumn{o.table, o.column}}; },
-          [](const op::RenameColumn& o) { return Operation{op::RenameColumn{o.table, o.to, o.from}}; },
-          [](const op::AlterColumn& o) { return Operation{op::AlterColumn{o.table, o.to, o.from}}; },
-          [](const op::AlterPrimaryKey& o) { return Operation{op::AlterPrimaryKey{o.table, o.to, o.from}}; },
-          [](const op::AlterTableOptions& o) {
-            return Operation{op::AlterTableOptions{o.table, o.to_without_rowid, o.from_without_rowid}};
+          [](const op::RenameTable& o) {
+            return Operation{op::RenameTable{o.to, o.from}};
           },
-          [](const op::CreateIndex& o) { return Operation{op::DropIndex{o.table, o.index}}; },
-          [](const op::DropIndex& o) { return Operation{op::CreateIndex{o.table, o.index}}; },
-          [](const op::AddUnique& o) { return Operation{op::DropUnique{o.table, o.unique}}; },
-          [](const op::DropUnique& o) { return Operation{op::AddUnique{o.table, o.unique}}; },
-          [](const op::AddForeignKey& o) { return Operation{op::DropForeignKey{o.table, o.foreign_key}}; },
-          [](const op::DropForeignKey& o) { return Operation{op::AddForeignKey{o.table, o.foreign_key}}; },
-          [](const op::AddCheck& o) { return Operation{op::DropCheck{o.table, o.check}}; },
-          [](const op::DropCheck& o) { return Operation{op::AddCheck{o.table, o.check}}; },
+          [](const op::AddColumn& o) {
+            return Operation{op::DropColumn{o.table, o.column}};
+          },
+          [](const op::DropColumn& o) {
+            return Operation{op::AddColumn{o.table, o.column}};
+          },
+          [](const op::RenameColumn& o) {
+            return Operation{op::RenameColumn{o.table, o.to, o.from}};
+          },
+          [](const op::AlterColumn& o) {
+            return Operation{op::AlterColumn{o.table, o.to, o.from}};
+          },
+          [](const op::AlterPrimaryKey& o) {
+            return Operation{op::AlterPrimaryKey{o.table, o.to, o.from}};
+          },
+          [](const op::AlterTableOptions& o) {
+            return Operation{
+                op::AlterTableOptions{o.table, o.to_without_rowid, o.from_without_rowid}};
+          },
+          [](const op::CreateIndex& o) {
+            return Operation{op::DropIndex{o.table, o.index}};
+          },
+          [](const op::DropIndex& o) {
+            return Operation{op::CreateIndex{o.table, o.index}};
+          },
+          [](const op::AddUnique& o) {
+            return Operation{op::DropUnique{o.table, o.unique}};
+          },
+          [](const op::DropUnique& o) {
+            return Operation{op::AddUnique{o.table, o.unique}};
+          },
+          [](const op::AddForeignKey& o) {
+            return Operation{op::DropForeignKey{o.table, o.foreign_key}};
+          },
+          [](const op::DropForeignKey& o) {
+            return Operation{op::AddForeignKey{o.table, o.foreign_key}};
+          },
+          [](const op::AddCheck& o) {
+            return Operation{op::DropCheck{o.table, o.check}};
+          },
+          [](const op::DropCheck& o) {
+            return Operation{op::AddCheck{o.table, o.check}};
+          },
           [](const op::CreateView& o) { return Operation{op::DropView{o.view}}; },
           [](const op::DropView& o) { return Operation{op::CreateView{o.view}}; },
           [](const op::CreateTrigger& o) { return Operation{op::DropTrigger{o.trigger}}; },
           [](const op::DropTrigger& o) { return Operation{op::CreateTrigger{o.trigger}}; },
-          [](const op::ExecuteSql& o) { return Operation{op::ExecuteSql{o.downgrade, o.upgrade}}; },
+          [](const op::ExecuteSql& o) {
+            return Operation{op::ExecuteSql{o.downgrade, o.upgrade}};
+          },
       },
       kind);
 }
@@ -136,13 +192,15 @@ std::string Operation::destructive_reason() const {
           },
           [](const op::AlterColumn& o) {
             if (!narrows(o.from.type, o.to.type)) return std::string();
-            return fmt::format("narrows column '{}.{}' from {} to {}: values that do not fit change or are lost",
-                               o.table, o.to.name, o.from.type, o.to.type);
+            return fmt::format(
+                "narrows column '{}.{}' from {} to {}: values that do not fit change or are lost",
+                o.table, o.to.name, o.from.type, o.to.type);
           },
           [](const op::AddColumn& o) {
             if (o.column.nullable || o.column.default_sql) return std::string();
-            return fmt::format("adds NOT NULL column '{}.{}' without a default: fails if the table has rows",
-                               o.table, o.column.name);
+            return fmt::format(
+                "adds NOT NULL column '{}.{}' without a default: fails if the table has rows",
+                o.table, o.column.name);
           },
           [](const auto&) { return std::string(); },
       },
@@ -154,34 +212,42 @@ std::string Operation::data_dependent_reason() const {
       overloaded{
           [](const op::AddColumn& o) {
             if (o.column.nullable || o.column.default_sql) return std::string();
-            return fmt::format("new NOT NULL column '{}.{}' has no default: existing rows have no value for it",
-                               o.table, o.column.name);
+            return fmt::format(
+                "new NOT NULL column '{}.{}' has no default: existing rows have no value for it",
+                o.table, o.column.name);
           },
           [](const op::AlterColumn& o) {
             if (o.from.nullable && !o.to.nullable) {
-              return fmt::format("column '{}.{}' becomes NOT NULL: fails if any row holds NULL there", o.table, o.to.name);
+              return fmt::format(
+                  "column '{}.{}' becomes NOT NULL: fails if any row holds NULL there", o.table,
+                  o.to.name);
             }
             return std::string();
           },
           [](const op::CreateIndex& o) {
             if (!o.index.unique) return std::string();
-            return fmt::format("unique index '{}' on '{}' {}: fails if existing rows hold duplicates", o.index.name,
-                               o.table, key_list(o.index));
+            return fmt::format(
+                "unique index '{}' on '{}' {}: fails if existing rows hold duplicates",
+                o.index.name, o.table, key_list(o.index));
           },
           [](const op::AddUnique& o) {
-            return fmt::format("unique constraint on '{}' {}: fails if existing rows hold duplicates", o.table,
-                               column_list(o.unique.columns));
+            return fmt::format(
+                "unique constraint on '{}' {}: fails if existing rows hold duplicates", o.table,
+                column_list(o.unique.columns));
           },
           [](const op::AlterPrimaryKey& o) {
-            return fmt::format("new primary key on '{}' {}: fails if existing rows hold duplicates or NULLs", o.table,
-                               column_list(o.to));
+            return fmt::format(
+                "new primary key on '{}' {}: fails if existing rows hold duplicates or NULLs",
+                o.table, column_list(o.to));
           },
           [](const op::AddForeignKey& o) {
-            return fmt::format("foreign key on '{}' {}: fails if existing rows point at missing '{}' rows", o.table,
-                               column_list(o.foreign_key.columns), o.foreign_key.ref_table);
+            return fmt::format(
+                "foreign key on '{}' {}: fails if existing rows point at missing '{}' rows",
+                o.table, column_list(o.foreign_key.columns), o.foreign_key.ref_table);
           },
           [](const op::AddCheck& o) {
-            return fmt::format("check ({}) on '{}': fails if existing rows break it", o.check.expression, o.table);
+            return fmt::format("check ({}) on '{}': fails if existing rows break it",
+                               o.check.expression, o.table);
           },
           [](const auto&) { return std::string(); },
       },
@@ -189,19 +255,18 @@ std::string Operation::data_dependent_reason() const {
 }
 
 std::string Operation::table() const {
-  return std::visit(
-      overloaded{
-          [](const op::CreateTable& o) { return o.table.name; },
-          [](const op::DropTable& o) { return o.table.name; },
-          [](const op::RenameTable& o) { return o.to; },
-          [](const op::CreateView&) { return std::string(); },
-          [](const op::DropView&) { return std::string(); },
-          [](const op::CreateTrigger&) { return std::string(); },
-          [](const op::DropTrigger&) { return std::string(); },
-          [](const op::ExecuteSql&) { return std::string(); },
-          [](const auto& o) { return o.table; },
-      },
-      kind);
+  return std::visit(overloaded{
+                        [](const op::CreateTable& o) { return o.table.name; },
+                        [](const op::DropTable& o) { return o.table.name; },
+                        [](const op::RenameTable& o) { return o.to; },
+                        [](const op::CreateView&) { return std::string(); },
+                        [](const op::DropView&) { return std::string(); },
+                        [](const op::CreateTrigger&) { return std::string(); },
+                        [](const op::DropTrigger&) { return std::string(); },
+                        [](const op::ExecuteSql&) { return std::string(); },
+                        [](const auto& o) { return o.table; },
+                    },
+                    kind);
 }
 
 Operations invert(const Operations& operations) {

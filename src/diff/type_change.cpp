@@ -31,7 +31,8 @@ TypeShape shape_of(std::string_view type) {
   if (type == "numeric") return {Family::numeric, 0};
   if (type.starts_with("numeric(")) {
     auto comma = type.find(',');
-    return {Family::numeric, number_in(type, 8), comma == std::string_view::npos ? 0 : number_in(type, comma + 1)};
+    return {Family::numeric, number_in(type, 8),
+            comma == std::string_view::npos ? 0 : number_in(type, comma + 1)};
   }
   if (type == "text") return {Family::text, 0};
   if (type.starts_with("varchar(")) return {Family::text, number_in(type, 8)};
@@ -57,14 +58,18 @@ bool narrows(std::string_view from, std::string_view to) {
   if (from == to) return false;
   const TypeShape a = shape_of(from);
   const TypeShape b = shape_of(to);
-  if (b.family == Family::text && b.width == 0) return a.family == Family::blob;  // anything fits in text
+  if (b.family == Family::text && b.width == 0)
+    return a.family == Family::blob;  // anything fits in text
   if (b.family == Family::blob) return false;
   if (a.family == b.family) {
-    if (a.family == Family::temporal) return from != "date" && to == "date" ? true : from == "time" || to == "time";
-    return narrower(a.width, b.width) || (a.family == Family::numeric && b.width != 0 && b.scale < a.scale);
+    if (a.family == Family::temporal)
+      return from != "date" && to == "date" ? true : from == "time" || to == "time";
+    return narrower(a.width, b.width) ||
+           (a.family == Family::numeric && b.width != 0 && b.scale < a.scale);
   }
   // Whole numbers fit in floating and decimal types; everything else changes meaning.
-  if (a.family == Family::integer && (b.family == Family::floating || b.family == Family::numeric)) return false;
+  if (a.family == Family::integer && (b.family == Family::floating || b.family == Family::numeric))
+    return false;
   if (a.family == Family::json && b.family == Family::text) return narrower(0, b.width);
   return true;
 }

@@ -10,14 +10,16 @@ namespace {
 
 template <typename Range, typename Name>
 auto find_by_name(Range& range, Name name) -> decltype(&*range.begin()) {
-  auto it = std::find_if(range.begin(), range.end(), [&](const auto& item) { return item.name == name; });
+  auto it =
+      std::find_if(range.begin(), range.end(), [&](const auto& item) { return item.name == name; });
   return it == range.end() ? nullptr : &*it;
 }
 
 template <typename Range, typename Less>
 void sort_unless_sorted(Range& range, Less less) {
   // Snapshots mostly arrive in canonical order already: checking is linear, sorting is not.
-  if (!std::is_sorted(range.begin(), range.end(), less)) std::stable_sort(range.begin(), range.end(), less);
+  if (!std::is_sorted(range.begin(), range.end(), less))
+    std::stable_sort(range.begin(), range.end(), less);
 }
 
 template <typename Range>
@@ -27,19 +29,28 @@ void sort_by_name(Range& range) {
 
 }  // namespace
 
-const Column* Table::find_column(std::string_view column) const { return find_by_name(columns, column); }
-Column* Table::find_column(std::string_view column) { return find_by_name(columns, column); }
+const Column* Table::find_column(std::string_view column) const {
+  return find_by_name(columns, column);
+}
+Column* Table::find_column(std::string_view column) {
+  return find_by_name(columns, column);
+}
 
 // Tables are kept in canonical order, so a look-up is a binary search.
 template <typename Tables>
 auto find_sorted(Tables& tables, std::string_view name) -> decltype(&*tables.begin()) {
-  auto it = std::lower_bound(tables.begin(), tables.end(), name,
-                             [](const Table& table, std::string_view wanted) { return table.name < wanted; });
+  auto it = std::lower_bound(
+      tables.begin(), tables.end(), name,
+      [](const Table& table, std::string_view wanted) { return table.name < wanted; });
   return it != tables.end() && it->name == name ? &*it : nullptr;
 }
 
-const Table* Snapshot::find_table(std::string_view table) const { return find_sorted(tables, table); }
-Table* Snapshot::find_table(std::string_view table) { return find_sorted(tables, table); }
+const Table* Snapshot::find_table(std::string_view table) const {
+  return find_sorted(tables, table);
+}
+Table* Snapshot::find_table(std::string_view table) {
+  return find_sorted(tables, table);
+}
 
 void Snapshot::normalize() {
   sort_by_name(tables);
@@ -53,7 +64,8 @@ constexpr auto unique_order = [](const UniqueConstraint& a, const UniqueConstrai
   return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
 };
 constexpr auto foreign_key_order = [](const ForeignKey& a, const ForeignKey& b) {
-  return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) < std::tie(b.columns, b.ref_table, b.ref_columns, b.name);
+  return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) <
+         std::tie(b.columns, b.ref_table, b.ref_columns, b.name);
 };
 constexpr auto check_order = [](const CheckConstraint& a, const CheckConstraint& b) {
   return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
@@ -69,8 +81,11 @@ void normalize_constraints(Table& table) {
 }
 
 bool is_normalized(const Snapshot& s) {
-  auto sorted = [](const auto& range, auto less) { return std::is_sorted(range.begin(), range.end(), less); };
-  return sorted(s.tables, name_order) && sorted(s.views, name_order) && sorted(s.triggers, name_order) &&
+  auto sorted = [](const auto& range, auto less) {
+    return std::is_sorted(range.begin(), range.end(), less);
+  };
+  return sorted(s.tables, name_order) && sorted(s.views, name_order) &&
+         sorted(s.triggers, name_order) &&
          std::all_of(s.tables.begin(), s.tables.end(), [&](const Table& t) {
            return sorted(t.indexes, name_order) && sorted(t.uniques, unique_order) &&
                   sorted(t.foreign_keys, foreign_key_order) && sorted(t.checks, check_order);
@@ -98,13 +113,16 @@ Snapshot without_rename_hints(Snapshot snapshot) {
 namespace {
 
 // ASCII only, as SQLite folds identifiers; no locale look-up per character.
-char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+char fold(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 
 }  // namespace
 
 bool same_identifier(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return x == y || fold(x) == fold(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return x == y || fold(x) == fold(y);
+         });
 }
 
 std::string identifier_key(std::string_view name) {
@@ -115,11 +133,16 @@ std::string identifier_key(std::string_view name) {
 
 std::string to_string(ReferentialAction action) {
   switch (action) {
-    case ReferentialAction::no_action: return "NO ACTION";
-    case ReferentialAction::restrict: return "RESTRICT";
-    case ReferentialAction::cascade: return "CASCADE";
-    case ReferentialAction::set_null: return "SET NULL";
-    case ReferentialAction::set_default: return "SET DEFAULT";
+    case ReferentialAction::no_action:
+      return "NO ACTION";
+    case ReferentialAction::restrict:
+      return "RESTRICT";
+    case ReferentialAction::cascade:
+      return "CASCADE";
+    case ReferentialAction::set_null:
+      return "SET NULL";
+    case ReferentialAction::set_default:
+      return "SET DEFAULT";
   }
   return "NO ACTION";
 }

@@ -34,17 +34,20 @@ class Checker {
   // Each of `columns` (at `path`[i]) must be a column of `table`, as SQLite resolves a column
   // named in a key: ignoring case.
   template <typename Path>
-  void columns_of(const Table& table, const Path& path, const std::vector<std::string>& columns) const {
+  void columns_of(const Table& table, const Path& path,
+                  const std::vector<std::string>& columns) const {
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      column_of(table, [&] { return fmt::format("{}[{}]", path(), i); }, columns[i]);
+      column_of(
+          table, [&] { return fmt::format("{}[{}]", path(), i); }, columns[i]);
     }
   }
 
   template <typename Path>
   void column_of(const Table& table, const Path& path, std::string_view column) const {
     name(path, column);
-    const bool found = std::any_of(table.columns.begin(), table.columns.end(),
-                                   [&](const Column& c) { return same_identifier(c.name, column); });
+    const bool found =
+        std::any_of(table.columns.begin(), table.columns.end(),
+                    [&](const Column& c) { return same_identifier(c.name, column); });
     if (!found) fail(path(), fmt::format("'{}' is not a column of table '{}'", column, table.name));
   }
 
@@ -59,45 +62,56 @@ class Checker {
       for (std::size_t j = 0; j < i; ++j) {
         if (same_identifier(table.columns[j].name, column)) {
           fail(at(fmt::format(".columns[{}].name", i)),
-               fmt::format("duplicate column '{}' (also {})", column, at(fmt::format(".columns[{}]", j))));
+               fmt::format("duplicate column '{}' (also {})", column,
+                           at(fmt::format(".columns[{}]", j))));
         }
       }
     }
-    columns_of(table, [&] { return at(".primary_key"); }, table.primary_key);
+    columns_of(
+        table, [&] { return at(".primary_key"); }, table.primary_key);
     for (std::size_t i = 0; i < table.indexes.size(); ++i) {
       const Index& index = table.indexes[i];
       auto here = [&](std::string_view rest) { return at(fmt::format(".indexes[{}]{}", i, rest)); };
       name([&] { return here(".name"); }, index.name);
       auto [first, fresh] = indexes.try_emplace(identifier_key(index.name), t, i);
       if (!fresh) {
-        fail(here(".name"), fmt::format("duplicate index '{}' (also tables[{}].indexes[{}])", index.name,
-                                        first->second.first, first->second.second));
+        fail(here(".name"), fmt::format("duplicate index '{}' (also tables[{}].indexes[{}])",
+                                        index.name, first->second.first, first->second.second));
       }
-      if (index.keys.empty()) fail(here(".keys"), fmt::format("index '{}' has no keys", index.name));
+      if (index.keys.empty())
+        fail(here(".keys"), fmt::format("index '{}' has no keys", index.name));
       for (std::size_t k = 0; k < index.keys.size(); ++k) {
         const IndexKey& key = index.keys[k];
-        if (!key.expression) column_of(table, [&] { return here(fmt::format(".keys[{}]", k)); }, key.name);
+        if (!key.expression)
+          column_of(
+              table, [&] { return here(fmt::format(".keys[{}]", k)); }, key.name);
       }
     }
     for (std::size_t i = 0; i < table.uniques.size(); ++i) {
       auto here = [&](std::string_view rest) { return at(fmt::format(".uniques[{}]{}", i, rest)); };
       if (table.uniques[i].name) name([&] { return here(".name"); }, *table.uniques[i].name, true);
-      if (table.uniques[i].columns.empty()) fail(here(".columns"), "unique constraint has no columns");
-      columns_of(table, [&] { return here(".columns"); }, table.uniques[i].columns);
+      if (table.uniques[i].columns.empty())
+        fail(here(".columns"), "unique constraint has no columns");
+      columns_of(
+          table, [&] { return here(".columns"); }, table.uniques[i].columns);
     }
     for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
       const ForeignKey& key = table.foreign_keys[i];
-      auto here = [&](std::string_view rest) { return at(fmt::format(".foreign_keys[{}]{}", i, rest)); };
+      auto here = [&](std::string_view rest) {
+        return at(fmt::format(".foreign_keys[{}]{}", i, rest));
+      };
       if (key.name) name([&] { return here(".name"); }, *key.name, true);
       if (key.columns.empty()) fail(here(".columns"), "foreign key has no columns");
-      columns_of(table, [&] { return here(".columns"); }, key.columns);
+      columns_of(
+          table, [&] { return here(".columns"); }, key.columns);
       name([&] { return here(".ref_table"); }, key.ref_table);
       for (std::size_t k = 0; k < key.ref_columns.size(); ++k) {
         name([&] { return here(fmt::format(".ref_columns[{}]", k)); }, key.ref_columns[k]);
       }
       if (!key.ref_columns.empty() && key.ref_columns.size() != key.columns.size()) {
-        fail(here(".ref_columns"), fmt::format("{} referenced columns for {} columns; name one for each column",
-                                               key.ref_columns.size(), key.columns.size()));
+        fail(here(".ref_columns"),
+             fmt::format("{} referenced columns for {} columns; name one for each column",
+                         key.ref_columns.size(), key.columns.size()));
       }
     }
     for (std::size_t i = 0; i < table.checks.size(); ++i) {
@@ -114,14 +128,16 @@ class Checker {
 // Remembers each name of a list (case ignored) with its index; a second one is an error.
 template <typename Items>
 std::unordered_map<std::string, std::size_t> unique_names(const Checker& check, const Items& items,
-                                                         std::string_view list, std::string_view kind) {
+                                                          std::string_view list,
+                                                          std::string_view kind) {
   std::unordered_map<std::string, std::size_t> seen;
   seen.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto [first, fresh] = seen.try_emplace(identifier_key(items[i].name), i);
     if (!fresh) {
-      check.fail(fmt::format("{}[{}].name", list, i),
-                 fmt::format("duplicate {} '{}' (also {}[{}])", kind, items[i].name, list, first->second));
+      check.fail(
+          fmt::format("{}[{}].name", list, i),
+          fmt::format("duplicate {} '{}' (also {}[{}])", kind, items[i].name, list, first->second));
     }
   }
   return seen;
@@ -132,7 +148,8 @@ std::unordered_map<std::string, std::size_t> unique_names(const Checker& check, 
 void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
   const Checker check(origin);
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> indexes;
-  for (std::size_t i = 0; i < snapshot.tables.size(); ++i) check.table(snapshot.tables[i], i, indexes);
+  for (std::size_t i = 0; i < snapshot.tables.size(); ++i)
+    check.table(snapshot.tables[i], i, indexes);
   const auto tables = unique_names(check, snapshot.tables, "tables", "table");
   for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
     check.name([&] { return fmt::format("views[{}].name", i); }, snapshot.views[i].name);
@@ -142,7 +159,8 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
     const Trigger& trigger = snapshot.triggers[i];
     check.name([&] { return fmt::format("triggers[{}].name", i); }, trigger.name);
     if (!tables.contains(identifier_key(trigger.table))) {
-      check.fail(fmt::format("triggers[{}].table", i), fmt::format("'{}' is not a table of the snapshot", trigger.table));
+      check.fail(fmt::format("triggers[{}].table", i),
+                 fmt::format("'{}' is not a table of the snapshot", trigger.table));
     }
   }
   (void)unique_names(check, snapshot.triggers, "triggers", "trigger");

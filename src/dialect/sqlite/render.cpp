@@ -8,13 +8,13 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <unordered_map>
 #include <set>
+#include <unordered_map>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/table_sql.hpp"
 #include "diff/dependencies.hpp"
 #include "diff/overloaded.hpp"
-#include "dialect/sqlite/table_sql.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -29,9 +29,11 @@ bool table_local(const Operation& operation) {
 bool default_allows_add_column(const std::optional<std::string>& value) {
   if (!value) return true;
   std::string upper = *value;
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
   // SQLite refuses ADD COLUMN with a non-constant default.
-  return !upper.starts_with("(") && upper != "CURRENT_TIME" && upper != "CURRENT_DATE" && upper != "CURRENT_TIMESTAMP";
+  return !upper.starts_with("(") && upper != "CURRENT_TIME" && upper != "CURRENT_DATE" &&
+         upper != "CURRENT_TIMESTAMP";
 }
 
 // Why SQLite cannot run `operation` in place on `table`; empty when it can.
@@ -39,7 +41,8 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
   return std::visit(
       overloaded{
           [](const op::AddColumn& o) -> std::string {
-            if (!default_allows_add_column(o.column.default_sql)) return "a new column with a non-constant default";
+            if (!default_allows_add_column(o.column.default_sql))
+              return "a new column with a non-constant default";
             if (!o.column.nullable && (!o.column.default_sql || *o.column.default_sql == "NULL")) {
               return "a new NOT NULL column without a default";
             }
@@ -47,13 +50,17 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
           },
           [&](const op::DropColumn& o) -> std::string {
             const std::string& c = o.column.name;
-            auto in = [&](const std::vector<std::string>& names) { return std::find(names.begin(), names.end(), c) != names.end(); };
+            auto in = [&](const std::vector<std::string>& names) {
+              return std::find(names.begin(), names.end(), c) != names.end();
+            };
             if (in(table.primary_key)) return "a dropped primary-key column";
             for (const auto& index : table.indexes) {
               for (const auto& key : index.keys) {
-                if (key.expression ? mentions(key.name, c) : key.name == c) return "a dropped indexed column";
+                if (key.expression ? mentions(key.name, c) : key.name == c)
+                  return "a dropped indexed column";
               }
-              if (index.where && mentions(*index.where, c)) return "a dropped column used by a partial index";
+              if (index.where && mentions(*index.where, c))
+                return "a dropped column used by a partial index";
             }
             for (const auto& unique : table.uniques) {
               if (in(unique.columns)) return "a dropped column of a unique constraint";
@@ -86,8 +93,10 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
 
 std::string warning_for(const Operation& operation) {
   std::string comment;
-  if (auto reason = operation.destructive_reason(); !reason.empty()) comment += "-- WARNING: " + reason;
-  if (auto reason = operation.data_dependent_reason(); !reason.empty() && comment.find(reason) == std::string::npos) {
+  if (auto reason = operation.destructive_reason(); !reason.empty())
+    comment += "-- WARNING: " + reason;
+  if (auto reason = operation.data_dependent_reason();
+      !reason.empty() && comment.find(reason) == std::string::npos) {
     if (!comment.empty()) comment += "\n";
     comment += "-- CAUTION: " + reason;
   }
@@ -104,7 +113,8 @@ class Renderer {
       if (table_local(operation)) {
         // The run of operations on this table: one rebuild does them all if any needs one.
         std::size_t end = i;
-        while (end < operations.size() && table_local(operations[end]) && operations[end].table() == operation.table()) {
+        while (end < operations.size() && table_local(operations[end]) &&
+               operations[end].table() == operation.table()) {
           ++end;
         }
         if (std::string reason = rebuild_reason(operations, i, end); !reason.empty()) {
@@ -133,14 +143,17 @@ class Renderer {
         overloaded{
             [&](const op::CreateTable& o) {
               emit(sqlite::create_table_sql(d_, o.table, o.table.name));
-              for (const auto& index : o.table.indexes) emit(sqlite::create_index_sql(d_, o.table.name, index));
+              for (const auto& index : o.table.indexes)
+                emit(sqlite::create_index_sql(d_, o.table.name, index));
             },
             [&](const op::DropTable& o) {
               // With children still pointing at it, a drop would fire their ON DELETE actions.
               if (has_children(o.table.name)) script_.needs_foreign_keys_off = true;
               emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
             },
-            [&](const op::RenameTable& o) { emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to))); },
+            [&](const op::RenameTable& o) {
+              emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to)));
+            },
             [&](const op::AddColumn& o) {
               const Table* table = state_.find_table(o.table);
               emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table),
@@ -148,17 +161,23 @@ class Renderer {
                    warning_for(operation));
             },
             [&](const op::DropColumn& o) {
-              emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", q(o.table), q(o.column.name)), warning_for(operation));
+              emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", q(o.table), q(o.column.name)),
+                   warning_for(operation));
             },
             [&](const op::RenameColumn& o) {
-              emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from), q(o.to)));
+              emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from),
+                               q(o.to)));
             },
-            [&](const op::CreateIndex& o) { emit(sqlite::create_index_sql(d_, o.table, o.index), warning_for(operation)); },
+            [&](const op::CreateIndex& o) {
+              emit(sqlite::create_index_sql(d_, o.table, o.index), warning_for(operation));
+            },
             [&](const op::DropIndex& o) { emit(fmt::format("DROP INDEX {};", q(o.index.name))); },
             [&](const op::CreateView& o) { emit(terminated(o.view.sql)); },
             [&](const op::DropView& o) { emit(fmt::format("DROP VIEW {};", q(o.view.name))); },
             [&](const op::CreateTrigger& o) { emit(terminated(o.trigger.sql)); },
-            [&](const op::DropTrigger& o) { emit(fmt::format("DROP TRIGGER {};", q(o.trigger.name))); },
+            [&](const op::DropTrigger& o) {
+              emit(fmt::format("DROP TRIGGER {};", q(o.trigger.name)));
+            },
             [&](const op::ExecuteSql& o) { emit(terminated(o.upgrade)); },
             [&](const auto&) {},
         },
@@ -167,13 +186,16 @@ class Renderer {
 
   // Why operations [begin, end) on one table need a rebuild: each is judged on the table as
   // the ones before it left it.
-  std::string rebuild_reason(const Operations& operations, std::size_t begin, std::size_t end) const {
+  std::string rebuild_reason(const Operations& operations, std::size_t begin,
+                             std::size_t end) const {
     const Table* table = state_.find_table(operations[begin].table());
     if (table == nullptr) return {};
     Snapshot scratch;
     scratch.tables = {*table};
     for (std::size_t i = begin; i < end; ++i) {
-      if (std::string reason = needs_rebuild(scratch.tables.front(), operations[i]); !reason.empty()) return reason;
+      if (std::string reason = needs_rebuild(scratch.tables.front(), operations[i]);
+          !reason.empty())
+        return reason;
       apply_operations(scratch, operations[i]);
     }
     return {};
@@ -186,7 +208,8 @@ class Renderer {
       children_.emplace();
       for (const auto& other : state_.tables) {
         for (const auto& fk : other.foreign_keys) {
-          if (!same_identifier(fk.ref_table, other.name)) ++(*children_)[identifier_key(fk.ref_table)];
+          if (!same_identifier(fk.ref_table, other.name))
+            ++(*children_)[identifier_key(fk.ref_table)];
         }
       }
     }
@@ -202,12 +225,15 @@ class Renderer {
   }
 
   static std::string terminated(std::string sql) {
-    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) sql.pop_back();
+    while (!sql.empty() &&
+           (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';'))
+      sql.pop_back();
     return sql + ";";
   }
 
   // Operations [begin, end) all change one table: one rebuild does them all.
-  void rebuild(const Operations& operations, std::size_t begin, std::size_t end, const std::string& reason) {
+  void rebuild(const Operations& operations, std::size_t begin, std::size_t end,
+               const std::string& reason) {
     const std::string name = operations[begin].table();
     const Table before = *state_.find_table(name);
     // Column renames run natively first: SQLite then rewrites the foreign keys of other
@@ -215,9 +241,11 @@ class Renderer {
     // A column being dropped whose name a rename takes is moved aside first.
     std::vector<std::string> renames_sql;
     std::set<std::string> physical, copied;  // column names in the old table now; columns to copy
-    for (const auto& column : before.columns) physical.insert(column.name), copied.insert(column.name);
+    for (const auto& column : before.columns)
+      physical.insert(column.name), copied.insert(column.name);
     auto rename_natively = [&](const std::string& from, const std::string& to) {
-      renames_sql.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(name), q(from), q(to)));
+      renames_sql.push_back(
+          fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(name), q(from), q(to)));
       physical.erase(from);
       physical.insert(to);
     };
@@ -225,7 +253,8 @@ class Renderer {
     for (std::size_t i = begin; i < end; ++i) {
       const Operation& operation = operations[i];
       if (const auto* rename = std::get_if<op::RenameColumn>(&operation.kind)) {
-        if (physical.count(rename->to)) rename_natively(rename->to, "_dbmigrate_dropped_" + rename->to);
+        if (physical.count(rename->to))
+          rename_natively(rename->to, "_dbmigrate_dropped_" + rename->to);
         rename_natively(rename->from, rename->to);
         if (copied.erase(rename->from)) copied.insert(rename->to);
       } else if (const auto* drop = std::get_if<op::DropColumn>(&operation.kind)) {
@@ -233,15 +262,17 @@ class Renderer {
       } else if (const auto* add = std::get_if<op::AddColumn>(&operation.kind)) {
         copied.erase(add->column.name);
       }
-      if (auto warning = warning_for(operation); !warning.empty()) warnings += (warnings.empty() ? "" : "\n") + warning;
+      if (auto warning = warning_for(operation); !warning.empty())
+        warnings += (warnings.empty() ? "" : "\n") + warning;
       apply_operations(state_, operation);
     }
     const Table& after = *state_.find_table(name);
 
     std::vector<std::string> changes;
     for (std::size_t i = begin; i < end; ++i) changes.push_back(operations[i].describe());
-    std::string comment = fmt::format("-- Rebuild of table '{}' (SQLite cannot alter it in place: {}):\n-- {}", name,
-                                      reason, fmt::join(changes, "\n-- "));
+    std::string comment =
+        fmt::format("-- Rebuild of table '{}' (SQLite cannot alter it in place: {}):\n-- {}", name,
+                    reason, fmt::join(changes, "\n-- "));
     if (!warnings.empty()) comment = warnings + "\n" + comment;
 
     const std::string temporary = "_dbmigrate_new_" + name;
@@ -256,14 +287,16 @@ class Renderer {
     }
     emit(sqlite::create_table_sql(d_, after, temporary), comment);
     if (!columns.empty()) {
-      emit(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};", q(temporary), fmt::join(columns, ", "),
-                       fmt::join(columns, ", "), q(name)));
+      emit(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};", q(temporary),
+                       fmt::join(columns, ", "), fmt::join(columns, ", "), q(name)));
     }
     if (has_autoincrement(before) && has_autoincrement(after)) {
       // Keep AUTOINCREMENT from handing out ids again that deleted rows once had.
       emit(fmt::format("DELETE FROM sqlite_sequence WHERE name = '{}';", escape(temporary)));
-      emit(fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT '{}', seq FROM sqlite_sequence WHERE name = '{}';",
-                       escape(temporary), escape(name)));
+      emit(
+          fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT '{}', seq FROM "
+                      "sqlite_sequence WHERE name = '{}';",
+                      escape(temporary), escape(name)));
     }
     emit(fmt::format("DROP TABLE {};", q(name)));
     emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(temporary), q(name)));
@@ -271,7 +304,8 @@ class Renderer {
   }
 
   static bool has_autoincrement(const Table& table) {
-    return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) { return c.autoincrement; });
+    return std::any_of(table.columns.begin(), table.columns.end(),
+                       [](const Column& c) { return c.autoincrement; });
   }
   static std::string escape(std::string_view text) {
     std::string out;
@@ -282,7 +316,8 @@ class Renderer {
   const SqliteDialect& d_;
   Snapshot state_;
   SqlScript script_;
-  std::optional<std::unordered_map<std::string, int>> children_;  // folded table name -> references to it
+  std::optional<std::unordered_map<std::string, int>>
+      children_;  // folded table name -> references to it
 };
 
 }  // namespace

@@ -21,7 +21,8 @@ std::string constraint_name(const SqliteDialect& d, const std::optional<std::str
 }
 
 bool inline_primary_key(const Table& table, const Column& column) {
-  return column.autoincrement && table.primary_key.size() == 1 && table.primary_key[0] == column.name;
+  return column.autoincrement && table.primary_key.size() == 1 &&
+         table.primary_key[0] == column.name;
 }
 
 std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
@@ -30,14 +31,17 @@ std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
   if (!fk.ref_columns.empty()) sql += fmt::format(" ({})", name_list(d, fk.ref_columns));
   if (fk.on_delete != ReferentialAction::no_action) sql += " ON DELETE " + to_string(fk.on_delete);
   if (fk.on_update != ReferentialAction::no_action) sql += " ON UPDATE " + to_string(fk.on_update);
-  if (fk.deferrable) sql += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE";
+  if (fk.deferrable)
+    sql += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
+                                 : " DEFERRABLE INITIALLY IMMEDIATE";
   return sql;
 }
 
 }  // namespace
 
 std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
-  std::string sql = fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
+  std::string sql =
+      fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
   if (!column.nullable) sql += " NOT NULL";
   if (inline_primary_key(table, column)) sql += " PRIMARY KEY AUTOINCREMENT";
   if (column.default_sql) sql += fmt::format(" DEFAULT {}", *column.default_sql);
@@ -56,14 +60,15 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
     lines.push_back(fmt::format("PRIMARY KEY ({})", name_list(d, table.primary_key)));
   }
   for (const auto& unique : table.uniques) {
-    lines.push_back(fmt::format("{}UNIQUE ({})", constraint_name(d, unique.name), name_list(d, unique.columns)));
+    lines.push_back(fmt::format("{}UNIQUE ({})", constraint_name(d, unique.name),
+                                name_list(d, unique.columns)));
   }
   for (const auto& fk : table.foreign_keys) lines.push_back(foreign_key_sql(d, fk));
   for (const auto& check : table.checks) {
     lines.push_back(fmt::format("{}CHECK ({})", constraint_name(d, check.name), check.expression));
   }
-  return fmt::format("CREATE TABLE {} (\n    {}\n){};", d.quote_identifier(name), fmt::join(lines, ",\n    "),
-                     table.without_rowid ? " WITHOUT ROWID" : "");
+  return fmt::format("CREATE TABLE {} (\n    {}\n){};", d.quote_identifier(name),
+                     fmt::join(lines, ",\n    "), table.without_rowid ? " WITHOUT ROWID" : "");
 }
 
 std::string create_index_sql(const SqliteDialect& d, std::string_view table, const Index& index) {
@@ -74,8 +79,9 @@ std::string create_index_sql(const SqliteDialect& d, std::string_view table, con
     if (key.descending) sql += " DESC";
     keys.push_back(std::move(sql));
   }
-  std::string sql = fmt::format("CREATE {}INDEX {} ON {} ({})", index.unique ? "UNIQUE " : "",
-                                d.quote_identifier(index.name), d.quote_identifier(table), fmt::join(keys, ", "));
+  std::string sql =
+      fmt::format("CREATE {}INDEX {} ON {} ({})", index.unique ? "UNIQUE " : "",
+                  d.quote_identifier(index.name), d.quote_identifier(table), fmt::join(keys, ", "));
   if (index.where) sql += fmt::format(" WHERE {}", *index.where);
   return sql + ";";
 }

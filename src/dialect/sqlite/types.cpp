@@ -25,7 +25,8 @@ std::string upper_collapsed(std::string_view text) {
       space = !out.empty();
       continue;
     }
-    if (space && c != '(' && c != ')' && c != ',' && out.back() != '(' && out.back() != ',') out += ' ';
+    if (space && c != '(' && c != ')' && c != ',' && out.back() != '(' && out.back() != ',')
+      out += ' ';
     space = false;
     out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
@@ -39,16 +40,35 @@ struct Named {
 
 // Declared types taken by name (upper case, single spaces).
 constexpr Named named_types[] = {
-    {"INTEGER", "integer"},      {"INT", "integer"},       {"INT4", "integer"},
-    {"MEDIUMINT", "integer"},    {"BIGINT", "bigint"},     {"INT8", "bigint"},
-    {"UNSIGNED BIG INT", "bigint"}, {"SMALLINT", "smallint"}, {"INT2", "smallint"},
-    {"TINYINT", "smallint"},     {"BOOLEAN", "boolean"},   {"BOOL", "boolean"},
-    {"REAL", "real"},            {"FLOAT", "real"},        {"FLOAT4", "real"},
-    {"DOUBLE", "double"},        {"DOUBLE PRECISION", "double"}, {"FLOAT8", "double"},
-    {"NUMERIC", "numeric"},      {"DECIMAL", "numeric"},   {"TEXT", "text"},
-    {"CLOB", "text"},            {"BLOB", "blob"},         {"BYTEA", "blob"},
-    {"DATE", "date"},            {"TIME", "time"},         {"DATETIME", "timestamp"},
-    {"TIMESTAMP", "timestamp"},  {"JSON", "json"},
+    {"INTEGER", "integer"},
+    {"INT", "integer"},
+    {"INT4", "integer"},
+    {"MEDIUMINT", "integer"},
+    {"BIGINT", "bigint"},
+    {"INT8", "bigint"},
+    {"UNSIGNED BIG INT", "bigint"},
+    {"SMALLINT", "smallint"},
+    {"INT2", "smallint"},
+    {"TINYINT", "smallint"},
+    {"BOOLEAN", "boolean"},
+    {"BOOL", "boolean"},
+    {"REAL", "real"},
+    {"FLOAT", "real"},
+    {"FLOAT4", "real"},
+    {"DOUBLE", "double"},
+    {"DOUBLE PRECISION", "double"},
+    {"FLOAT8", "double"},
+    {"NUMERIC", "numeric"},
+    {"DECIMAL", "numeric"},
+    {"TEXT", "text"},
+    {"CLOB", "text"},
+    {"BLOB", "blob"},
+    {"BYTEA", "blob"},
+    {"DATE", "date"},
+    {"TIME", "time"},
+    {"DATETIME", "timestamp"},
+    {"TIMESTAMP", "timestamp"},
+    {"JSON", "json"},
 };
 
 // `NAME(1,2)`: the name and its digit arguments; empty name when the text is not of that shape.
@@ -65,8 +85,10 @@ Sized sized(const std::string& text) {
   std::string inner = text.substr(open + 1, text.size() - open - 2);
   for (std::size_t start = 0;;) {
     auto comma = inner.find(',', start);
-    std::string digits = inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::string digits =
+        inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return {};
     }
     out.sizes.push_back(digits);
@@ -88,8 +110,9 @@ std::string sqlite_portable_type(std::string_view declared) {
     if (type == name) return std::string(portable);
   }
   if (const Sized t = sized(type); !t.name.empty()) {
-    if (t.sizes.size() == 1 && one_of(t.name, {"VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER",
-                                                "NATIVE CHARACTER", "CHAR", "CHARACTER", "NCHAR"})) {
+    if (t.sizes.size() == 1 &&
+        one_of(t.name, {"VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER",
+                        "NATIVE CHARACTER", "CHAR", "CHARACTER", "NCHAR"})) {
       bool varying = t.name.find("VAR") != std::string::npos;
       return fmt::format("{}({})", varying ? "varchar" : "char", t.sizes[0]);
     }
@@ -113,10 +136,10 @@ std::string sqlite_portable_type(std::string_view declared) {
 
 std::string sqlite_declared_type(std::string_view portable) {
   static constexpr Named declared_of[] = {
-      {"INTEGER", "integer"}, {"BIGINT", "bigint"},   {"SMALLINT", "smallint"},
-      {"BOOLEAN", "boolean"}, {"REAL", "real"},       {"DOUBLE", "double"},
-      {"NUMERIC", "numeric"}, {"TEXT", "text"},       {"BLOB", "blob"},
-      {"DATE", "date"},       {"TIME", "time"},       {"TIMESTAMP", "timestamp"},
+      {"INTEGER", "integer"}, {"BIGINT", "bigint"}, {"SMALLINT", "smallint"},
+      {"BOOLEAN", "boolean"}, {"REAL", "real"},     {"DOUBLE", "double"},
+      {"NUMERIC", "numeric"}, {"TEXT", "text"},     {"BLOB", "blob"},
+      {"DATE", "date"},       {"TIME", "time"},     {"TIMESTAMP", "timestamp"},
       {"JSON", "json"},
   };
   for (auto [declared, name] : declared_of) {
@@ -126,7 +149,8 @@ std::string sqlite_declared_type(std::string_view portable) {
     if (t.sizes.size() == 1 && one_of(t.name, {"varchar", "char"})) {
       return fmt::format("{}({})", t.name == "varchar" ? "VARCHAR" : "CHAR", t.sizes[0]);
     }
-    if (t.sizes.size() <= 2 && t.name == "numeric") return fmt::format("NUMERIC({})", fmt::join(t.sizes, ","));
+    if (t.sizes.size() <= 2 && t.name == "numeric")
+      return fmt::format("NUMERIC({})", fmt::join(t.sizes, ","));
   }
   throw Error(ErrorKind::input,
               fmt::format("unknown column type '{}' (portable types: integer, bigint, smallint, "
