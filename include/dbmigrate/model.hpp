@@ -184,6 +184,7 @@ class TableEditor {
   void primary_key(std::vector<std::string> columns);
   void add_check(std::string expression, std::optional<std::string> name);
   void without_rowid();
+  void strict();
   void renamed_from(std::string old_name);
 
  private:
@@ -252,6 +253,11 @@ class TableBuilder {
     editor_.without_rowid();
     return *this;
   }
+  // SQLite STRICT: each column's type must be INT, INTEGER, REAL, TEXT, BLOB or ANY.
+  TableBuilder strict() const {
+    editor_.strict();
+    return *this;
+  }
   // Rename hint: the table was called `old_name` before.
   TableBuilder renamed_from(std::string old_name) const {
     editor_.renamed_from(std::move(old_name));
@@ -263,7 +269,7 @@ class TableBuilder {
 };
 
 // The column just declared. Column-level calls apply to it; table-level calls (column, index,
-// unique_constraint, foreign_key, primary_key({...}), without_rowid) continue the table.
+// unique_constraint, foreign_key, primary_key({...}), without_rowid, strict) continue the table.
 // Note renamed_from() and check() here are the column's; renamed_from() after a table-level
 // call is the table's.
 template <typename Model>
@@ -371,6 +377,8 @@ class [[nodiscard]] UntypedColumnBuilder {
   void foreign_key(Args&&...) const { untyped(); }
   template <typename... Args>
   void without_rowid(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void strict(Args&&...) const { untyped(); }
 
  private:
   template <bool Typed = false>

@@ -20,7 +20,14 @@ struct DropColumn { std::string table; Column column; };
 struct RenameColumn { std::string table; std::string from, to; };
 struct AlterColumn { std::string table; Column from, to; };  // same name; type, null, default, collation, autoincrement
 struct AlterPrimaryKey { std::string table; std::vector<std::string> from, to; };
-struct AlterTableOptions { std::string table; bool from_without_rowid, to_without_rowid; };
+// The options after a CREATE TABLE's closing parenthesis (SQLite: WITHOUT ROWID, STRICT).
+struct TableOptions {
+  bool without_rowid = false;
+  bool strict = false;
+  bool operator==(const TableOptions&) const = default;
+};
+[[nodiscard]] inline TableOptions options_of(const Table& table) { return {table.without_rowid, table.strict}; }
+struct AlterTableOptions { std::string table; TableOptions from, to; };
 struct CreateIndex { std::string table; Index index; };
 struct DropIndex { std::string table; Index index; };
 struct AddUnique { std::string table; UniqueConstraint unique; };

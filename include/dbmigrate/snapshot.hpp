@@ -81,6 +81,7 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::vector<CheckConstraint> checks;
   bool without_rowid = false;             // SQLite only
+  bool strict = false;                    // SQLite only: STRICT column types
   std::optional<std::string> renamed_from;
 
   bool operator==(const Table&) const = default;
@@ -143,5 +144,10 @@ void normalize_constraints(Table& table);
 [[nodiscard]] bool same_identifier(std::string_view a, std::string_view b);
 // The key under which same_identifier() names compare equal: ASCII letters folded to lower case.
 [[nodiscard]] std::string identifier_key(std::string_view name);  // "CASCADE", "NO ACTION", ...
+
+// The portable types a STRICT table accepts (SQLite declares them INTEGER, REAL, TEXT, BLOB and
+// ANY), in any case.
+[[nodiscard]] bool is_strict_type(std::string_view type);
+inline constexpr std::string_view strict_types_text = "integer, real, text, blob or any";
 
 }  // namespace dbmigrate

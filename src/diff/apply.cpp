@@ -126,7 +126,8 @@ class Applier {
   }
   void operator()(const op::AlterPrimaryKey& o) { table(o.table).primary_key = o.to; }
   void operator()(const op::AlterTableOptions& o) {
-    table(o.table).without_rowid = o.to_without_rowid;
+    table(o.table).without_rowid = o.to.without_rowid;
+    table(o.table).strict = o.to.strict;
   }
   void operator()(const op::CreateIndex& o) {
     Table& t = table(o.table);

@@ -125,8 +125,8 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
   // 3. The table itself.
   if (old.primary_key != to.primary_key)
     out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key}});
-  if (old.without_rowid != to.without_rowid) {
-    out.push_back({op::AlterTableOptions{name, old.without_rowid, to.without_rowid}});
+  if (op::options_of(old) != op::options_of(to)) {
+    out.push_back({op::AlterTableOptions{name, op::options_of(old), op::options_of(to)}});
   }
 
   // 4. What is new last, once every column it covers exists.

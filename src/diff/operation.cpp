@@ -66,8 +66,14 @@ std::string Operation::describe() const {
                                column_list(o.from), column_list(o.to));
           },
           [](const op::AlterTableOptions& o) {
-            return fmt::format("{} WITHOUT ROWID on table '{}'",
-                               o.to_without_rowid ? "added" : "removed", o.table);
+            std::vector<std::string> changes;
+            if (o.from.without_rowid != o.to.without_rowid) {
+              changes.push_back(
+                  fmt::format("{} WITHOUT ROWID", o.to.without_rowid ? "added" : "removed"));
+            }
+            if (o.from.strict != o.to.strict)
+              changes.push_back(fmt::format("{} STRICT", o.to.strict ? "added" : "removed"));
+            return fmt::format("{} on table '{}'", fmt::join(changes, " and "), o.table);
           },
           [](const op::CreateIndex& o) {
             return fmt::format("added {}index '{}' on '{}' {}", o.index.unique ? "unique " : "",
@@ -143,8 +149,7 @@ Operation Operation::inverse() const {
             return Operation{op::AlterPrimaryKey{o.table, o.to, o.from}};
           },
           [](const op::AlterTableOptions& o) {
-            return Operation{
-                op::AlterTableOptions{o.table, o.to_without_rowid, o.from_without_rowid}};
+            return Operation{op::AlterTableOptions{o.table, o.to, o.from}};
           },
           [](const op::CreateIndex& o) {
             return Operation{op::DropIndex{o.table, o.index}};

@@ -95,6 +95,16 @@ class Checker {
                column.type);
       }
     }
+    if (table.strict) {
+      for (const auto& column : table.columns) {
+        if (!is_strict_type(model::canonical_type(column.type))) {
+          report(table,
+                 "column '{}': a STRICT table takes {}, not '{}'; give the column one of them with "
+                 ".type(...)",
+                 column.name, strict_types_text, column.type);
+        }
+      }
+    }
     if (!table.without_rowid) return;
     if (table.primary_key.empty()) report(table, "WITHOUT ROWID needs a primary key");
     for (const auto& name : table.primary_key) {

@@ -162,6 +162,10 @@ void TableEditor::without_rowid() {
   table().without_rowid = true;
 }
 
+void TableEditor::strict() {
+  table().strict = true;
+}
+
 void TableEditor::renamed_from(std::string old_name) {
   table().renamed_from = std::move(old_name);
 }

@@ -125,6 +125,12 @@ bool same_identifier(std::string_view a, std::string_view b) {
          });
 }
 
+bool is_strict_type(std::string_view type) {
+  static constexpr std::string_view types[] = {"integer", "real", "text", "blob", "any"};
+  return std::any_of(std::begin(types), std::end(types),
+                     [&](std::string_view t) { return same_identifier(type, t); });
+}
+
 std::string identifier_key(std::string_view name) {
   std::string key(name);
   for (char& c : key) c = fold(c);

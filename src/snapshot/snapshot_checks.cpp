@@ -119,9 +119,23 @@ class Checker {
         name([&] { return at(fmt::format(".checks[{}].name", i)); }, *table.checks[i].name, true);
       }
     }
+    if (table.strict) strict_types(table, at);
   }
 
  private:
+  // SQLite refuses any other type name, or none, in a STRICT table.
+  template <typename At>
+  void strict_types(const Table& table, const At& at) const {
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      const std::string& type = table.columns[i].type;
+      if (!is_strict_type(type)) {
+        fail(at(fmt::format(".columns[{}].type", i)),
+             fmt::format("column '{}' of STRICT table '{}' has type '{}'; a STRICT table takes {}",
+                         table.columns[i].name, table.name, type, strict_types_text));
+      }
+    }
+  }
+
   std::string_view origin_;
 };
 
@@ -154,7 +168,7 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
   for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
     check.name([&] { return fmt::format("views[{}].name", i); }, snapshot.views[i].name);
   }
-  (void)unique_names(check, snapshot.views, "views", "view");
+  const auto views = unique_names(check, snapshot.views, "views", "view");
   for (std::size_t i = 0; i < snapshot.triggers.size(); ++i) {
     const Trigger& trigger = snapshot.triggers[i];
     check.name([&] { return fmt::format("triggers[{}].name", i); }, trigger.name);
@@ -164,6 +178,58 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
     }
   }
   (void)unique_names(check, snapshot.triggers, "triggers", "trigger");
+
+  // Tables, views, indexes and triggers share one namespace in SQLite's schema. Paths are
+  // formatted only for the error.
+  auto clash = [&](const std::string& path, std::string_view kind, std::string_view name,
+                   const std::string& other) {
+    check.fail(
+        path,
+        fmt::format("{} '{}' has the name of {}; tables, views, indexes and triggers need names "
+                    "of their own",
+                    kind, name, other));
+  };
+  for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
+    const auto& name = snapshot.views[i].name;
+    if (auto t = tables.find(identifier_key(name)); t != tables.end()) {
+      clash(fmt::format("views[{}].name", i), "view", name, fmt::format("tables[{}]", t->second));
+    }
+  }
+  if (!views.empty()) {
+    for (std::size_t t = 0; t < snapshot.tables.size(); ++t) {
+      for (std::size_t i = 0; i < snapshot.tables[t].indexes.size(); ++i) {
+        const auto& name = snapshot.tables[t].indexes[i].name;
+        if (auto v = views.find(identifier_key(name)); v != views.end()) {
+          clash(fmt::format("tables[{}].indexes[{}].name", t, i), "index", name,
+                fmt::format("views[{}]", v->second));
+        }
+      }
+    }
+  }
+  for (const auto& [key, place] : indexes) {
+    if (auto t = tables.find(key); t != tables.end()) {
+      // The first such index in snapshot order, so that the same one is named every run.
+      std::pair<std::size_t, std::size_t> first = place;
+      for (const auto& [other_key, other_place] : indexes) {
+        if (tables.contains(other_key)) first = std::min(first, other_place);
+      }
+      const auto& name = snapshot.tables[first.first].indexes[first.second].name;
+      clash(fmt::format("tables[{}].indexes[{}].name", first.first, first.second), "index", name,
+            fmt::format("tables[{}]", tables.at(identifier_key(name))));
+    }
+  }
+  for (std::size_t i = 0; i < snapshot.triggers.size(); ++i) {
+    const auto& name = snapshot.triggers[i].name;
+    const auto key = identifier_key(name);
+    auto fail_as = [&](const std::string& other) {
+      clash(fmt::format("triggers[{}].name", i), "trigger", name, other);
+    };
+    if (auto t = tables.find(key); t != tables.end()) fail_as(fmt::format("tables[{}]", t->second));
+    if (auto v = views.find(key); v != views.end()) fail_as(fmt::format("views[{}]", v->second));
+    if (auto x = indexes.find(key); x != indexes.end()) {
+      fail_as(fmt::format("tables[{}].indexes[{}]", x->second.first, x->second.second));
+    }
+  }
 }
 
 }  // namespace dbmigrate

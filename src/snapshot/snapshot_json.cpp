@@ -92,6 +92,7 @@ json table_json(const Table& table) {
     });
   }
   if (table.without_rowid) out["without_rowid"] = true;
+  if (table.strict) out["strict"] = true;
   put_optional(out, "renamed_from", table.renamed_from);
   return out;
 }
@@ -255,7 +256,7 @@ ForeignKey read_foreign_key(const Reader& in) {
 
 Table read_table(const Reader& in) {
   in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys", "checks",
-                    "without_rowid", "renamed_from"});
+                    "without_rowid", "strict", "renamed_from"});
   Table table;
   table.name = in.string("name");
   table.columns = in.array("columns", read_column, true);
@@ -271,6 +272,7 @@ Table read_table(const Reader& in) {
     return CheckConstraint{item.optional_string("name"), item.string("expression")};
   });
   table.without_rowid = in.boolean("without_rowid", false);
+  table.strict = in.boolean("strict", false);
   table.renamed_from = in.optional_string("renamed_from");
   return table;
 }

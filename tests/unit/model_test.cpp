@@ -145,6 +145,17 @@ TEST(ModelBuilder, ColumnLevelCallsLandInTheSnapshot) {
                                       .on_update = ReferentialAction::cascade}}));
 }
 
+TEST(ModelBuilder, StrictTablesKeepTheirInferredTypes) {
+  Schema schema;
+  schema.table<Row>("rows").column("id", &Row::id).primary_key().column("name", &Row::name).column("note", &Row::note).strict();
+  schema.validate();
+  const Snapshot snapshot = schema.snapshot();
+  const Table& rows = *snapshot.find_table("rows");
+  EXPECT_TRUE(rows.strict);
+  EXPECT_FALSE(rows.without_rowid);
+  for (const auto& column : rows.columns) EXPECT_TRUE(is_strict_type(column.type)) << column.type;
+}
+
 TEST(ModelBuilder, TableLevelCallsLandInTheSnapshot) {
   Schema schema;
   schema.table<Row>("parents").column("a", &Row::a).column("b", &Row::b).primary_key({"a", "b"});
@@ -267,7 +278,7 @@ TEST(ModelMistakes, EachIsReportedNamingTableAndColumn) {
             std::vector<std::string>{
                 "table 'rows': column 'name': unknown column type 'varchr(13)' (portable types: integer, bigint, "
                 "smallint, boolean, real, double, numeric, numeric(p,s), text, varchar(n), char(n), blob, date, "
-                "time, timestamp, json)"});
+                "time, timestamp, json, any)"});
   EXPECT_EQ(mistakes_of([](Schema& s) { (void)s.table<AllTypes>("t").column("custom", &AllTypes::custom); }),
             std::vector<std::string>{"table 't': column 'custom' has no type: call .type(\"...\") after .column(...)"});
   EXPECT_EQ(mistakes_of([](Schema& s) { s.table<AllTypes>("t").column("custom", &AllTypes::custom).type(""); }),
@@ -285,6 +296,11 @@ TEST(ModelMistakes, EachIsReportedNamingTableAndColumn) {
             }),
             std::vector<std::string>{
                 "table 'rows': column 'note' is in the primary key of a WITHOUT ROWID table, so it cannot be nullable"});
+  EXPECT_EQ(mistakes_of([](Schema& s) {
+              s.table<Row>("rows").column("id", &Row::id).column("name", &Row::name).type("varchar(20)").strict();
+            }),
+            std::vector<std::string>{"table 'rows': column 'name': a STRICT table takes integer, real, text, blob or "
+                                     "any, not 'varchar(20)'; give the column one of them with .type(...)"});
   EXPECT_EQ(mistakes_of([](Schema& s) { s.table<Row>("rows").column("id", &Row::id).server_default("nope"); }),
             std::vector<std::string>{"table 'rows': column 'id': server default (nope): no such column: nope"});
   EXPECT_EQ(mistakes_of([](Schema& s) {

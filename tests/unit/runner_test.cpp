@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
+#include "dbmigrate/sqlite.hpp"
 #include "revision/sha256.hpp"
 #include "revision_builder.hpp"
 #include "runner_fixture.hpp"
@@ -96,6 +98,30 @@ TEST_F(RunnerTest, Upgrade_ThirdStatementFails_RollsBackRevisionAndNamesFileAndL
   EXPECT_FALSE(has_table(db, "second"));
   EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
   EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_history"), Ids{"aaaa"});
+}
+
+// Making a table STRICT rebuilds it (the SQL as `migrate` renders it); a row that does not fit
+// its column's type fails the revision, which rolls back whole.
+TEST_F(RunnerTest, Upgrade_StrictRebuildWithMisfitRow_RollsBackWhole) {
+  const auto before = snapshot_from_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);");
+  const auto after = snapshot_from_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER) STRICT;");
+  std::string rebuild;
+  for (const auto& statement : SqliteDialect().render(before, diff(before, after)).statements) {
+    rebuild += statement.sql + "\n";
+  }
+  add("aaaa", {}, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);\nINSERT INTO t VALUES (1, 5), (2, 'five');",
+      "DROP TABLE t;");
+  add("bbbb", {"aaaa"}, rebuild, "SELECT 1;");
+  SqliteRunner runner(database());
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_EQ(error.kind(), ErrorKind::database);
+  EXPECT_NE(std::string(error.what()).find("cannot store TEXT value in INTEGER column"), std::string::npos)
+      << error.what();
+
+  auto db = look();
+  EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
+  EXPECT_EQ(column(db, "SELECT strict FROM pragma_table_list WHERE name = 't'"), Ids{"0"});
+  EXPECT_EQ(column(db, "SELECT group_concat(n, ',') FROM t"), Ids{"5,five"});
 }
 
 TEST_F(RunnerTest, Upgrade_TwoBranches_HeadRefusedHeadsAppliesBoth) {

@@ -24,6 +24,7 @@ Snapshot sample() {
   posts.foreign_keys = {{.columns = {"user_id"}, .ref_table = "users", .ref_columns = {"id"},
                          .on_delete = ReferentialAction::cascade, .deferrable = true, .initially_deferred = true}};
   posts.uniques = {{.name = "uq", .columns = {"id", "user_id"}}};
+  posts.strict = true;
   snapshot.tables = {users, posts};
   snapshot.views = {{.name = "v", .sql = "CREATE VIEW v AS SELECT 1"}};
   snapshot.triggers = {{.name = "t", .table = "users", .sql = "CREATE TRIGGER t ..."}};
@@ -153,6 +154,38 @@ TEST(SnapshotJson, DuplicateNamesAreInputErrorsNamingBothPlaces) {
   expect_input_error(
       document(table_a(), R"(,"triggers":[{"name":"t","table":"a","sql":"1"},{"name":"T","table":"a","sql":"2"}])"),
       "schema.json: triggers[1].name: duplicate trigger 'T' (also triggers[0])");
+}
+
+// SQLite keeps tables, views, indexes and triggers in one namespace: a snapshot that gives two
+// of them one name could never be created.
+TEST(SnapshotJson, TablesViewsIndexesAndTriggersShareOneNamespace) {
+  expect_input_error(document(table_a(), R"(,"views":[{"name":"A","sql":"1"}])"),
+                     "schema.json: views[0].name: view 'A' has the name of tables[0]; tables, views, indexes and "
+                     "triggers need names of their own");
+  expect_input_error(document(table_a(R"(,"indexes":[{"name":"a","keys":["x"]}])")),
+                     "schema.json: tables[0].indexes[0].name: index 'a' has the name of tables[0]; tables, views, "
+                     "indexes and triggers need names of their own");
+  expect_input_error(document(table_a(R"(,"indexes":[{"name":"v","keys":["x"]}])"), R"(,"views":[{"name":"V","sql":"1"}])"),
+                     "schema.json: tables[0].indexes[0].name: index 'v' has the name of views[0]; tables, views, "
+                     "indexes and triggers need names of their own");
+  expect_input_error(document(table_a(), R"(,"views":[{"name":"v","sql":"1"}],"triggers":[{"name":"v","table":"a","sql":"1"}])"),
+                     "schema.json: triggers[0].name: trigger 'v' has the name of views[0]; tables, views, indexes "
+                     "and triggers need names of their own");
+}
+
+TEST(SnapshotJson, StrictTablesTakeOnlyStrictTypes) {
+  const auto strict = [](std::string_view type) {
+    return document(fmt::format(R"({{"name":"s","strict":true,"columns":[{{"name":"a","type":"integer"}},{{"name":"b","type":"{}"}}]}})", type));
+  };
+  for (const auto* type : {"integer", "Real", "TEXT", "blob", "any"}) {
+    EXPECT_TRUE(snapshot_from_json(strict(type)).tables.front().strict) << type;
+  }
+  expect_input_error(strict("varchar(20)"),
+                     "schema.json: tables[0].columns[1].type: column 'b' of STRICT table 's' has type 'varchar(20)'; "
+                     "a STRICT table takes integer, real, text, blob or any");
+  expect_input_error(strict(""),
+                     "schema.json: tables[0].columns[1].type: column 'b' of STRICT table 's' has type ''; a STRICT "
+                     "table takes integer, real, text, blob or any");
 }
 
 TEST(SnapshotJson, KeysAndConstraintsMustNameColumnsOfTheirTable) {

@@ -113,6 +113,20 @@ TEST_F(Inspect, WithoutRowid_IsRead) {
             expected);
 }
 
+TEST_F(Inspect, Strict_IsReadAlone_AndBesideWithoutRowid) {
+  Table expected{.name = "c", .columns = {{.name = "a", .type = "integer"}}, .strict = true};
+  EXPECT_EQ(inspect_table("CREATE TABLE c (a INTEGER) STRICT"), expected);
+  db_.reset();
+  std::filesystem::remove(path_);
+  db_.emplace(path_.string());
+  Table both{.name = "c",
+             .columns = {{.name = "a", .type = "integer", .nullable = false}, {.name = "b", .type = "any"}},
+             .primary_key = {"a"},
+             .without_rowid = true,
+             .strict = true};
+  EXPECT_EQ(inspect_table("CREATE TABLE c (a INTEGER NOT NULL PRIMARY KEY, b ANY) WITHOUT ROWID, STRICT"), both);
+}
+
 TEST_F(Inspect, Collation_KeepsItsSpelling) {
   Table expected{
       .name = "users",
@@ -349,8 +363,6 @@ TEST_F(Inspect, VirtualTable_IsInputErrorNamingIt) {
 // A snapshot has no field for these clauses yet; a rebuild from it would drop them silently.
 TEST_F(Inspect, ClausesASnapshotCannotHold_AreInputErrorsNamingTableAndClause) {
   const std::pair<const char*, const char*> cases[] = {
-      {"CREATE TABLE c (a INTEGER) STRICT", "table 'c': STRICT tables"},
-      {"CREATE TABLE c (a INTEGER PRIMARY KEY) WITHOUT ROWID, STRICT", "table 'c': STRICT tables"},
       {"CREATE TABLE c (a INTEGER PRIMARY KEY ON CONFLICT REPLACE)", "table 'c': ON CONFLICT"},
       {"CREATE TABLE c (a TEXT, UNIQUE (a) ON CONFLICT IGNORE)", "table 'c': ON CONFLICT"},
       {"CREATE TABLE c (a TEXT NOT NULL ON CONFLICT FAIL)", "table 'c': ON CONFLICT"},

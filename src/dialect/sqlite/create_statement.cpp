@@ -233,7 +233,7 @@ CreateTable parse_create_table(std::string_view sql) {
   }
   // Table options: a comma-separated list of WITHOUT ROWID and STRICT.
   for (std::size_t k = close + 1; k < tokens.size(); ++k) {
-    if (tokens[k].is_keyword("STRICT")) note_unsupported(table, "STRICT tables");
+    if (tokens[k].is_keyword("STRICT")) table.strict = true;
   }
   return table;
 }

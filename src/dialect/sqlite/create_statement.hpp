@@ -1,7 +1,7 @@
 // The parts of a CREATE TABLE or CREATE INDEX statement that SQLite's PRAGMAs do not report:
-// collations, AUTOINCREMENT, CHECK constraints, constraint names, WITHOUT ROWID, the text of
-// expression index keys and of a partial index's WHERE; and the clauses a snapshot cannot hold
-// yet (STRICT, ON CONFLICT), so that inspection can refuse them.
+// collations, AUTOINCREMENT, CHECK constraints, constraint names, WITHOUT ROWID and STRICT, the
+// text of expression index keys and of a partial index's WHERE; and the clauses a snapshot
+// cannot hold yet (ON CONFLICT), so that inspection can refuse them.
 //
 // The statements come from sqlite_schema (or were just accepted by SQLite), so the parser
 // trusts their shape; it reads what it needs and skips the rest.
@@ -42,8 +42,9 @@ struct CreateTable {
   std::vector<DeclaredConstraint> uniques;
   std::vector<DeclaredConstraint> foreign_keys;
   bool without_rowid = false;
-  // The first clause found that a snapshot cannot hold yet, named for a message ("STRICT
-  // tables", "ON CONFLICT clauses"): a table rebuild would drop it.
+  bool strict = false;
+  // The first clause found that a snapshot cannot hold yet, named for a message ("ON CONFLICT
+  // clauses"): a table rebuild would drop it.
   std::optional<std::string> unsupported;
 };
 

@@ -5,8 +5,7 @@
 // constraint names, WITHOUT ROWID, index expressions). Each PRAGMA is prepared once as a
 // table-valued function and re-bound per table, which keeps thousands of tables fast.
 //
-// Generated columns, virtual tables, STRICT tables and ON CONFLICT
-// clauses are refused with Error(input): a snapshot cannot hold them (yet), and leaving them
+// Generated columns, virtual tables and ON CONFLICT clauses are refused with Error(input): a snapshot cannot hold them (yet), and leaving them
 // out would let a table rebuild drop them without a word.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -117,7 +116,8 @@ class Inspector {
     }
     Table table{.name = name,
                 .checks = std::move(declared.checks),
-                .without_rowid = declared.without_rowid};
+                .without_rowid = declared.without_rowid,
+                .strict = declared.strict};
     read_columns(table, declared);
     read_indexes(table, declared, index_sql);
     read_foreign_keys(table, declared);

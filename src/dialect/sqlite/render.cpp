@@ -79,7 +79,10 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
           [](const op::DropIndex&) -> std::string { return {}; },
           [](const op::AlterColumn&) -> std::string { return "a column change"; },
           [](const op::AlterPrimaryKey&) -> std::string { return "a primary key change"; },
-          [](const op::AlterTableOptions&) -> std::string { return "a WITHOUT ROWID change"; },
+          [](const op::AlterTableOptions& o) -> std::string {
+            return o.from.without_rowid != o.to.without_rowid ? "a WITHOUT ROWID change"
+                                                              : "a STRICT change";
+          },
           [](const op::AddUnique&) -> std::string { return "a new unique constraint"; },
           [](const op::DropUnique&) -> std::string { return "a dropped unique constraint"; },
           [](const op::AddForeignKey&) -> std::string { return "a new foreign key"; },

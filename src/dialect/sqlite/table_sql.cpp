@@ -67,8 +67,12 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
   for (const auto& check : table.checks) {
     lines.push_back(fmt::format("{}CHECK ({})", constraint_name(d, check.name), check.expression));
   }
-  return fmt::format("CREATE TABLE {} (\n    {}\n){};", d.quote_identifier(name),
-                     fmt::join(lines, ",\n    "), table.without_rowid ? " WITHOUT ROWID" : "");
+  std::vector<std::string_view> options;
+  if (table.without_rowid) options.push_back("WITHOUT ROWID");
+  if (table.strict) options.push_back("STRICT");
+  return fmt::format("CREATE TABLE {} (\n    {}\n){}{};", d.quote_identifier(name),
+                     fmt::join(lines, ",\n    "), options.empty() ? "" : " ",
+                     fmt::join(options, ", "));
 }
 
 std::string create_index_sql(const SqliteDialect& d, std::string_view table, const Index& index) {

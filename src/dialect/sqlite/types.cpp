@@ -69,6 +69,7 @@ constexpr Named named_types[] = {
     {"DATETIME", "timestamp"},
     {"TIMESTAMP", "timestamp"},
     {"JSON", "json"},
+    {"ANY", "any"},
 };
 
 // `NAME(1,2)`: the name and its digit arguments; empty name when the text is not of that shape.
@@ -140,7 +141,7 @@ std::string sqlite_declared_type(std::string_view portable) {
       {"BOOLEAN", "boolean"}, {"REAL", "real"},     {"DOUBLE", "double"},
       {"NUMERIC", "numeric"}, {"TEXT", "text"},     {"BLOB", "blob"},
       {"DATE", "date"},       {"TIME", "time"},     {"TIMESTAMP", "timestamp"},
-      {"JSON", "json"},
+      {"JSON", "json"},       {"ANY", "any"},
   };
   for (auto [declared, name] : declared_of) {
     if (portable == name) return std::string(declared);
@@ -155,7 +156,7 @@ std::string sqlite_declared_type(std::string_view portable) {
   throw Error(ErrorKind::input,
               fmt::format("unknown column type '{}' (portable types: integer, bigint, smallint, "
                           "boolean, real, double, numeric, numeric(p,s), text, varchar(n), "
-                          "char(n), blob, date, time, timestamp, json)",
+                          "char(n), blob, date, time, timestamp, json, any)",
                           portable));
 }
 
