@@ -19,7 +19,11 @@ struct AddColumn { std::string table; Column column; };
 struct DropColumn { std::string table; Column column; };
 struct RenameColumn { std::string table; std::string from, to; };
 struct AlterColumn { std::string table; Column from, to; };  // same name; type, null, default, collation, autoincrement
-struct AlterPrimaryKey { std::string table; std::vector<std::string> from, to; };
+struct AlterPrimaryKey {
+  std::string table;
+  std::vector<std::string> from, to;
+  std::optional<ConflictAction> from_on_conflict, to_on_conflict;  // SQLite's ON CONFLICT
+};
 // The options after a CREATE TABLE's closing parenthesis (SQLite: WITHOUT ROWID, STRICT).
 struct TableOptions {
   bool without_rowid = false;

@@ -7,6 +7,10 @@
 
 namespace dbmigrate {
 
+// SQLite's ON CONFLICT of a NOT NULL, PRIMARY KEY or UNIQUE constraint: what a statement that
+// breaks it does. ABORT, the default, is no clause at all (std::nullopt).
+enum class ConflictAction { rollback, fail, ignore, replace };
+
 // Portable column types, spelled in lower case in the snapshot:
 //   integer, bigint, smallint, boolean, real, double, numeric, numeric(p), numeric(p,s),
 //   text, varchar(n), char(n), blob, date, time, timestamp, json
@@ -19,6 +23,7 @@ struct Column {
   bool autoincrement = false;              // only on a single-column integer primary key
   std::optional<std::string> collation;
   std::optional<std::string> renamed_from;  // rename hint from the model; never from a database
+  std::optional<ConflictAction> not_null_on_conflict;  // NOT NULL ON CONFLICT (SQLite)
 
   bool operator==(const Column&) const = default;
 };
@@ -45,6 +50,7 @@ struct Index {
 struct UniqueConstraint {
   std::optional<std::string> name;
   std::vector<std::string> columns;
+  std::optional<ConflictAction> on_conflict;  // SQLite
 
   bool operator==(const UniqueConstraint&) const = default;
 };
@@ -75,6 +81,7 @@ struct Table {
   std::string name;
   std::vector<Column> columns;            // in declaration order
   std::vector<std::string> primary_key;   // column names in key order; empty: rowid only
+  std::optional<ConflictAction> primary_key_on_conflict;  // SQLite
   std::vector<Index> indexes;             // sorted by name
   // Constraints are sets; normalize() puts them in a canonical order.
   std::vector<UniqueConstraint> uniques;
@@ -139,6 +146,9 @@ void normalize_constraints(Table& table);
 [[nodiscard]] Snapshot without_rename_hints(Snapshot snapshot);
 
 [[nodiscard]] std::string to_string(ReferentialAction action);
+[[nodiscard]] std::string to_string(ConflictAction action);  // "ROLLBACK", "FAIL", "IGNORE", "REPLACE"
+// The action a clause names (any case); nothing for ABORT, the default. Throws Error(input).
+[[nodiscard]] std::optional<ConflictAction> conflict_action(std::string_view name);
 
 // SQL compares identifiers without regard to ASCII case: a trigger `ON Rows` is on `rows`.
 [[nodiscard]] bool same_identifier(std::string_view a, std::string_view b);

@@ -124,7 +124,10 @@ class Applier {
     *column = o.to;
     column->renamed_from.reset();
   }
-  void operator()(const op::AlterPrimaryKey& o) { table(o.table).primary_key = o.to; }
+  void operator()(const op::AlterPrimaryKey& o) {
+    table(o.table).primary_key = o.to;
+    table(o.table).primary_key_on_conflict = o.to_on_conflict;
+  }
   void operator()(const op::AlterTableOptions& o) {
     table(o.table).without_rowid = o.to.without_rowid;
     table(o.table).strict = o.to.strict;

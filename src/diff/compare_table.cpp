@@ -123,8 +123,11 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
   }
 
   // 3. The table itself.
-  if (old.primary_key != to.primary_key)
-    out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key}});
+  if (old.primary_key != to.primary_key ||
+      old.primary_key_on_conflict != to.primary_key_on_conflict) {
+    out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key,
+                                       old.primary_key_on_conflict, to.primary_key_on_conflict}});
+  }
   if (op::options_of(old) != op::options_of(to)) {
     out.push_back({op::AlterTableOptions{name, op::options_of(old), op::options_of(to)}});
   }

@@ -19,6 +19,10 @@ std::string key_list(const Index& index) {
   return column_list(keys);
 }
 
+std::string conflict_clause(const std::optional<ConflictAction>& action) {
+  return action ? " ON CONFLICT " + to_string(*action) : std::string();
+}
+
 std::string describe_column_change(const std::string& table, const Column& from, const Column& to) {
   std::vector<std::string> parts;
   if (from.type != to.type) parts.push_back(fmt::format("type {} -> {}", from.type, to.type));
@@ -33,6 +37,12 @@ std::string describe_column_change(const std::string& table, const Column& from,
   }
   if (from.autoincrement != to.autoincrement)
     parts.push_back(to.autoincrement ? "AUTOINCREMENT" : "no AUTOINCREMENT");
+  if (from.not_null_on_conflict != to.not_null_on_conflict) {
+    parts.push_back(
+        fmt::format("NOT NULL ON CONFLICT {} -> {}",
+                    from.not_null_on_conflict ? to_string(*from.not_null_on_conflict) : "ABORT",
+                    to.not_null_on_conflict ? to_string(*to.not_null_on_conflict) : "ABORT"));
+  }
   return fmt::format("altered column '{}.{}': {}", table, to.name, fmt::join(parts, ", "));
 }
 
@@ -62,8 +72,9 @@ std::string Operation::describe() const {
           },
           [](const op::AlterColumn& o) { return describe_column_change(o.table, o.from, o.to); },
           [](const op::AlterPrimaryKey& o) {
-            return fmt::format("changed primary key of '{}' from {} to {}", o.table,
-                               column_list(o.from), column_list(o.to));
+            return fmt::format("changed primary key of '{}' from {}{} to {}{}", o.table,
+                               column_list(o.from), conflict_clause(o.from_on_conflict),
+                               column_list(o.to), conflict_clause(o.to_on_conflict));
           },
           [](const op::AlterTableOptions& o) {
             std::vector<std::string> changes;
@@ -84,12 +95,14 @@ std::string Operation::describe() const {
                                o.index.name, o.table);
           },
           [](const op::AddUnique& o) {
-            return fmt::format("added unique constraint on '{}' {}", o.table,
-                               column_list(o.unique.columns));
+            return fmt::format("added unique constraint on '{}' {}{}", o.table,
+                               column_list(o.unique.columns),
+                               conflict_clause(o.unique.on_conflict));
           },
           [](const op::DropUnique& o) {
-            return fmt::format("removed unique constraint on '{}' {}", o.table,
-                               column_list(o.unique.columns));
+            return fmt::format("removed unique constraint on '{}' {}{}", o.table,
+                               column_list(o.unique.columns),
+                               conflict_clause(o.unique.on_conflict));
           },
           [](const op::AddForeignKey& o) {
             return fmt::format("added foreign key on '{}' {} -> '{}' {}{}", o.table,
@@ -146,7 +159,8 @@ Operation Operation::inverse() const {
             return Operation{op::AlterColumn{o.table, o.to, o.from}};
           },
           [](const op::AlterPrimaryKey& o) {
-            return Operation{op::AlterPrimaryKey{o.table, o.to, o.from}};
+            return Operation{
+                op::AlterPrimaryKey{o.table, o.to, o.from, o.to_on_conflict, o.from_on_conflict}};
           },
           [](const op::AlterTableOptions& o) {
             return Operation{op::AlterTableOptions{o.table, o.to, o.from}};
@@ -241,6 +255,7 @@ std::string Operation::data_dependent_reason() const {
                 column_list(o.unique.columns));
           },
           [](const op::AlterPrimaryKey& o) {
+            if (o.from == o.to) return std::string();  // only its ON CONFLICT changes
             return fmt::format(
                 "new primary key on '{}' {}: fails if existing rows hold duplicates or NULLs",
                 o.table, column_list(o.to));

@@ -5,6 +5,10 @@
 #include <cctype>
 #include <tuple>
 
+#include <fmt/format.h>
+
+#include "dbmigrate/error.hpp"
+
 namespace dbmigrate {
 namespace {
 
@@ -135,6 +139,32 @@ std::string identifier_key(std::string_view name) {
   std::string key(name);
   for (char& c : key) c = fold(c);
   return key;
+}
+
+std::string to_string(ConflictAction action) {
+  switch (action) {
+    case ConflictAction::rollback:
+      return "ROLLBACK";
+    case ConflictAction::fail:
+      return "FAIL";
+    case ConflictAction::ignore:
+      return "IGNORE";
+    case ConflictAction::replace:
+      return "REPLACE";
+  }
+  return "ROLLBACK";
+}
+
+std::optional<ConflictAction> conflict_action(std::string_view name) {
+  for (auto action : {ConflictAction::rollback, ConflictAction::fail, ConflictAction::ignore,
+                      ConflictAction::replace}) {
+    if (same_identifier(name, to_string(action))) return action;
+  }
+  if (same_identifier(name, "ABORT")) return std::nullopt;
+  throw Error(ErrorKind::input,
+              fmt::format("unknown ON CONFLICT action '{}' (expected ROLLBACK, ABORT, FAIL, IGNORE "
+                          "or REPLACE)",
+                          name));
 }
 
 std::string to_string(ReferentialAction action) {

@@ -69,6 +69,18 @@ class Checker {
     }
     columns_of(
         table, [&] { return at(".primary_key"); }, table.primary_key);
+    if (table.primary_key_on_conflict && table.primary_key.empty()) {
+      fail(at(".primary_key_on_conflict"),
+           "an ON CONFLICT clause for a table without a primary key");
+    }
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      if (table.columns[i].not_null_on_conflict && table.columns[i].nullable) {
+        fail(at(fmt::format(".columns[{}].not_null_on_conflict", i)),
+             fmt::format(
+                 "column '{}' is nullable: a NOT NULL ON CONFLICT clause needs \"nullable\": false",
+                 table.columns[i].name));
+      }
+    }
     for (std::size_t i = 0; i < table.indexes.size(); ++i) {
       const Index& index = table.indexes[i];
       auto here = [&](std::string_view rest) { return at(fmt::format(".indexes[{}]{}", i, rest)); };

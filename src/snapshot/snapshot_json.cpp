@@ -30,12 +30,17 @@ void put_optional(json& object, const char* key, const std::optional<T>& value) 
   if (value) object[key] = *value;
 }
 
+void put_conflict(json& object, const char* key, const std::optional<ConflictAction>& action) {
+  if (action) object[key] = to_string(*action);
+}
+
 json column_json(const Column& column) {
   json out = {{"name", column.name}, {"type", column.type}, {"nullable", column.nullable}};
   put_optional(out, "default", column.default_sql);
   put_optional(out, "collation", column.collation);
   put_optional(out, "renamed_from", column.renamed_from);
   if (column.autoincrement) out["autoincrement"] = true;
+  put_conflict(out, "not_null_on_conflict", column.not_null_on_conflict);
   return out;
 }
 
@@ -75,11 +80,13 @@ json array_of(const Range& range, Convert convert) {
 json table_json(const Table& table) {
   json out = {{"name", table.name}, {"columns", array_of(table.columns, column_json)}};
   if (!table.primary_key.empty()) out["primary_key"] = table.primary_key;
+  put_conflict(out, "primary_key_on_conflict", table.primary_key_on_conflict);
   if (!table.indexes.empty()) out["indexes"] = array_of(table.indexes, index_json);
   if (!table.uniques.empty()) {
     out["uniques"] = array_of(table.uniques, [](const UniqueConstraint& unique) {
       json item = {{"columns", unique.columns}};
       put_optional(item, "name", unique.name);
+      put_conflict(item, "on_conflict", unique.on_conflict);
       return item;
     });
   }
@@ -197,8 +204,19 @@ ReferentialAction read_action(const Reader& object, std::string_view key) {
   item.fail(fmt::format("unknown action '{}' (expected NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)", text));
 }
 
+std::optional<ConflictAction> read_conflict(const Reader& object, std::string_view key) {
+  if (!object.has(key)) return std::nullopt;
+  auto item = object.child(key);
+  try {
+    return conflict_action(item.string());
+  } catch (const Error& error) {
+    item.fail(error.what());
+  }
+}
+
 Column read_column(const Reader& in) {
-  in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from", "autoincrement"});
+  in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from", "autoincrement",
+                    "not_null_on_conflict"});
   Column column;
   column.name = in.string("name");
   column.type = in.string("type");
@@ -207,6 +225,7 @@ Column read_column(const Reader& in) {
   column.collation = in.optional_string("collation");
   column.renamed_from = in.optional_string("renamed_from");
   column.autoincrement = in.boolean("autoincrement", false);
+  column.not_null_on_conflict = read_conflict(in, "not_null_on_conflict");
   return column;
 }
 
@@ -256,15 +275,17 @@ ForeignKey read_foreign_key(const Reader& in) {
 
 Table read_table(const Reader& in) {
   in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys", "checks",
-                    "without_rowid", "strict", "renamed_from"});
+                    "without_rowid", "strict", "renamed_from", "primary_key_on_conflict"});
   Table table;
   table.name = in.string("name");
   table.columns = in.array("columns", read_column, true);
   table.primary_key = in.strings("primary_key");
+  table.primary_key_on_conflict = read_conflict(in, "primary_key_on_conflict");
   table.indexes = in.array("indexes", read_index);
   table.uniques = in.array("uniques", [](const Reader& item) {
-    item.expect_object({"name", "columns"});
-    return UniqueConstraint{item.optional_string("name"), item.strings("columns", true)};
+    item.expect_object({"name", "columns", "on_conflict"});
+    return UniqueConstraint{item.optional_string("name"), item.strings("columns", true),
+                            read_conflict(item, "on_conflict")};
   });
   table.foreign_keys = in.array("foreign_keys", read_foreign_key);
   table.checks = in.array("checks", [](const Reader& item) {

@@ -25,6 +25,10 @@ Snapshot sample() {
                          .on_delete = ReferentialAction::cascade, .deferrable = true, .initially_deferred = true}};
   posts.uniques = {{.name = "uq", .columns = {"id", "user_id"}}};
   posts.strict = true;
+  posts.primary_key = {"id"};
+  posts.primary_key_on_conflict = ConflictAction::replace;
+  posts.columns[0].not_null_on_conflict = ConflictAction::ignore;
+  posts.uniques[0].on_conflict = ConflictAction::fail;
   snapshot.tables = {users, posts};
   snapshot.views = {{.name = "v", .sql = "CREATE VIEW v AS SELECT 1"}};
   snapshot.triggers = {{.name = "t", .table = "users", .sql = "CREATE TRIGGER t ..."}};
@@ -186,6 +190,26 @@ TEST(SnapshotJson, StrictTablesTakeOnlyStrictTypes) {
   expect_input_error(strict(""),
                      "schema.json: tables[0].columns[1].type: column 'b' of STRICT table 's' has type ''; a STRICT "
                      "table takes integer, real, text, blob or any");
+}
+
+TEST(SnapshotJson, OnConflictClausesAreCheckedActions) {
+  const auto with_column = [](std::string_view column) {
+    return document(fmt::format(R"({{"name":"a","columns":[{}],"primary_key":["x"]}})", column));
+  };
+  EXPECT_EQ(snapshot_from_json(with_column(R"({"name":"x","type":"integer","nullable":false,"not_null_on_conflict":"abort"})"))
+                .tables.front()
+                .columns.front()
+                .not_null_on_conflict,
+            std::nullopt);
+  expect_input_error(with_column(R"({"name":"x","type":"integer","nullable":false,"not_null_on_conflict":"SKIP"})"),
+                     "schema.json: tables[0].columns[0].not_null_on_conflict: unknown ON CONFLICT action 'SKIP' "
+                     "(expected ROLLBACK, ABORT, FAIL, IGNORE or REPLACE)");
+  expect_input_error(with_column(R"({"name":"x","type":"integer","not_null_on_conflict":"REPLACE"})"),
+                     "schema.json: tables[0].columns[0].not_null_on_conflict: column 'x' is nullable: a NOT NULL ON "
+                     "CONFLICT clause needs \"nullable\": false");
+  expect_input_error(document(table_a(R"(,"primary_key_on_conflict":"IGNORE")")),
+                     "schema.json: tables[0].primary_key_on_conflict: an ON CONFLICT clause for a table without a "
+                     "primary key");
 }
 
 TEST(SnapshotJson, KeysAndConstraintsMustNameColumnsOfTheirTable) {

@@ -64,21 +64,27 @@ bool opens(const Tokens& tokens, std::size_t i) {
   return i < tokens.size() && tokens[i].is("(");
 }
 
-void note_unsupported(CreateTable& table, std::string_view clause) {
-  if (!table.unsupported) table.unsupported = std::string(clause);
-}
-
 // Walks the constraints of one column definition (`column` set) or one table-constraint item.
-// A `CONSTRAINT name` prefix names only the constraint right after it.
+// A `CONSTRAINT name` prefix names only the constraint right after it; an `ON CONFLICT` clause
+// belongs to the PRIMARY KEY, NOT NULL or UNIQUE constraint just read (SQLite ignores it after
+// any other).
 void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
                       ColumnDefinition* column, CreateTable& table) {
+  enum class Last { other, primary_key, not_null, unique } last = Last::other;
   std::optional<std::string> pending_name;
-  const std::size_t keys_before = table.foreign_keys.size();  // a DEFERRABLE here is for a key of this item
+  const std::size_t keys_before =
+      table.foreign_keys.size();  // a DEFERRABLE here is for a key of this item
   std::size_t i = range.begin;
   while (i < range.end) {
     const Token& token = tokens[i];
     if (token.is("(")) {
       i = matching_close(tokens, i) + 1;
+    } else if (token.is_keyword("ON") && has(tokens, i + 1, "CONFLICT") && i + 2 < range.end) {
+      const auto action = conflict_action(tokens[i + 2].text);
+      if (last == Last::primary_key) table.primary_key_on_conflict = action;
+      if (last == Last::not_null && column != nullptr) column->not_null_on_conflict = action;
+      if (last == Last::unique) table.uniques.back().on_conflict = action;
+      i += 3;
     } else if (token.is_keyword("CONSTRAINT") && i + 1 < range.end) {
       pending_name = identifier_value(tokens[i + 1]);
       i += 2;
@@ -88,6 +94,7 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
       table.checks.push_back({.name = std::exchange(pending_name, std::nullopt),
                               .expression = normalize_sql_expression(
                                   text_between(sql, tokens[i + 1], tokens[close]))});
+      last = Last::other;
       i = close + 1;
     } else if (token.is_keyword("UNIQUE")) {
       DeclaredConstraint unique{.name = std::exchange(pending_name, std::nullopt)};
@@ -99,6 +106,7 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
         ++i;
       }
       table.uniques.push_back(std::move(unique));
+      last = Last::unique;
     } else if (token.is_keyword("FOREIGN") && has(tokens, i + 1, "KEY") && opens(tokens, i + 2)) {
       DeclaredConstraint key{.name = std::exchange(pending_name, std::nullopt),
                              .columns = column_list(tokens, i + 2)};
@@ -108,10 +116,12 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
         i += 2;
       }
       table.foreign_keys.push_back(std::move(key));
+      last = Last::other;
     } else if (token.is_keyword("REFERENCES") && column != nullptr && i + 1 < range.end) {
       table.foreign_keys.push_back({.name = std::exchange(pending_name, std::nullopt),
                                     .columns = {column->name},
                                     .ref_table = identifier_value(tokens[i + 1])});
+      last = Last::other;
       i += 2;
     } else if (token.is_keyword("PRIMARY") && column == nullptr && has(tokens, i + 1, "KEY") &&
                opens(tokens, i + 2)) {
@@ -125,10 +135,12 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
           if (equal_ignoring_case(definition.name, name)) definition.autoincrement = true;
         }
       }
+      last = Last::primary_key;
       i = close + 1;
     } else if (token.is_keyword("COLLATE") && column != nullptr && i + 1 < range.end) {
       pending_name.reset();
       column->collation = identifier_value(tokens[i + 1]);
+      last = Last::other;
       i += 2;
     } else {
       if (token.is_keyword("AUTOINCREMENT") && column != nullptr) column->autoincrement = true;
@@ -140,11 +152,17 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
         key.deferrable = true;
         key.initially_deferred = has(tokens, i + 1, "INITIALLY") && has(tokens, i + 2, "DEFERRED");
       }
-      if (token.is_keyword("ON") && has(tokens, i + 1, "CONFLICT")) {
-        note_unsupported(table, "ON CONFLICT clauses");
-      }
       for (auto keyword : {"PRIMARY", "NOT", "NULL", "DEFAULT", "GENERATED", "AS"}) {
         if (token.is_keyword(keyword)) pending_name.reset();
+      }
+      if (token.is_keyword("PRIMARY") && has(tokens, i + 1, "KEY")) {
+        last = Last::primary_key;
+      } else if (token.is_keyword("NOT") && has(tokens, i + 1, "NULL")) {
+        last = Last::not_null;
+        ++i;  // NULL is this constraint's, not a NULL constraint of its own
+      } else if (token.is_keyword("NULL") || token.is_keyword("DEFAULT") ||
+                 token.is_keyword("REFERENCES")) {
+        last = Last::other;
       }
       ++i;
     }

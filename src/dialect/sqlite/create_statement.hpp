@@ -1,7 +1,6 @@
 // The parts of a CREATE TABLE or CREATE INDEX statement that SQLite's PRAGMAs do not report:
-// collations, AUTOINCREMENT, CHECK constraints, constraint names, WITHOUT ROWID and STRICT, the
-// text of expression index keys and of a partial index's WHERE; and the clauses a snapshot
-// cannot hold yet (ON CONFLICT), so that inspection can refuse them.
+// collations, AUTOINCREMENT, CHECK constraints, constraint names, ON CONFLICT clauses, WITHOUT
+// ROWID and STRICT, and the text of expression index keys and of a partial index's WHERE.
 //
 // The statements come from sqlite_schema (or were just accepted by SQLite), so the parser
 // trusts their shape; it reads what it needs and skips the rest.
@@ -22,6 +21,7 @@ struct ColumnDefinition {
   std::size_t offset = 0;                // of the column's name in the statement
   std::optional<std::string> collation;  // spelled as written: NOCASE, nocase, ...
   bool autoincrement = false;
+  std::optional<ConflictAction> not_null_on_conflict;
 };
 
 // A UNIQUE or FOREIGN KEY constraint as declared. SQLite's PRAGMAs report these without their
@@ -32,6 +32,7 @@ struct DeclaredConstraint {
   std::string ref_table;  // FOREIGN KEY only
   bool deferrable = false;
   bool initially_deferred = false;
+  std::optional<ConflictAction> on_conflict;  // UNIQUE only
 };
 
 struct CreateTable {
@@ -41,11 +42,9 @@ struct CreateTable {
   std::vector<CheckConstraint> checks;    // column and table level, in declaration order
   std::vector<DeclaredConstraint> uniques;
   std::vector<DeclaredConstraint> foreign_keys;
+  std::optional<ConflictAction> primary_key_on_conflict;
   bool without_rowid = false;
   bool strict = false;
-  // The first clause found that a snapshot cannot hold yet, named for a message ("ON CONFLICT
-  // clauses"): a table rebuild would drop it.
-  std::optional<std::string> unsupported;
 };
 
 struct DeclaredIndexKey {

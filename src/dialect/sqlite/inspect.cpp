@@ -5,8 +5,8 @@
 // constraint names, WITHOUT ROWID, index expressions). Each PRAGMA is prepared once as a
 // table-valued function and re-bound per table, which keeps thousands of tables fast.
 //
-// Generated columns, virtual tables and ON CONFLICT clauses are refused with Error(input): a snapshot cannot hold them (yet), and leaving them
-// out would let a table rebuild drop them without a word.
+// Generated columns and virtual tables are refused with Error(input): a snapshot cannot hold them
+// (yet), and leaving them out would let a table rebuild drop them without a word.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -71,12 +71,6 @@ sqlite::DeclaredConstraint* take_declared(std::vector<sqlite::DeclaredConstraint
   return nullptr;
 }
 
-std::optional<std::string> take_declared_name(std::vector<sqlite::DeclaredConstraint>& declared,
-                                              const std::vector<std::string>& columns) {
-  auto* constraint = take_declared(declared, columns);
-  return constraint ? constraint->name : std::nullopt;
-}
-
 struct IndexListRow {
   std::string name;
   bool unique;
@@ -108,13 +102,8 @@ class Inspector {
                               name, sql.substr(0, sql.find('('))));
     }
     auto declared = sqlite::parse_create_table(sql);
-    if (declared.unsupported) {
-      throw Error(ErrorKind::input,
-                  fmt::format("table '{}': {} are not supported by DbMigrate yet; a table rebuild "
-                              "would lose the clause",
-                              name, *declared.unsupported));
-    }
     Table table{.name = name,
+                .primary_key_on_conflict = declared.primary_key_on_conflict,
                 .checks = std::move(declared.checks),
                 .without_rowid = declared.without_rowid,
                 .strict = declared.strict};
@@ -148,6 +137,7 @@ class Inspector {
         if (!equal_ignoring_case(definition.name, column.name)) continue;
         column.collation = definition.collation;
         column.autoincrement = definition.autoincrement;
+        if (!column.nullable) column.not_null_on_conflict = definition.not_null_on_conflict;
       }
       table.columns.push_back(std::move(column));
     }
@@ -168,7 +158,10 @@ class Inspector {
       if (row.origin == "u") {
         UniqueConstraint unique;
         for (const auto& key : index_keys(row.name)) unique.columns.push_back(key.name);
-        unique.name = take_declared_name(declared.uniques, unique.columns);
+        if (auto* constraint = take_declared(declared.uniques, unique.columns)) {
+          unique.name = constraint->name;
+          unique.on_conflict = constraint->on_conflict;
+        }
         uniques.emplace_back(autoindex_number(row.name), std::move(unique));
       } else if (row.origin == "c") {
         const auto sql = index_sql.find(identifier_key(row.name));

@@ -20,6 +20,10 @@ std::string constraint_name(const SqliteDialect& d, const std::optional<std::str
   return name ? fmt::format("CONSTRAINT {} ", d.quote_identifier(*name)) : std::string();
 }
 
+std::string on_conflict(const std::optional<ConflictAction>& action) {
+  return action ? " ON CONFLICT " + to_string(*action) : std::string();
+}
+
 bool inline_primary_key(const Table& table, const Column& column) {
   return column.autoincrement && table.primary_key.size() == 1 &&
          table.primary_key[0] == column.name;
@@ -42,8 +46,10 @@ std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
 std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
   std::string sql =
       fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
-  if (!column.nullable) sql += " NOT NULL";
-  if (inline_primary_key(table, column)) sql += " PRIMARY KEY AUTOINCREMENT";
+  if (!column.nullable) sql += " NOT NULL" + on_conflict(column.not_null_on_conflict);
+  if (inline_primary_key(table, column)) {
+    sql += " PRIMARY KEY" + on_conflict(table.primary_key_on_conflict) + " AUTOINCREMENT";
+  }
   if (column.default_sql) sql += fmt::format(" DEFAULT {}", *column.default_sql);
   if (column.collation) sql += fmt::format(" COLLATE {}", d.quote_identifier(*column.collation));
   return sql;
@@ -57,11 +63,12 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
     key_inline = key_inline || inline_primary_key(table, column);
   }
   if (!table.primary_key.empty() && !key_inline) {
-    lines.push_back(fmt::format("PRIMARY KEY ({})", name_list(d, table.primary_key)));
+    lines.push_back(fmt::format("PRIMARY KEY ({}){}", name_list(d, table.primary_key),
+                                on_conflict(table.primary_key_on_conflict)));
   }
   for (const auto& unique : table.uniques) {
-    lines.push_back(fmt::format("{}UNIQUE ({})", constraint_name(d, unique.name),
-                                name_list(d, unique.columns)));
+    lines.push_back(fmt::format("{}UNIQUE ({}){}", constraint_name(d, unique.name),
+                                name_list(d, unique.columns), on_conflict(unique.on_conflict)));
   }
   for (const auto& fk : table.foreign_keys) lines.push_back(foreign_key_sql(d, fk));
   for (const auto& check : table.checks) {

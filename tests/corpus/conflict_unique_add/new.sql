@@ -1,0 +1,6 @@
+CREATE TABLE settings (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  value TEXT,
+  UNIQUE (key) ON CONFLICT REPLACE
+);
