@@ -163,6 +163,7 @@ class TableEditor {
   void column_autoincrement(std::size_t column);
   void column_unique(std::size_t column, std::optional<std::string> name);
   void column_server_default(std::size_t column, std::string sql);
+  void column_generated(std::size_t column, std::string expression, bool stored);
   void column_collation(std::size_t column, std::string collation);
   void column_renamed_from(std::size_t column, std::string old_name);
   std::size_t column_references(std::size_t column, std::string table,
@@ -300,6 +301,14 @@ class ColumnBuilder : public TableBuilder<Model> {
   ColumnBuilder collation(std::string collation) const {
     return call(&E::column_collation, std::move(collation));
   }
+  // A generated column, computed from the row's other columns: "qty * unit_price". VIRTUAL
+  // computes it when read; generated_stored() writes it with the row.
+  ColumnBuilder generated(std::string expression) const {
+    return call(&E::column_generated, std::move(expression), false);
+  }
+  ColumnBuilder generated_stored(std::string expression) const {
+    return call(&E::column_generated, std::move(expression), true);
+  }
   // A CHECK constraint of the table, written next to the column it is about.
   ColumnBuilder check(std::string expression, std::optional<std::string> name = {}) const {
     this->editor_.add_check(std::move(expression), std::move(name));
@@ -359,6 +368,10 @@ class [[nodiscard]] UntypedColumnBuilder {
   void unique(Args&&...) const { untyped(); }
   template <typename... Args>
   void server_default(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void generated(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void generated_stored(Args&&...) const { untyped(); }
   template <typename... Args>
   void references(Args&&...) const { untyped(); }
   template <typename... Args>

@@ -11,6 +11,14 @@ namespace dbmigrate {
 // breaks it does. ABORT, the default, is no clause at all (std::nullopt).
 enum class ConflictAction { rollback, fail, ignore, replace };
 
+// A generated column's value: GENERATED ALWAYS AS (expression) VIRTUAL, or STORED.
+struct Generated {
+  std::string expression;  // without the surrounding AS ( )
+  bool stored = false;
+
+  bool operator==(const Generated&) const = default;
+};
+
 // Portable column types, spelled in lower case in the snapshot:
 //   integer, bigint, smallint, boolean, real, double, numeric, numeric(p), numeric(p,s),
 //   text, varchar(n), char(n), blob, date, time, timestamp, json
@@ -24,6 +32,7 @@ struct Column {
   std::optional<std::string> collation;
   std::optional<std::string> renamed_from;  // rename hint from the model; never from a database
   std::optional<ConflictAction> not_null_on_conflict;  // NOT NULL ON CONFLICT (SQLite)
+  std::optional<Generated> generated;                  // a generated column: no default, never written
 
   bool operator==(const Column&) const = default;
 };

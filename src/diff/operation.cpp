@@ -37,6 +37,11 @@ std::string describe_column_change(const std::string& table, const Column& from,
   }
   if (from.autoincrement != to.autoincrement)
     parts.push_back(to.autoincrement ? "AUTOINCREMENT" : "no AUTOINCREMENT");
+  if (from.generated != to.generated) {
+    parts.push_back(to.generated ? fmt::format("generated as ({}){}", to.generated->expression,
+                                               to.generated->stored ? " stored" : "")
+                                 : std::string("no longer generated"));
+  }
   if (from.not_null_on_conflict != to.not_null_on_conflict) {
     parts.push_back(
         fmt::format("NOT NULL ON CONFLICT {} -> {}",
@@ -207,6 +212,8 @@ std::string Operation::destructive_reason() const {
             return fmt::format("drops table '{}' and every row in it", o.table.name);
           },
           [](const op::DropColumn& o) {
+            if (o.column.generated)
+              return std::string();  // its values are computed, not stored data
             return fmt::format("drops column '{}.{}' and its data", o.table, o.column.name);
           },
           [](const op::AlterColumn& o) {
@@ -217,6 +224,11 @@ std::string Operation::destructive_reason() const {
           },
           [](const op::AddColumn& o) {
             if (o.column.nullable || o.column.default_sql) return std::string();
+            if (o.column.generated) {
+              return fmt::format(
+                  "adds NOT NULL generated column '{}.{}': fails if it computes NULL for a row",
+                  o.table, o.column.name);
+            }
             return fmt::format(
                 "adds NOT NULL column '{}.{}' without a default: fails if the table has rows",
                 o.table, o.column.name);

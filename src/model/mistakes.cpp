@@ -83,6 +83,18 @@ class Checker {
   void primary_key(const Table& table) {
     if (!table.primary_key.empty()) names(table, "primary key", table.primary_key);
     for (const auto& column : table.columns) {
+      if (!column.generated) continue;
+      if (column.default_sql) {
+        report(table, "column '{}': a generated column cannot have a server default", column.name);
+      }
+      for (const auto& key : table.primary_key) {
+        if (equal_ignoring_case(key, column.name)) {
+          report(table, "column '{}': a generated column cannot be part of the primary key",
+                 column.name);
+        }
+      }
+    }
+    for (const auto& column : table.columns) {
       if (!column.autoincrement) continue;
       if (table.primary_key.size() != 1 ||
           !equal_ignoring_case(table.primary_key[0], column.name)) {
@@ -228,6 +240,10 @@ void check_fragments(const Snapshot& snapshot, std::vector<std::string>& found) 
     for (const auto& column : table.columns) {
       if (column.default_sql)
         probe(table, fmt::format("column '{}': server default", column.name), *column.default_sql);
+      if (column.generated) {
+        probe(table, fmt::format("column '{}': generated", column.name),
+              column.generated->expression);
+      }
     }
     for (const auto& check : table.checks) probe(table, "check", check.expression);
     for (const auto& index : table.indexes) {

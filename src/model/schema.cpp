@@ -53,6 +53,8 @@ void normalize_sql(Table& table) {
   for (auto& column : table.columns) {
     column.type = model::canonical_type(column.type);
     if (column.default_sql) column.default_sql = normalize_sql_default(*column.default_sql);
+    if (column.generated)
+      column.generated->expression = normalize_sql_expression(column.generated->expression);
   }
   for (auto& check : table.checks) check.expression = normalize_sql_expression(check.expression);
   for (auto& index : table.indexes) {

@@ -74,6 +74,11 @@ void TableEditor::column_server_default(std::size_t column, std::string sql) {
   table().columns[column].default_sql = std::move(sql);
 }
 
+void TableEditor::column_generated(std::size_t column, std::string expression, bool stored) {
+  table().columns[column].generated =
+      Generated{.expression = std::move(expression), .stored = stored};
+}
+
 void TableEditor::column_collation(std::size_t column, std::string collation) {
   table().columns[column].collation = std::move(collation);
 }

@@ -74,6 +74,23 @@ class Checker {
            "an ON CONFLICT clause for a table without a primary key");
     }
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      const Column& column = table.columns[i];
+      if (column.generated) {
+        auto here = [&](std::string_view rest) {
+          return at(fmt::format(".columns[{}]{}", i, rest));
+        };
+        if (column.generated->expression.empty())
+          fail(here(".generated.expression"), "empty expression");
+        if (column.default_sql) {
+          fail(here(".default"),
+               fmt::format("generated column '{}' cannot have a default", column.name));
+        }
+        if (std::find(table.primary_key.begin(), table.primary_key.end(), column.name) !=
+            table.primary_key.end()) {
+          fail(here(".generated"),
+               fmt::format("generated column '{}' cannot be part of the primary key", column.name));
+        }
+      }
       if (table.columns[i].not_null_on_conflict && table.columns[i].nullable) {
         fail(at(fmt::format(".columns[{}].not_null_on_conflict", i)),
              fmt::format(

@@ -21,8 +21,10 @@ namespace {
 using nlohmann::json;
 
 constexpr std::pair<ReferentialAction, std::string_view> action_names[] = {
-    {ReferentialAction::no_action, "NO ACTION"}, {ReferentialAction::restrict, "RESTRICT"},
-    {ReferentialAction::cascade, "CASCADE"},     {ReferentialAction::set_null, "SET NULL"},
+    {ReferentialAction::no_action, "NO ACTION"},
+    {ReferentialAction::restrict, "RESTRICT"},
+    {ReferentialAction::cascade, "CASCADE"},
+    {ReferentialAction::set_null, "SET NULL"},
     {ReferentialAction::set_default, "SET DEFAULT"}};
 
 template <typename T>
@@ -41,6 +43,11 @@ json column_json(const Column& column) {
   put_optional(out, "renamed_from", column.renamed_from);
   if (column.autoincrement) out["autoincrement"] = true;
   put_conflict(out, "not_null_on_conflict", column.not_null_on_conflict);
+  if (column.generated) {
+    json generated = {{"expression", column.generated->expression}};
+    if (column.generated->stored) generated["stored"] = true;
+    out["generated"] = std::move(generated);
+  }
   return out;
 }
 
@@ -62,11 +69,13 @@ json index_json(const Index& index) {
 }
 
 json foreign_key_json(const ForeignKey& fk) {
-  json out = {{"columns", fk.columns}, {"ref_table", fk.ref_table}, {"ref_columns", fk.ref_columns}};
+  json out = {
+      {"columns", fk.columns}, {"ref_table", fk.ref_table}, {"ref_columns", fk.ref_columns}};
   put_optional(out, "name", fk.name);
   if (fk.on_delete != ReferentialAction::no_action) out["on_delete"] = to_string(fk.on_delete);
   if (fk.on_update != ReferentialAction::no_action) out["on_update"] = to_string(fk.on_update);
-  if (fk.deferrable) out["deferrable"] = fk.initially_deferred ? "INITIALLY DEFERRED" : "INITIALLY IMMEDIATE";
+  if (fk.deferrable)
+    out["deferrable"] = fk.initially_deferred ? "INITIALLY DEFERRED" : "INITIALLY IMMEDIATE";
   return out;
 }
 
@@ -90,7 +99,8 @@ json table_json(const Table& table) {
       return item;
     });
   }
-  if (!table.foreign_keys.empty()) out["foreign_keys"] = array_of(table.foreign_keys, foreign_key_json);
+  if (!table.foreign_keys.empty())
+    out["foreign_keys"] = array_of(table.foreign_keys, foreign_key_json);
   if (!table.checks.empty()) {
     out["checks"] = array_of(table.checks, [](const CheckConstraint& check) {
       json item = {{"expression", check.expression}};
@@ -180,8 +190,10 @@ class Reader {
     return out;
   }
 
-  [[nodiscard]] std::vector<std::string> strings(std::string_view key, bool required = false) const {
-    return array(key, [](const Reader& item) { return item.string(); }, required);
+  [[nodiscard]] std::vector<std::string> strings(std::string_view key,
+                                                 bool required = false) const {
+    return array(
+        key, [](const Reader& item) { return item.string(); }, required);
   }
 
   [[nodiscard]] const Value& value() const { return value_; }
@@ -201,7 +213,9 @@ ReferentialAction read_action(const Reader& object, std::string_view key) {
   for (auto [action, name] : action_names) {
     if (text == name) return action;
   }
-  item.fail(fmt::format("unknown action '{}' (expected NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)", text));
+  item.fail(fmt::format(
+      "unknown action '{}' (expected NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)",
+      text));
 }
 
 std::optional<ConflictAction> read_conflict(const Reader& object, std::string_view key) {
@@ -215,8 +229,8 @@ std::optional<ConflictAction> read_conflict(const Reader& object, std::string_vi
 }
 
 Column read_column(const Reader& in) {
-  in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from", "autoincrement",
-                    "not_null_on_conflict"});
+  in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from",
+                    "autoincrement", "not_null_on_conflict", "generated"});
   Column column;
   column.name = in.string("name");
   column.type = in.string("type");
@@ -226,6 +240,12 @@ Column read_column(const Reader& in) {
   column.renamed_from = in.optional_string("renamed_from");
   column.autoincrement = in.boolean("autoincrement", false);
   column.not_null_on_conflict = read_conflict(in, "not_null_on_conflict");
+  if (in.has("generated")) {
+    const auto generated = in.child("generated");
+    generated.expect_object({"expression", "stored"});
+    column.generated =
+        Generated{generated.string("expression"), generated.boolean("stored", false)};
+  }
   return column;
 }
 
@@ -236,7 +256,8 @@ IndexKey read_index_key(const Reader& in) {
     return key;
   }
   in.expect_object({"column", "expression", "descending", "collation"});
-  if (in.has("column") == in.has("expression")) in.fail("expected exactly one of 'column' and 'expression'");
+  if (in.has("column") == in.has("expression"))
+    in.fail("expected exactly one of 'column' and 'expression'");
   key.expression = in.has("expression");
   key.name = in.string(key.expression ? "expression" : "column");
   key.descending = in.boolean("descending", false);
@@ -255,7 +276,8 @@ Index read_index(const Reader& in) {
 }
 
 ForeignKey read_foreign_key(const Reader& in) {
-  in.expect_object({"name", "columns", "ref_table", "ref_columns", "on_delete", "on_update", "deferrable"});
+  in.expect_object(
+      {"name", "columns", "ref_table", "ref_columns", "on_delete", "on_update", "deferrable"});
   ForeignKey fk;
   fk.name = in.optional_string("name");
   fk.columns = in.strings("columns", true);
@@ -274,8 +296,9 @@ ForeignKey read_foreign_key(const Reader& in) {
 }
 
 Table read_table(const Reader& in) {
-  in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys", "checks",
-                    "without_rowid", "strict", "renamed_from", "primary_key_on_conflict"});
+  in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys",
+                    "checks", "without_rowid", "strict", "renamed_from",
+                    "primary_key_on_conflict"});
   Table table;
   table.name = in.string("name");
   table.columns = in.array("columns", read_column, true);
@@ -328,9 +351,10 @@ bool format_checked(const Reader& root) {
   if (format.value().type != Value::Type::integer) format.fail("expected integer");
   auto version = format.value().integer;
   if (version > Snapshot::current_format) {
-    format.fail(fmt::format("written by a newer DbMigrate (format {}); this version reads format {} "
-                            "and older: upgrade DbMigrate",
-                            version, Snapshot::current_format));
+    format.fail(
+        fmt::format("written by a newer DbMigrate (format {}); this version reads format {} "
+                    "and older: upgrade DbMigrate",
+                    version, Snapshot::current_format));
   }
   if (version < 1) format.fail(fmt::format("unknown format {}", version));
   return true;
@@ -342,7 +366,8 @@ Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
   // Tables are read as they are parsed, once the format is known (it comes first in a
   // canonical document), so that a large snapshot is never held whole as JSON values.
   std::vector<Table> streamed;
-  const json_doc::ElementHandler read_streamed = [&](const Value& partial, std::size_t index, Value& element) {
+  const json_doc::ElementHandler read_streamed = [&](const Value& partial, std::size_t index,
+                                                     Value& element) {
     Reader root(partial, origin);
     if (!format_checked(root)) return false;
     const Value no_list;

@@ -145,6 +145,21 @@ TEST(ModelBuilder, ColumnLevelCallsLandInTheSnapshot) {
                                       .on_update = ReferentialAction::cascade}}));
 }
 
+TEST(ModelBuilder, GeneratedColumnsLandInTheSnapshotNormalized) {
+  Schema schema;
+  schema.table<Row>("rows")
+      .column("a", &Row::a)
+      .column("b", &Row::b)
+      .generated("a  *  2")
+      .column("id", &Row::id)
+      .generated_stored("a + b");
+  schema.validate();
+  const Snapshot snapshot = schema.snapshot();
+  const Table& rows = *snapshot.find_table("rows");
+  EXPECT_EQ(rows.find_column("b")->generated, (Generated{.expression = "a * 2"}));
+  EXPECT_EQ(rows.find_column("id")->generated, (Generated{.expression = "a + b", .stored = true}));
+}
+
 TEST(ModelBuilder, StrictTablesKeepTheirInferredTypes) {
   Schema schema;
   schema.table<Row>("rows").column("id", &Row::id).primary_key().column("name", &Row::name).column("note", &Row::note).strict();
@@ -301,6 +316,14 @@ TEST(ModelMistakes, EachIsReportedNamingTableAndColumn) {
             }),
             std::vector<std::string>{"table 'rows': column 'name': a STRICT table takes integer, real, text, blob or "
                                      "any, not 'varchar(20)'; give the column one of them with .type(...)"});
+  EXPECT_EQ(mistakes_of([](Schema& s) {
+              s.table<Row>("rows").column("id", &Row::id).column("a", &Row::a).generated("id * 2").server_default("0");
+            }),
+            std::vector<std::string>{"table 'rows': column 'a': a generated column cannot have a server default"});
+  EXPECT_EQ(mistakes_of([](Schema& s) {
+              s.table<Row>("rows").column("id", &Row::id).column("a", &Row::a).generated_stored("nope * 2");
+            }),
+            std::vector<std::string>{"table 'rows': column 'a': generated nope * 2: no such column: nope"});
   EXPECT_EQ(mistakes_of([](Schema& s) { s.table<Row>("rows").column("id", &Row::id).server_default("nope"); }),
             std::vector<std::string>{"table 'rows': column 'id': server default (nope): no such column: nope"});
   EXPECT_EQ(mistakes_of([](Schema& s) {

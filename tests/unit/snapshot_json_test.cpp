@@ -29,6 +29,7 @@ Snapshot sample() {
   posts.primary_key_on_conflict = ConflictAction::replace;
   posts.columns[0].not_null_on_conflict = ConflictAction::ignore;
   posts.uniques[0].on_conflict = ConflictAction::fail;
+  posts.columns.push_back({.name = "twice", .type = "integer", .generated = Generated{"user_id * 2", true}});
   snapshot.tables = {users, posts};
   snapshot.views = {{.name = "v", .sql = "CREATE VIEW v AS SELECT 1"}};
   snapshot.triggers = {{.name = "t", .table = "users", .sql = "CREATE TRIGGER t ..."}};
@@ -210,6 +211,17 @@ TEST(SnapshotJson, OnConflictClausesAreCheckedActions) {
   expect_input_error(document(table_a(R"(,"primary_key_on_conflict":"IGNORE")")),
                      "schema.json: tables[0].primary_key_on_conflict: an ON CONFLICT clause for a table without a "
                      "primary key");
+}
+
+TEST(SnapshotJson, GeneratedColumnsHaveNoDefaultAndAreNotKeys) {
+  expect_input_error(
+      document(R"({"name":"a","columns":[{"name":"x","type":"integer","default":"1","generated":{"expression":"2"}}]})"),
+      "schema.json: tables[0].columns[0].default: generated column 'x' cannot have a default");
+  expect_input_error(
+      document(R"({"name":"a","columns":[{"name":"x","type":"integer","generated":{"expression":"2"}}],"primary_key":["x"]})"),
+      "schema.json: tables[0].columns[0].generated: generated column 'x' cannot be part of the primary key");
+  expect_input_error(document(R"({"name":"a","columns":[{"name":"x","type":"integer","generated":{"stored":true}}]})"),
+                     "schema.json: tables[0].columns[0].generated: missing field 'expression'");
 }
 
 TEST(SnapshotJson, KeysAndConstraintsMustNameColumnsOfTheirTable) {

@@ -85,6 +85,20 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
       if (last == Last::not_null && column != nullptr) column->not_null_on_conflict = action;
       if (last == Last::unique) table.uniques.back().on_conflict = action;
       i += 3;
+    } else if (column != nullptr && (token.is_keyword("AS") ||
+                                     (token.is_keyword("GENERATED") &&
+                                      has(tokens, i + 1, "ALWAYS") && has(tokens, i + 2, "AS")))) {
+      // [GENERATED ALWAYS] AS (expression) [STORED | VIRTUAL]
+      const std::size_t open = token.is_keyword("AS") ? i + 1 : i + 3;
+      if (!opens(tokens, open)) return;
+      const std::size_t close = matching_close(tokens, open);
+      if (close >= tokens.size()) return;
+      pending_name.reset();
+      column->generated = Generated{
+          .expression = normalize_sql_expression(text_between(sql, tokens[open], tokens[close])),
+          .stored = has(tokens, close + 1, "STORED")};
+      last = Last::other;
+      i = close + 1;
     } else if (token.is_keyword("CONSTRAINT") && i + 1 < range.end) {
       pending_name = identifier_value(tokens[i + 1]);
       i += 2;

@@ -22,6 +22,7 @@ struct ColumnDefinition {
   std::optional<std::string> collation;  // spelled as written: NOCASE, nocase, ...
   bool autoincrement = false;
   std::optional<ConflictAction> not_null_on_conflict;
+  std::optional<Generated> generated;  // expression normalized
 };
 
 // A UNIQUE or FOREIGN KEY constraint as declared. SQLite's PRAGMAs report these without their

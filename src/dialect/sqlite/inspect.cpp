@@ -2,11 +2,11 @@
 //
 // The PRAGMAs are the source of truth for what SQLite enforces (columns, keys, indexes); the
 // stored CREATE statements fill in what they leave out (collations, AUTOINCREMENT, CHECKs,
-// constraint names, WITHOUT ROWID, index expressions). Each PRAGMA is prepared once as a
-// table-valued function and re-bound per table, which keeps thousands of tables fast.
+// constraint names, ON CONFLICT clauses, generated columns' expressions, WITHOUT ROWID, STRICT,
+// index expressions). Each PRAGMA is prepared once as a table-valued function and re-bound per
+// table, which keeps thousands of tables fast.
 //
-// Generated columns and virtual tables are refused with Error(input): a snapshot cannot hold them
-// (yet), and leaving them out would let a table rebuild drop them without a word.
+// Virtual tables are refused with Error(input): a snapshot cannot hold them.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -122,12 +122,8 @@ class Inspector {
       Column column{.name = columns_.text(0),
                     .type = sqlite_portable_type(columns_.text(1)),
                     .nullable = columns_.integer(2) == 0};
-      if (columns_.integer(5) != 0) {
-        throw Error(ErrorKind::input,
-                    fmt::format("table '{}': column '{}' is a generated column, which a DbMigrate "
-                                "snapshot cannot hold; compute it in a view instead",
-                                table.name, column.name));
-      }
+      // table_xinfo's `hidden`: 2 a VIRTUAL generated column, 3 a STORED one.
+      const auto hidden = columns_.integer(5);
       if (auto value = columns_.optional_text(3))
         column.default_sql = normalize_sql_default(*value);
       if (auto position = columns_.integer(4); position > 0) {
@@ -138,6 +134,15 @@ class Inspector {
         column.collation = definition.collation;
         column.autoincrement = definition.autoincrement;
         if (!column.nullable) column.not_null_on_conflict = definition.not_null_on_conflict;
+        column.generated = definition.generated;
+      }
+      if ((hidden == 2 || hidden == 3) != column.generated.has_value() ||
+          (column.generated && column.generated->stored != (hidden == 3))) {
+        throw Error(
+            ErrorKind::input,
+            fmt::format("table '{}': cannot read the generation of column '{}' from the table's "
+                        "statement",
+                        table.name, column.name));
       }
       table.columns.push_back(std::move(column));
     }

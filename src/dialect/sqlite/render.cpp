@@ -41,6 +41,9 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
   return std::visit(
       overloaded{
           [](const op::AddColumn& o) -> std::string {
+            if (o.column.generated) {
+              return o.column.generated->stored ? "a new STORED generated column" : std::string();
+            }
             if (!default_allows_add_column(o.column.default_sql))
               return "a new column with a non-constant default";
             if (!o.column.nullable && (!o.column.default_sql || *o.column.default_sql == "NULL")) {
@@ -70,6 +73,10 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
             }
             for (const auto& check : table.checks) {
               if (mentions(check.expression, c)) return "a dropped column used by a CHECK";
+            }
+            for (const auto& other : table.columns) {
+              if (other.generated && other.name != c && mentions(other.generated->expression, c))
+                return "a dropped column used by a generated column";
             }
             if (table.columns.size() <= 1) return "a dropped last column";
             return {};
@@ -281,7 +288,8 @@ class Renderer {
     const std::string temporary = "_dbmigrate_new_" + name;
     std::vector<std::string> columns;
     for (const auto& column : after.columns) {
-      if (copied.count(column.name)) columns.push_back(q(column.name));
+      // A generated column computes its values again; it cannot be written.
+      if (copied.count(column.name) && !column.generated) columns.push_back(q(column.name));
     }
     script_.needs_foreign_keys_off = true;
     for (auto& sql : renames_sql) {

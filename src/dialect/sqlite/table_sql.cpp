@@ -46,6 +46,10 @@ std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
 std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
   std::string sql =
       fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
+  if (column.generated) {
+    sql += fmt::format(" GENERATED ALWAYS AS ({}) {}", column.generated->expression,
+                       column.generated->stored ? "STORED" : "VIRTUAL");
+  }
   if (!column.nullable) sql += " NOT NULL" + on_conflict(column.not_null_on_conflict);
   if (inline_primary_key(table, column)) {
     sql += " PRIMARY KEY" + on_conflict(table.primary_key_on_conflict) + " AUTOINCREMENT";

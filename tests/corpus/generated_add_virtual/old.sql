@@ -1,0 +1,5 @@
+CREATE TABLE lines (
+  id INTEGER PRIMARY KEY,
+  qty INTEGER NOT NULL,
+  unit_price REAL NOT NULL
+);
