@@ -47,7 +47,7 @@ std::optional<std::string> existing_object(sqlite3* db, const Snapshot& snapshot
   while (objects.step()) {
     const auto name = objects.text(1);
     auto taken = [&](const std::string& declared) {
-      return model::equal_ignoring_case(declared, name);
+      return same_identifier(declared, name);
     };
     for (const auto& table : snapshot.tables) {
       if (taken(table.name)) return fmt::format("table '{}'", table.name);

@@ -24,7 +24,6 @@ namespace dbmigrate {
 namespace {
 
 using model::column_named;
-using model::equal_ignoring_case;
 
 std::string key_of(std::string_view name) {
   std::string key(name);
@@ -88,7 +87,7 @@ class Checker {
         report(table, "column '{}': a generated column cannot have a server default", column.name);
       }
       for (const auto& key : table.primary_key) {
-        if (equal_ignoring_case(key, column.name)) {
+        if (same_identifier(key, column.name)) {
           report(table, "column '{}': a generated column cannot be part of the primary key",
                  column.name);
         }
@@ -97,7 +96,7 @@ class Checker {
     for (const auto& column : table.columns) {
       if (!column.autoincrement) continue;
       if (table.primary_key.size() != 1 ||
-          !equal_ignoring_case(table.primary_key[0], column.name)) {
+          !same_identifier(table.primary_key[0], column.name)) {
         report(table,
                "column '{}': autoincrement needs the column to be the table's only "
                "primary-key column",
@@ -175,7 +174,7 @@ class Checker {
     names(table, what, key.columns);
     const Table* target = nullptr;
     for (const Table* candidate : tables) {
-      if (equal_ignoring_case(candidate->name, key.ref_table)) target = candidate;
+      if (same_identifier(candidate->name, key.ref_table)) target = candidate;
     }
     if (target == nullptr) {
       report(table, "{} references unknown table '{}'", what, key.ref_table);
@@ -309,7 +308,7 @@ std::vector<std::string> Schema::mistakes() const {
     }
     if (!stored.problem.empty()) {
       found.push_back(fmt::format("view '{}': {}", view.name, stored.problem));
-    } else if (!equal_ignoring_case(stored.name, view.name)) {
+    } else if (!same_identifier(stored.name, view.name)) {
       found.push_back(fmt::format("view '{}': the statement creates '{}'", view.name, stored.name));
     }
   }
@@ -320,7 +319,7 @@ std::vector<std::string> Schema::mistakes() const {
     }
     if (!stored.problem.empty()) {
       found.push_back(fmt::format("trigger '{}': {}", trigger.name, stored.problem));
-    } else if (!equal_ignoring_case(stored.name, trigger.name)) {
+    } else if (!same_identifier(stored.name, trigger.name)) {
       found.push_back(
           fmt::format("trigger '{}': the statement creates '{}'", trigger.name, stored.name));
     } else if (stored.table != trigger.table) {

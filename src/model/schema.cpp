@@ -26,7 +26,6 @@ std::string canonical_type(std::string_view type) {
 namespace {
 
 using model::column_named;
-using model::equal_ignoring_case;
 
 // Names a table refers to its own columns by, spelled as the columns are declared: what
 // SQLite's PRAGMAs report.
@@ -71,7 +70,7 @@ void resolve_references(Snapshot& snapshot) {
     for (auto& key : table.foreign_keys) {
       const Table* target = nullptr;
       for (const auto& candidate : snapshot.tables) {
-        if (equal_ignoring_case(candidate.name, key.ref_table)) target = &candidate;
+        if (same_identifier(candidate.name, key.ref_table)) target = &candidate;
       }
       if (target == nullptr) continue;
       key.ref_table = target->name;

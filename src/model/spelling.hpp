@@ -9,12 +9,11 @@
 
 namespace dbmigrate::model {
 
-using sqlite::equal_ignoring_case;
 
 // The column of `table` that `name` means, or null.
 [[nodiscard]] inline const Column* column_named(const Table& table, std::string_view name) {
   for (const auto& column : table.columns) {
-    if (equal_ignoring_case(column.name, name)) return &column;
+    if (same_identifier(column.name, name)) return &column;
   }
   return nullptr;
 }

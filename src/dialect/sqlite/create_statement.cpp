@@ -146,7 +146,7 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
         if (!tokens[k].is_keyword("AUTOINCREMENT")) continue;
         const auto name = identifier_value(tokens[i + 3]);
         for (auto& definition : table.columns) {
-          if (equal_ignoring_case(definition.name, name)) definition.autoincrement = true;
+          if (same_identifier(definition.name, name)) definition.autoincrement = true;
         }
       }
       last = Last::primary_key;

@@ -25,17 +25,16 @@
 namespace dbmigrate {
 namespace {
 
-using sqlite::equal_ignoring_case;
 
 bool is_excluded(std::string_view name) {
-  return equal_ignoring_case(name.substr(0, 7), "sqlite_") ||
-         equal_ignoring_case(name, version_table_name) ||
-         equal_ignoring_case(name, history_table_name);
+  return same_identifier(name.substr(0, 7), "sqlite_") ||
+         same_identifier(name, version_table_name) ||
+         same_identifier(name, history_table_name);
 }
 
 bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](const auto& x, const auto& y) { return equal_ignoring_case(x, y); });
+                    [](const auto& x, const auto& y) { return same_identifier(x, y); });
 }
 
 ReferentialAction referential_action(std::string_view text) {
@@ -64,7 +63,7 @@ sqlite::DeclaredConstraint* take_declared(std::vector<sqlite::DeclaredConstraint
                                           const std::string* ref_table = nullptr) {
   for (auto& constraint : declared) {
     if (constraint.columns.empty() || !same_names(constraint.columns, columns)) continue;
-    if (ref_table != nullptr && !equal_ignoring_case(constraint.ref_table, *ref_table)) continue;
+    if (ref_table != nullptr && !same_identifier(constraint.ref_table, *ref_table)) continue;
     constraint.columns.clear();  // taken
     return &constraint;
   }
@@ -130,7 +129,7 @@ class Inspector {
         key_positions.emplace_back(position, column.name);
       }
       for (const auto& definition : declared.columns) {
-        if (!equal_ignoring_case(definition.name, column.name)) continue;
+        if (!same_identifier(definition.name, column.name)) continue;
         column.collation = definition.collation;
         column.autoincrement = definition.autoincrement;
         if (!column.nullable) column.not_null_on_conflict = definition.not_null_on_conflict;
@@ -272,7 +271,7 @@ void resolve_references(Snapshot& snapshot) {
       }
       for (auto& column : key.ref_columns) {
         for (const auto& candidate : parent.columns) {
-          if (equal_ignoring_case(candidate.name, column)) column = candidate.name;
+          if (same_identifier(candidate.name, column)) column = candidate.name;
         }
       }
     }

@@ -118,19 +118,8 @@ bool is_plain_literal(const Token& token) {
 
 }  // namespace
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 bool Token::is_keyword(std::string_view keyword) const {
-  return kind == TokenKind::word && equal_ignoring_case(text, keyword);
+  return kind == TokenKind::word && same_identifier(text, keyword);
 }
 
 std::vector<Token> tokenize_sql(std::string_view sql) {

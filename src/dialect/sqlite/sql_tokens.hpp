@@ -47,7 +47,4 @@ struct Token {
 // The offset of the first byte at or after `offset` that is neither whitespace nor comment.
 [[nodiscard]] std::size_t skip_blank(std::string_view sql, std::size_t offset);
 
-// ASCII case-insensitive equality: how SQLite compares names.
-[[nodiscard]] bool equal_ignoring_case(std::string_view a, std::string_view b);
-
 }  // namespace dbmigrate::sqlite
