@@ -182,6 +182,10 @@ class TableEditor {
                               std::optional<std::string> name);
   void foreign_key_on_delete(std::size_t foreign_key, ReferentialAction action);
   void foreign_key_on_update(std::size_t foreign_key, ReferentialAction action);
+  void foreign_key_deferrable(std::size_t foreign_key, bool initially_deferred);
+  // `foreign_key` is none when the column declared no references(): a mistake.
+  void column_reference_deferrable(std::size_t column, std::optional<std::size_t> foreign_key,
+                                   bool initially_deferred);
   void primary_key(std::vector<std::string> columns);
   void add_check(std::string expression, std::optional<std::string> name);
   void without_rowid();
@@ -333,6 +337,12 @@ class ColumnBuilder : public TableBuilder<Model> {
     this->editor_.column_reference_action(column_, foreign_key_, "on_update", action);
     return *this;
   }
+  // DEFERRABLE INITIALLY DEFERRED: the key is checked at COMMIT, so rows that point at each
+  // other can be inserted in any order; deferrable(false) is DEFERRABLE INITIALLY IMMEDIATE.
+  ColumnBuilder deferrable(bool initially_deferred = true) const {
+    this->editor_.column_reference_deferrable(column_, foreign_key_, initially_deferred);
+    return *this;
+  }
 
  private:
   using E = detail::TableEditor;
@@ -437,6 +447,11 @@ class ForeignKeyBuilder : public TableBuilder<Model> {
   }
   ForeignKeyBuilder on_update(ReferentialAction action) const {
     this->editor_.foreign_key_on_update(foreign_key_, action);
+    return *this;
+  }
+  // As ColumnBuilder::deferrable().
+  ForeignKeyBuilder deferrable(bool initially_deferred = true) const {
+    this->editor_.foreign_key_deferrable(foreign_key_, initially_deferred);
     return *this;
   }
 

@@ -150,6 +150,22 @@ void TableEditor::foreign_key_on_update(std::size_t foreign_key, ReferentialActi
   table().foreign_keys[foreign_key].on_update = action;
 }
 
+void TableEditor::foreign_key_deferrable(std::size_t foreign_key, bool initially_deferred) {
+  table().foreign_keys[foreign_key].deferrable = true;
+  table().foreign_keys[foreign_key].initially_deferred = initially_deferred;
+}
+
+void TableEditor::column_reference_deferrable(std::size_t column,
+                                              std::optional<std::size_t> foreign_key,
+                                              bool initially_deferred) {
+  if (!foreign_key) {
+    mistake(fmt::format("column '{}': deferrable() needs references() before it",
+                        table().columns[column].name));
+    return;
+  }
+  foreign_key_deferrable(*foreign_key, initially_deferred);
+}
+
 void TableEditor::primary_key(std::vector<std::string> columns) {
   if (!table().primary_key.empty()) {
     mistake(fmt::format("primary key declared twice: ({}), then ({})",

@@ -160,6 +160,31 @@ TEST(ModelBuilder, GeneratedColumnsLandInTheSnapshotNormalized) {
   EXPECT_EQ(rows.find_column("id")->generated, (Generated{.expression = "a + b", .stored = true}));
 }
 
+TEST(ModelBuilder, DeferrableForeignKeys) {
+  Schema schema;
+  schema.table<Row>("parents").column("id", &Row::id).primary_key();
+  schema.table<Row>("rows")
+      .column("id", &Row::id)
+      .primary_key()
+      .column("parent_id", &Row::parent_id)
+      .references("parents")
+      .deferrable()
+      .column("a", &Row::a)
+      .foreign_key({"a"}, "parents", {"id"})
+      .on_delete(ReferentialAction::cascade)
+      .deferrable(false);
+  schema.validate();
+  const Snapshot snapshot = schema.snapshot();
+  const Table& rows = *snapshot.find_table("rows");
+  ASSERT_EQ(rows.foreign_keys.size(), 2u);
+  for (const auto& key : rows.foreign_keys) {
+    EXPECT_TRUE(key.deferrable);
+    EXPECT_EQ(key.initially_deferred, key.columns == std::vector<std::string>{"parent_id"});
+  }
+  EXPECT_EQ(mistakes_of([](Schema& s) { s.table<Row>("rows").column("id", &Row::id).deferrable(); }),
+            std::vector<std::string>{"table 'rows': column 'id': deferrable() needs references() before it"});
+}
+
 TEST(ModelBuilder, StrictTablesKeepTheirInferredTypes) {
   Schema schema;
   schema.table<Row>("rows").column("id", &Row::id).primary_key().column("name", &Row::name).column("note", &Row::note).strict();
