@@ -31,7 +31,12 @@ struct TableOptions {
   bool operator==(const TableOptions&) const = default;
 };
 [[nodiscard]] inline TableOptions options_of(const Table& table) { return {table.without_rowid, table.strict}; }
-struct AlterTableOptions { std::string table; TableOptions from, to; };
+struct AlterTableOptions {
+  std::string table;
+  TableOptions from, to;
+  // Columns typed `any`, which keep values as given only while the table is STRICT.
+  std::vector<std::string> any_columns;
+};
 struct CreateIndex { std::string table; Index index; };
 struct DropIndex { std::string table; Index index; };
 struct AddUnique { std::string table; UniqueConstraint unique; };

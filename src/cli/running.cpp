@@ -43,11 +43,11 @@ SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
   }
 }
 
-// A database the runner would create: the target is resolved first, so that an unknown,
-// ambiguous or refused target leaves no new (empty) database file behind. An existing database
-// is left to the runner, which checks the target inside its transaction.
-bool database_exists(const std::string& path) {
-  return path.starts_with("file:") || std::filesystem::exists(path);
+// A database file that exists already: opening it creates nothing, so it can be opened while the
+// revisions load. Any other (a new file, or an SQLite URI, which SQLite may create) is opened
+// only once the revisions have loaded cleanly.
+bool existing_file(const std::string& path) {
+  return !path.starts_with("file:") && std::filesystem::exists(path);
 }
 
 using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&,
@@ -69,7 +69,15 @@ void check_target(const RevisionGraph& graph, const std::string& path, const std
 template <typename Open>
 auto open_beside_graph(const Project& project, Open&& open) {
   std::optional<decltype(open())> opened;
-  RevisionGraph graph = project.graph([&] { opened.emplace(open()); });
+  std::exception_ptr open_error;
+  RevisionGraph graph = project.graph([&] {
+    try {
+      opened.emplace(open());
+    } catch (...) {
+      open_error = std::current_exception();  // after the graph's own checks
+    }
+  });
+  if (open_error) std::rethrow_exception(open_error);
   return std::pair{std::move(graph), std::move(*opened)};
 }
 
@@ -91,9 +99,9 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
                   const std::string& target, Plan plan, Run apply) {
   const std::string path = database_path(options, project);
   PrintingReporter reporter;
-  if (!database_exists(path)) {
+  if (!existing_file(path)) {
     const RevisionGraph graph = project.graph();
-    check_target(graph, path, target, plan);
+    if (!path.starts_with("file:")) check_target(graph, path, target, plan);
     SqliteRunner runner = open_runner(path, run);
     (void)(runner.*apply)(graph, target, reporter);
     return 0;

@@ -129,7 +129,12 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
                                        old.primary_key_on_conflict, to.primary_key_on_conflict}});
   }
   if (op::options_of(old) != op::options_of(to)) {
-    out.push_back({op::AlterTableOptions{name, op::options_of(old), op::options_of(to)}});
+    std::vector<std::string> any_columns;
+    for (const auto& column : (old.strict ? old : to).columns) {
+      if (column.type == "any") any_columns.push_back(column.name);
+    }
+    out.push_back({op::AlterTableOptions{name, op::options_of(old), op::options_of(to),
+                                         std::move(any_columns)}});
   }
 
   // 4. What is new last, once every column it covers exists.

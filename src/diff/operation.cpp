@@ -168,7 +168,7 @@ Operation Operation::inverse() const {
                 op::AlterPrimaryKey{o.table, o.to, o.from, o.to_on_conflict, o.from_on_conflict}};
           },
           [](const op::AlterTableOptions& o) {
-            return Operation{op::AlterTableOptions{o.table, o.to, o.from}};
+            return Operation{op::AlterTableOptions{o.table, o.to, o.from, o.any_columns}};
           },
           [](const op::CreateIndex& o) {
             return Operation{op::DropIndex{o.table, o.index}};
@@ -221,6 +221,13 @@ std::string Operation::destructive_reason() const {
             return fmt::format(
                 "narrows column '{}.{}' from {} to {}: values that do not fit change or are lost",
                 o.table, o.to.name, o.from.type, o.to.type);
+          },
+          [](const op::AlterTableOptions& o) {
+            if (!o.from.strict || o.to.strict || o.any_columns.empty()) return std::string();
+            return fmt::format(
+                "removes STRICT from '{}': its any columns ({}) take NUMERIC affinity, so text "
+                "that reads as a number becomes a number",
+                o.table, fmt::join(o.any_columns, ", "));
           },
           [](const op::AddColumn& o) {
             if (o.column.nullable || o.column.default_sql) return std::string();

@@ -7,7 +7,7 @@
 namespace dbmigrate {
 namespace {
 
-enum class Family { integer, floating, numeric, text, blob, temporal, json, any, other };
+enum class Family { integer, floating, numeric, text, blob, temporal, json, other };
 
 struct TypeShape {
   Family family = Family::other;
@@ -42,7 +42,9 @@ TypeShape shape_of(std::string_view type) {
   if (type == "time") return {Family::temporal, 1};
   if (type == "timestamp") return {Family::temporal, 2};
   if (type == "json") return {Family::json, 0};
-  if (type == "any") return {Family::any, 0};
+  // ANY keeps a value as given only in a STRICT table; elsewhere it has NUMERIC affinity, which
+  // turns text that reads as a number into a number. Judged as numeric, never too leniently.
+  if (type == "any") return {Family::numeric, 0};
   return {};
 }
 
@@ -61,7 +63,7 @@ bool narrows(std::string_view from, std::string_view to) {
   const TypeShape b = shape_of(to);
   if (b.family == Family::text && b.width == 0)
     return a.family == Family::blob;  // anything fits in text
-  if (b.family == Family::blob || b.family == Family::any) return false;
+  if (b.family == Family::blob) return false;
   if (a.family == b.family) {
     if (a.family == Family::temporal)
       return from != "date" && to == "date" ? true : from == "time" || to == "time";

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "dbmigrate/revision.hpp"
+#include "revision/descriptor.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -18,18 +19,6 @@ namespace {
               fmt::format("{}: cannot read the file: {}; check that it exists and is readable",
                           path.string(), std::strerror(error)));
 }
-
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() { ::close(fd_); }
-  [[nodiscard]] int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 // Loading the versions folder. Every command starts here, and a project may hold hundreds of
 // revisions, so the folder is listed with readdir and each file is opened relative to it and read
-// with one read(2) into a buffer kept for the next file: three system calls a revision. A large
-// folder is read by two threads taking files in turn; errors are those of a reading in order.
+// into a buffer kept for the next file. A large folder is read by two threads taking files in
+// turn; errors are those of a reading in order.
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "dbmigrate/revision.hpp"
+#include "revision/descriptor.hpp"
 #include "revision/duplicate_ids.hpp"
 
 namespace dbmigrate {
@@ -82,24 +83,20 @@ class Reader {
  public:
   explicit Reader(const Folder& folder) : folder_(folder) {}
 
-  // The file's content, valid until the next read. For a regular file a short read is its end.
+  // The file's content, valid until the next read. Read until read(2) returns 0: some file
+  // systems (FUSE, network mounts) return less than asked before the end of a file.
   std::string_view read(const std::string& name) {
-    const int fd = ::openat(folder_.descriptor(), name.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail(name, errno);
+    const Descriptor file(::openat(folder_.descriptor(), name.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.get() < 0) fail(name, errno);
     std::size_t used = 0;
     while (true) {
-      const ssize_t got = ::read(fd, buffer_.get() + used, capacity_ - used);
+      if (used == capacity_) grow();
+      const ssize_t got = ::read(file.get(), buffer_.get() + used, capacity_ - used);
       if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        const int error = errno;
-        ::close(fd);
-        fail(name, error);
-      }
+      if (got < 0) fail(name, errno);
+      if (got == 0) break;
       used += static_cast<std::size_t>(got);
-      if (used < capacity_) break;  // short read: the end of the file
-      grow();
     }
-    ::close(fd);
     return {buffer_.get(), used};
   }
 
@@ -141,28 +138,35 @@ class SharedLoad {
     if (!meanwhile_) next_ = 1;  // nothing to run first
   }
 
-  void work() {
-    Reader reader(folder_);
-    while (!failed_.load(std::memory_order_relaxed)) {
-      const std::size_t task = next_.fetch_add(1, std::memory_order_relaxed);
-      if (task == 0) {
-        run_meanwhile();
-        continue;
-      }
-      const std::size_t index = task - 1;
-      if (index >= names_.size()) return;
-      try {
-        revisions_[index] = reader.load(names_[index]);
-      } catch (...) {
-        const std::lock_guard lock(error_mutex_);
-        if (!error_ || index < error_index_) {
-          error_ = std::current_exception();
-          error_index_ = index;
+  // Never throws: it runs on a thread of its own too. An error is kept with the index of the
+  // file it came from (after every file for one that none did, such as memory running out).
+  void work() noexcept {
+    std::size_t index = names_.size();
+    try {
+      Reader reader(folder_);
+      while (!failed_.load(std::memory_order_relaxed)) {
+        const std::size_t task = next_.fetch_add(1, std::memory_order_relaxed);
+        if (task == 0) {
+          run_meanwhile();
+          continue;
         }
-        failed_.store(true, std::memory_order_relaxed);
-        return;
+        index = task - 1;
+        if (index >= names_.size()) return;
+        revisions_[index] = reader.load(names_[index]);
       }
+    } catch (...) {
+      const std::lock_guard lock(error_mutex_);
+      if (!error_ || index < error_index_) {
+        error_ = std::current_exception();
+        error_index_ = index;
+      }
+      failed_.store(true, std::memory_order_relaxed);
     }
+  }
+
+  // After every thread has returned from work(): `meanwhile` runs now if no thread could start.
+  void run_meanwhile_if_left() noexcept {
+    if (meanwhile_ && next_.load() == 0) run_meanwhile();
   }
 
   // After every thread has returned from work(): the revisions, or the first bad file's error.
@@ -176,7 +180,7 @@ class SharedLoad {
   }
 
  private:
-  void run_meanwhile() {
+  void run_meanwhile() noexcept {
     try {
       meanwhile_();
     } catch (...) {
@@ -229,6 +233,7 @@ std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir,
   }
   load.work();
   if (helper.joinable()) helper.join();
+  load.run_meanwhile_if_left();
   auto revisions = load.revisions();
   reject_duplicate_ids(revisions);
   load.rethrow_meanwhile_error();

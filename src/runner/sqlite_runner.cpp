@@ -83,13 +83,34 @@ class SqliteRunner::Impl {
   std::vector<std::string> heads() { return runner::read_heads(connection_); }
   std::vector<HistoryEntry> history() { return runner::read_history(connection_); }
 
-  void read_ahead() { read_ahead_ = runner::recorded_checksums(connection_); }
+  // The heads and the checksums recorded for them, read in one transaction so that they agree.
+  struct State {
+    std::vector<std::string> heads;
+    std::unordered_map<std::string, std::string> checksums;
+  };
+  State read_state() {
+    sqlite::Transaction snapshot(connection_, "BEGIN DEFERRED");
+    State state{runner::read_heads(connection_), runner::recorded_checksums(connection_)};
+    snapshot.commit();
+    return state;
+  }
 
+  void read_ahead() { read_ahead_ = read_state(); }
+  void forget_read_ahead() { read_ahead_.reset(); }
+
+  // Applied revisions whose file no longer has the checksum recorded when they were applied.
+  // The read-ahead state, when there is one, is used once.
   std::vector<std::string> changed(const RevisionGraph& graph) {
-    const auto applied = runner::applied_mask(graph, heads());
-    const auto recorded =
-        read_ahead_ ? std::move(*read_ahead_) : runner::recorded_checksums(connection_);
+    State state = read_ahead_ ? std::move(*read_ahead_) : read_state();
     read_ahead_.reset();
+    checked_heads_ = state.heads;
+    return changed_among(graph, state.heads, state.checksums);
+  }
+
+  std::vector<std::string> changed_among(
+      const RevisionGraph& graph, const std::vector<std::string>& heads,
+      const std::unordered_map<std::string, std::string>& recorded) {
+    const auto applied = runner::applied_mask(graph, heads);
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < graph.size(); ++i) {
       const auto& revision = graph.revisions()[i];
@@ -103,8 +124,14 @@ class SqliteRunner::Impl {
   }
 
   void refuse_changed(const RevisionGraph& graph) {
-    if (options_.allow_changed) return;
-    const auto ids = changed(graph);
+    if (options_.allow_changed) {
+      forget_read_ahead();
+      return;
+    }
+    refuse(graph, changed(graph));
+  }
+
+  void refuse(const RevisionGraph& graph, const std::vector<std::string>& ids) {
     if (ids.empty()) return;
     std::vector<std::string> labels;
     for (const auto& id : ids) labels.push_back(revision_label(graph.at(id)));
@@ -130,6 +157,8 @@ class SqliteRunner::Impl {
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
+    forget_read_ahead();
+    checked_heads_.reset();
     sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
     auto heads = runner::read_heads(connection_);
@@ -170,6 +199,11 @@ class SqliteRunner::Impl {
     sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
     const auto heads = runner::read_heads(connection_);
+    if (!options_.allow_changed && checked_heads_ && heads != *checked_heads_) {
+      // Another run moved the database since the check: what it applied is checked now,
+      // under the lock, against this run's files.
+      refuse(graph, changed_among(graph, heads, runner::recorded_checksums(connection_)));
+    }
     if (!runner::still_needed(graph, heads, revision, direction)) {
       return;  // another run did it; rolling back leaves no trace of this one
     }
@@ -181,20 +215,26 @@ class SqliteRunner::Impl {
       runner::run_section(connection_, revision, direction, watch);
     }
     runner::check_foreign_keys(connection_, revision, direction);
-    runner::write_heads(connection_, direction == Direction::upgrade
-                                         ? heads_after_upgrade(graph, heads, revision.id)
-                                         : heads_after_downgrade(graph, heads, revision.id));
+    auto heads_after = direction == Direction::upgrade
+                           ? heads_after_upgrade(graph, heads, revision.id)
+                           : heads_after_downgrade(graph, heads, revision.id);
+    runner::write_heads(connection_, heads_after);
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - start);
     runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
                         direction_name(direction), elapsed.count());
     transaction.commit();
+    if (checked_heads_) {  // this run's own work needs no second look
+      std::sort(heads_after.begin(), heads_after.end());
+      checked_heads_ = std::move(heads_after);
+    }
   }
 
   std::string path_;
   RunnerOptions options_;
   sqlite::Connection connection_;
-  std::optional<std::unordered_map<std::string, std::string>> read_ahead_;  // used once
+  std::optional<State> read_ahead_;                        // used once
+  std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
   runner::LockWait lock_wait_{connection_, options_.lock_timeout};
 };
 

@@ -208,14 +208,13 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
   }
   (void)unique_names(check, snapshot.triggers, "triggers", "trigger");
 
-  // Tables, views, indexes and triggers share one namespace in SQLite's schema. Paths are
-  // formatted only for the error.
+  // Tables, views and indexes share one namespace in SQLite's schema (triggers have their own).
+  // Paths are formatted only for the error.
   auto clash = [&](const std::string& path, std::string_view kind, std::string_view name,
                    const std::string& other) {
     check.fail(
         path,
-        fmt::format("{} '{}' has the name of {}; tables, views, indexes and triggers need names "
-                    "of their own",
+        fmt::format("{} '{}' has the name of {}; tables, views and indexes need names of their own",
                     kind, name, other));
   };
   for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
@@ -245,18 +244,6 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
       const auto& name = snapshot.tables[first.first].indexes[first.second].name;
       clash(fmt::format("tables[{}].indexes[{}].name", first.first, first.second), "index", name,
             fmt::format("tables[{}]", tables.at(identifier_key(name))));
-    }
-  }
-  for (std::size_t i = 0; i < snapshot.triggers.size(); ++i) {
-    const auto& name = snapshot.triggers[i].name;
-    const auto key = identifier_key(name);
-    auto fail_as = [&](const std::string& other) {
-      clash(fmt::format("triggers[{}].name", i), "trigger", name, other);
-    };
-    if (auto t = tables.find(key); t != tables.end()) fail_as(fmt::format("tables[{}]", t->second));
-    if (auto v = views.find(key); v != views.end()) fail_as(fmt::format("views[{}]", v->second));
-    if (auto x = indexes.find(key); x != indexes.end()) {
-      fail_as(fmt::format("tables[{}].indexes[{}]", x->second.first, x->second.second));
     }
   }
 }

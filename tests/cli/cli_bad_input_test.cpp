@@ -130,6 +130,20 @@ TEST_F(BadInput, MissingParent) {
   }
 }
 
+// The database is read while the revisions load; a bad revision is still what is reported
+// first, and a database named by an SQLite URI is not created before the revisions are sound.
+TEST_F(BadInput, MissingParentBesideABadDatabase_TheRevisionIsReportedFirst) {
+  write_revision("333333333333", "ffffffffffff", "three", "", "");
+  write("junk.db", std::string(4096, 'x'));
+  before_ = state();
+  for (const char* command : {"upgrade --url sqlite:///junk.db", "downgrade --url sqlite:///junk.db",
+                              "current --url sqlite:///junk.db"}) {
+    refused(command, {"333333333333_three.sql", "revises 'ffffffffffff', which does not exist"});
+  }
+  refused("upgrade --url 'sqlite:///file:fresh.db'", {"revises 'ffffffffffff', which does not exist"});
+  EXPECT_FALSE(exists("fresh.db"));
+}
+
 TEST_F(BadInput, UnreachableDatabase) {
   for (const char* command :
        {"upgrade --url sqlite:///nowhere/app.db", "downgrade --url sqlite:///nowhere/app.db",

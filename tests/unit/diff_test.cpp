@@ -114,6 +114,27 @@ TEST(Diff, NarrowingTypeIsDestructive) {
   EXPECT_EQ(diff(from, to)[0].destructive_reason(), "");
 }
 
+// Outside a STRICT table, `any` has NUMERIC affinity: text into it, or a table leaving STRICT
+// with such a column, may turn '007' into 7.
+TEST(Diff, AnyIsJudgedByItsNumericAffinity) {
+  Snapshot from, to;
+  from.tables = {table("t", {col("id"), col("v", "text")})};
+  to.tables = {table("t", {col("id"), col("v", "any")})};
+  ASSERT_EQ(diff(from, to).size(), 1u);
+  EXPECT_NE(diff(from, to)[0].destructive_reason().find("narrows"), std::string::npos);
+  EXPECT_EQ(diff(to, from)[0].destructive_reason(), "");
+
+  Snapshot strict = to;
+  strict.tables[0].strict = true;
+  const auto loosen = diff(strict, to);
+  ASSERT_EQ(loosen.size(), 1u);
+  EXPECT_EQ(loosen[0].destructive_reason(),
+            "removes STRICT from 't': its any columns (v) take NUMERIC affinity, so text that reads as a "
+            "number becomes a number");
+  EXPECT_EQ(diff(to, strict)[0].destructive_reason(), "");
+  EXPECT_EQ(diff(to, strict)[0].inverse().destructive_reason(), loosen[0].destructive_reason());
+}
+
 TEST(Diff, RenamedTableKeepsForeignKeysPointingAtIt) {
   Snapshot from, to;
   Table child = table("posts", {col("id"), col("author")});

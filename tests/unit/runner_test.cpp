@@ -192,6 +192,41 @@ TEST_F(RunnerTest, Upgrade_RevisionNotReadFromFile_ErrorNamesSectionLine) {
       << error.what();
 }
 
+// A run checks the applied revisions' files before it starts (read ahead while the revisions
+// load); if another run applies a revision from a different file meanwhile, the first write
+// transaction sees the moved heads and checks again, under the lock.
+TEST_F(RunnerTest, Upgrade_AnotherRunAppliedADifferentFileMeanwhile_RefusedUnderTheLock) {
+  add("aaaa", {}, "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
+  add("bbbb", {"aaaa"}, "CREATE TABLE b (id INTEGER);", "DROP TABLE b;");
+  add("cccc", {"bbbb"}, "CREATE TABLE c (id INTEGER);", "DROP TABLE c;");
+  {
+    SqliteRunner first(database());
+    (void)first.upgrade(graph(), "aaaa", reporter_);
+  }
+  // Another checkout, whose bbbb differs.
+  const auto other = dir_ / "other";
+  std::filesystem::create_directories(other);
+  for (const auto& entry : std::filesystem::directory_iterator(versions())) {
+    std::filesystem::copy_file(entry.path(), other / entry.path().filename());
+  }
+  const auto other_bbbb = other / revision_filename("bbbb", "step");
+  write_file_atomically(other_bbbb, read(other_bbbb) + "-- edited elsewhere\n");
+  const RevisionGraph other_graph(load_revisions(other));
+
+  SqliteRunner runner(database());
+  runner.read_ahead();  // at aaaa: nothing changed yet
+  {
+    SqliteRunner meanwhile(database());
+    (void)meanwhile.upgrade(other_graph, "bbbb", reporter_);
+  }
+  const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  EXPECT_EQ(error.kind(), ErrorKind::check);
+  EXPECT_NE(std::string(error.what()).find("revision bbbb"), std::string::npos) << error.what();
+  auto db = look();
+  EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_version"), Ids{"bbbb"});
+  EXPECT_FALSE(has_table(db, "c"));
+}
+
 TEST_F(RunnerTest, Stamp_OneBranch_KeepsTheOtherHead) {
   add("aaaa", {}, "SELECT 1;", "SELECT 1;");
   add("bbbb", {"aaaa"}, "SELECT 1;", "SELECT 1;");
