@@ -164,6 +164,9 @@ class TableEditor {
   void column_unique(std::size_t column, std::optional<std::string> name);
   void column_server_default(std::size_t column, std::string sql);
   void column_generated(std::size_t column, std::string expression, bool stored);
+  void column_not_null_on_conflict(std::size_t column, ConflictAction action);
+  void column_unique_on_conflict(std::size_t column, ConflictAction action);
+  void primary_key_on_conflict(ConflictAction action);
   void column_collation(std::size_t column, std::string collation);
   void column_renamed_from(std::size_t column, std::string old_name);
   std::size_t column_references(std::size_t column, std::string table,
@@ -176,7 +179,8 @@ class TableEditor {
   std::size_t add_index(std::string name, const std::vector<IndexColumn>& keys);
   void index_unique(std::size_t index);
   void index_where(std::size_t index, std::string sql);
-  void add_unique(std::vector<std::string> columns, std::optional<std::string> name);
+  void add_unique(std::vector<std::string> columns, std::optional<std::string> name,
+                  std::optional<ConflictAction> on_conflict);
   std::size_t add_foreign_key(std::vector<std::string> columns, std::string table,
                               std::vector<std::string> ref_columns,
                               std::optional<std::string> name);
@@ -232,9 +236,16 @@ class TableBuilder {
   IndexBuilder<Model> index(std::string name, const std::vector<IndexColumn>& keys) const {
     return IndexBuilder<Model>(editor_, editor_.add_index(std::move(name), keys));
   }
+  // SQLite: `on_conflict` is the constraint's ON CONFLICT clause (REPLACE, IGNORE, ...).
   TableBuilder unique_constraint(std::vector<std::string> columns,
-                                 std::optional<std::string> name = {}) const {
-    editor_.add_unique(std::move(columns), std::move(name));
+                                 std::optional<std::string> name = {},
+                                 std::optional<ConflictAction> on_conflict = {}) const {
+    editor_.add_unique(std::move(columns), std::move(name), on_conflict);
+    return *this;
+  }
+  // SQLite: the primary key's ON CONFLICT clause, as SQLAlchemy's sqlite_on_conflict_primary_key.
+  TableBuilder sqlite_on_conflict_primary_key(ConflictAction action) const {
+    editor_.primary_key_on_conflict(action);
     return *this;
   }
   // A (composite) foreign key; .on_delete(...) and .on_update(...) refine it.
@@ -313,6 +324,13 @@ class ColumnBuilder : public TableBuilder<Model> {
   ColumnBuilder generated_stored(std::string expression) const {
     return call(&E::column_generated, std::move(expression), true);
   }
+  // SQLite: ON CONFLICT clauses of this column's NOT NULL and of the unique() just declared.
+  ColumnBuilder sqlite_on_conflict_not_null(ConflictAction action) const {
+    return call(&E::column_not_null_on_conflict, action);
+  }
+  ColumnBuilder sqlite_on_conflict_unique(ConflictAction action) const {
+    return call(&E::column_unique_on_conflict, action);
+  }
   // A CHECK constraint of the table, written next to the column it is about.
   ColumnBuilder check(std::string expression, std::optional<std::string> name = {}) const {
     this->editor_.add_check(std::move(expression), std::move(name));
@@ -382,6 +400,12 @@ class [[nodiscard]] UntypedColumnBuilder {
   void generated(Args&&...) const { untyped(); }
   template <typename... Args>
   void generated_stored(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void sqlite_on_conflict_not_null(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void sqlite_on_conflict_unique(Args&&...) const { untyped(); }
+  template <typename... Args>
+  void sqlite_on_conflict_primary_key(Args&&...) const { untyped(); }
   template <typename... Args>
   void references(Args&&...) const { untyped(); }
   template <typename... Args>

@@ -81,6 +81,15 @@ class Checker {
 
   void primary_key(const Table& table) {
     if (!table.primary_key.empty()) names(table, "primary key", table.primary_key);
+    if (table.primary_key_on_conflict && table.primary_key.empty()) {
+      report(table, "sqlite_on_conflict_primary_key() on a table without a primary key");
+    }
+    for (const auto& column : table.columns) {
+      if (column.not_null_on_conflict && column.nullable) {
+        report(table, "column '{}': sqlite_on_conflict_not_null() on a nullable column",
+               column.name);
+      }
+    }
     for (const auto& column : table.columns) {
       if (!column.generated) continue;
       if (column.default_sql) {
@@ -95,8 +104,7 @@ class Checker {
     }
     for (const auto& column : table.columns) {
       if (!column.autoincrement) continue;
-      if (table.primary_key.size() != 1 ||
-          !same_identifier(table.primary_key[0], column.name)) {
+      if (table.primary_key.size() != 1 || !same_identifier(table.primary_key[0], column.name)) {
         report(table,
                "column '{}': autoincrement needs the column to be the table's only "
                "primary-key column",

@@ -128,8 +128,29 @@ void TableEditor::index_where(std::size_t index, std::string sql) {
   table().indexes[index].where = std::move(sql);
 }
 
-void TableEditor::add_unique(std::vector<std::string> columns, std::optional<std::string> name) {
-  table().uniques.push_back({.name = std::move(name), .columns = std::move(columns)});
+void TableEditor::add_unique(std::vector<std::string> columns, std::optional<std::string> name,
+                             std::optional<ConflictAction> on_conflict) {
+  table().uniques.push_back(
+      {.name = std::move(name), .columns = std::move(columns), .on_conflict = on_conflict});
+}
+
+void TableEditor::column_not_null_on_conflict(std::size_t column, ConflictAction action) {
+  table().columns[column].not_null_on_conflict = action;
+}
+
+void TableEditor::column_unique_on_conflict(std::size_t column, ConflictAction action) {
+  const auto& name = table().columns[column].name;
+  for (auto it = table().uniques.rbegin(); it != table().uniques.rend(); ++it) {
+    if (it->columns == std::vector<std::string>{name}) {
+      it->on_conflict = action;
+      return;
+    }
+  }
+  mistake(fmt::format("column '{}': sqlite_on_conflict_unique() needs unique() before it", name));
+}
+
+void TableEditor::primary_key_on_conflict(ConflictAction action) {
+  table().primary_key_on_conflict = action;
 }
 
 std::size_t TableEditor::add_foreign_key(std::vector<std::string> columns, std::string ref_table,

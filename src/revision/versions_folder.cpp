@@ -86,7 +86,9 @@ class Reader {
   // The file's content, valid until the next read. Read until read(2) returns 0: some file
   // systems (FUSE, network mounts) return less than asked before the end of a file.
   std::string_view read(const std::string& name) {
-    const Descriptor file(::openat(folder_.descriptor(), name.c_str(), O_RDONLY | O_CLOEXEC));
+    // O_NONBLOCK: a FIFO put where a revision was listed reads as empty instead of blocking.
+    const Descriptor file(
+        ::openat(folder_.descriptor(), name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (file.get() < 0) fail(name, errno);
     std::size_t used = 0;
     while (true) {

@@ -185,6 +185,42 @@ TEST(ModelBuilder, DeferrableForeignKeys) {
             std::vector<std::string>{"table 'rows': column 'id': deferrable() needs references() before it"});
 }
 
+TEST(ModelBuilder, SqliteOnConflictClauses) {
+  Schema schema;
+  schema.table<Row>("rows")
+      .column("id", &Row::id)
+      .primary_key()
+      .column("name", &Row::name)
+      .sqlite_on_conflict_not_null(ConflictAction::replace)
+      .unique()
+      .sqlite_on_conflict_unique(ConflictAction::ignore)
+      .column("a", &Row::a)
+      .column("b", &Row::b)
+      .unique_constraint({"a", "b"}, "u_ab", ConflictAction::fail)
+      .sqlite_on_conflict_primary_key(ConflictAction::rollback);
+  schema.validate();
+  const Snapshot snapshot = schema.snapshot();
+  const Table& rows = *snapshot.find_table("rows");
+  EXPECT_EQ(rows.primary_key_on_conflict, ConflictAction::rollback);
+  EXPECT_EQ(rows.find_column("name")->not_null_on_conflict, ConflictAction::replace);
+  ASSERT_EQ(rows.uniques.size(), 2u);
+  for (const auto& unique : rows.uniques) {
+    EXPECT_EQ(unique.on_conflict, unique.name ? ConflictAction::fail : ConflictAction::ignore);
+  }
+  EXPECT_EQ(mistakes_of([](Schema& s) {
+              s.table<Row>("rows").column("note", &Row::note).sqlite_on_conflict_not_null(ConflictAction::ignore);
+            }),
+            std::vector<std::string>{"table 'rows': column 'note': sqlite_on_conflict_not_null() on a nullable column"});
+  EXPECT_EQ(mistakes_of([](Schema& s) {
+              s.table<Row>("rows").column("id", &Row::id).sqlite_on_conflict_unique(ConflictAction::ignore);
+            }),
+            std::vector<std::string>{"table 'rows': column 'id': sqlite_on_conflict_unique() needs unique() before it"});
+  EXPECT_EQ(mistakes_of([](Schema& s) {
+              s.table<Row>("rows").column("id", &Row::id).sqlite_on_conflict_primary_key(ConflictAction::ignore);
+            }),
+            std::vector<std::string>{"table 'rows': sqlite_on_conflict_primary_key() on a table without a primary key"});
+}
+
 TEST(ModelBuilder, StrictTablesKeepTheirInferredTypes) {
   Schema schema;
   schema.table<Row>("rows").column("id", &Row::id).primary_key().column("name", &Row::name).column("note", &Row::note).strict();
