@@ -112,8 +112,14 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
       out.push_back({op::RenameColumn{name, old_name, new_name}});
     }
   }
-  for (const auto& column : to.columns) {
-    if (!old.find_column(column.name)) out.push_back({op::AddColumn{name, without_hint(column)}});
+  // New generated columns after the other new ones: an expression may read a column added in
+  // the same change.
+  for (const bool generated : {false, true}) {
+    for (const auto& column : to.columns) {
+      if (column.generated.has_value() == generated && !old.find_column(column.name)) {
+        out.push_back({op::AddColumn{name, without_hint(column)}});
+      }
+    }
   }
   for (const auto& column : to.columns) {
     const Column* before = old.find_column(column.name);

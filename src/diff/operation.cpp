@@ -217,6 +217,11 @@ std::string Operation::destructive_reason() const {
             return fmt::format("drops column '{}.{}' and its data", o.table, o.column.name);
           },
           [](const op::AlterColumn& o) {
+            if (!o.from.generated && o.to.generated) {
+              return fmt::format(
+                  "replaces the stored values of column '{}.{}' with values computed as ({})",
+                  o.table, o.to.name, o.to.generated->expression);
+            }
             if (!narrows(o.from.type, o.to.type)) return std::string();
             return fmt::format(
                 "narrows column '{}.{}' from {} to {}: values that do not fit change or are lost",

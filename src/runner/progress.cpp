@@ -25,8 +25,8 @@ ProgressWatch::ProgressWatch(sqlite::Connection& connection, const Revision& rev
       active_(reporter.wants_progress()) {
   if (active_) {
     sqlite3_progress_handler(db_, instructions_per_tick, &ProgressWatch::tick, this);
-    sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, this, &ProgressWatch::count_row, nullptr,
-                            nullptr);
+    sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, this,
+                            &ProgressWatch::count_row, nullptr, nullptr);
   }
 }
 
@@ -34,7 +34,8 @@ ProgressWatch::~ProgressWatch() {
   if (!active_) return;
   statement_done();
   sqlite3_progress_handler(db_, 0, nullptr, nullptr);
-  sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr);
+  sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, nullptr, nullptr, nullptr,
+                          nullptr);
 }
 
 void ProgressWatch::statement(std::string_view text) {
@@ -49,7 +50,8 @@ void ProgressWatch::statement(std::string_view text) {
   for (char c : target) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   quoted += '"';
   const std::string sql = fmt::format(
-      "CREATE TEMP TRIGGER _dbmigrate_count_rows AFTER INSERT ON main.{} BEGIN SELECT dbmigrate_row_copied(); END",
+      "CREATE TEMP TRIGGER _dbmigrate_count_rows AFTER INSERT ON main.{} BEGIN SELECT "
+      "dbmigrate_row_copied(); END",
       quoted);
   counting_ = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
@@ -80,6 +82,11 @@ std::string rebuild_copy_target(std::string_view statement) {
   std::size_t i = skip_space(0);
   if (!word(i, "INSERT")) return {};
   i = skip_space(i + 6);
+  if (word(i, "OR")) {  // INSERT OR ABORT INTO: a rebuild's copy
+    i = skip_space(i + 2);
+    if (!word(i, "ABORT")) return {};
+    i = skip_space(i + 5);
+  }
   if (!word(i, "INTO")) return {};
   i = skip_space(i + 4);
   std::string name;
@@ -96,7 +103,8 @@ std::string rebuild_copy_target(std::string_view statement) {
       name += statement[i];
     }
   } else {
-    while (i < statement.size() && (std::isalnum(static_cast<unsigned char>(statement[i])) || statement[i] == '_')) {
+    while (i < statement.size() &&
+           (std::isalnum(static_cast<unsigned char>(statement[i])) || statement[i] == '_')) {
       name += statement[i++];
     }
   }
@@ -111,8 +119,9 @@ int ProgressWatch::tick(void* self) noexcept {
   watch.reported_ = true;
   watch.last_report_ = now;
   try {
-    const std::string what =
-        watch.counting_ ? fmt::format("{} ({} rows copied)", watch.statement_, watch.rows_) : watch.statement_;
+    const std::string what = watch.counting_
+                                 ? fmt::format("{} ({} rows copied)", watch.statement_, watch.rows_)
+                                 : watch.statement_;
     watch.reporter_.progress(watch.revision_, what,
                              std::chrono::duration_cast<std::chrono::seconds>(now - watch.start_));
   } catch (...) {

@@ -277,6 +277,9 @@ TEST_F(RunnerTest, Upgrade_LongRebuild_ReportsRowsCopied) {
 }
 
 TEST(RunnerSection, RebuildCopyTarget_OnlyForTheRebuildsOwnTable) {
+  EXPECT_EQ(runner::rebuild_copy_target("insert  or abort into _dbmigrate_new_users (id) SELECT id FROM users;"),
+            "_dbmigrate_new_users");
+  EXPECT_EQ(runner::rebuild_copy_target("INSERT OR REPLACE INTO _dbmigrate_new_users (id) SELECT id FROM users;"), "");
   EXPECT_EQ(runner::rebuild_copy_target("INSERT INTO _dbmigrate_new_users (id) SELECT id FROM users;"),
             "_dbmigrate_new_users");
   EXPECT_EQ(runner::rebuild_copy_target("  insert into \"_dbmigrate_new_a \"\"b\"\"\" SELECT 1"),

@@ -124,6 +124,41 @@ TEST_F(RunnerTest, Upgrade_StrictRebuildWithMisfitRow_RollsBackWhole) {
   EXPECT_EQ(column(db, "SELECT group_concat(n, ',') FROM t"), Ids{"5,five"});
 }
 
+// A new constraint's ON CONFLICT IGNORE or REPLACE must not let a rebuild drop rows that break
+// it: the copy aborts, and the revision rolls back whole.
+TEST_F(RunnerTest, Upgrade_RebuildIntoIgnoreOrReplaceConstraint_FailsInsteadOfDroppingRows) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"CREATE TABLE c (id INTEGER PRIMARY KEY, email TEXT, UNIQUE (email) ON CONFLICT REPLACE);",
+       "UNIQUE constraint failed"},
+      {"CREATE TABLE c (id INTEGER PRIMARY KEY, email TEXT NOT NULL ON CONFLICT IGNORE);",
+       "NOT NULL constraint failed"},
+  };
+  const auto before = snapshot_from_sql("CREATE TABLE c (id INTEGER PRIMARY KEY, email TEXT);");
+  int n = 0;
+  for (const auto& [after_sql, failure] : cases) {
+    const auto after = snapshot_from_sql(after_sql);
+    std::string rebuild;
+    for (const auto& statement : SqliteDialect().render(before, diff(before, after)).statements) {
+      rebuild += statement.sql + "\n";
+    }
+    const std::string first = fmt::format("a{:03}", n), second = fmt::format("b{:03}", n);
+    const std::string db = (dir_ / fmt::format("case{}.db", n++)).string();
+    std::filesystem::remove_all(versions());
+    std::filesystem::create_directories(versions());
+    add(first, {},
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, email TEXT);\n"
+        "INSERT INTO c VALUES (1, 'a@x'), (2, 'a@x'), (3, NULL);",
+        "DROP TABLE c;");
+    add(second, {first}, rebuild, "SELECT 1;");
+    SqliteRunner runner(db);
+    const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+    EXPECT_NE(std::string(error.what()).find(failure), std::string::npos) << error.what();
+    sqlite::Connection look_db(db);
+    EXPECT_EQ(column(look_db, "SELECT count(*) FROM c"), Ids{"3"}) << after_sql;
+    EXPECT_EQ(column(look_db, "SELECT revision FROM dbmigrate_version"), Ids{first});
+  }
+}
+
 TEST_F(RunnerTest, Upgrade_TwoBranches_HeadRefusedHeadsAppliesBoth) {
   add("aaaa", {}, "CREATE TABLE base_t (id INTEGER);", "DROP TABLE base_t;");
   add("bbbb", {"aaaa"}, "CREATE TABLE left_t (id INTEGER);", "DROP TABLE left_t;");

@@ -87,7 +87,7 @@ TEST(SqliteRender, TypeChangeRebuildsTheTableKeepingRowsAndIndexes) {
             "    age BIGINT,\n"
             "    PRIMARY KEY (id)\n"
             ");\n"
-            "INSERT INTO _dbmigrate_new_users (id, name, age) SELECT id, name, age FROM users;\n"
+            "INSERT OR ABORT INTO _dbmigrate_new_users (id, name, age) SELECT id, name, age FROM users;\n"
             "DROP TABLE users;\n"
             "ALTER TABLE _dbmigrate_new_users RENAME TO users;\n"
             "CREATE INDEX ix_users_name ON users (name);\n");
@@ -111,7 +111,7 @@ TEST(SqliteRender, RenameInARebuildRunsNativelyFirst) {
   to.tables[0].columns[2].renamed_from = "age";
   auto sql = sql_of(render(from, to));
   EXPECT_EQ(sql.find("ALTER TABLE users RENAME COLUMN age TO years;\nCREATE TABLE _dbmigrate_new_users"), 0u) << sql;
-  EXPECT_NE(sql.find("INSERT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, years FROM users;"),
+  EXPECT_NE(sql.find("INSERT OR ABORT INTO _dbmigrate_new_users (id, name, years) SELECT id, name, years FROM users;"),
             std::string::npos)
       << sql;
   sqlite::Connection db(":memory:");

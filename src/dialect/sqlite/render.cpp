@@ -298,7 +298,9 @@ class Renderer {
     }
     emit(sqlite::create_table_sql(d_, after, temporary), comment);
     if (!columns.empty()) {
-      emit(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};", q(temporary),
+      // OR ABORT: a row that breaks a constraint of the new table fails the revision, even
+      // where the constraint itself says ON CONFLICT IGNORE or REPLACE: a rebuild loses no row.
+      emit(fmt::format("INSERT OR ABORT INTO {} ({}) SELECT {} FROM {};", q(temporary),
                        fmt::join(columns, ", "), fmt::join(columns, ", "), q(name)));
     }
     if (has_autoincrement(before) && has_autoincrement(after)) {

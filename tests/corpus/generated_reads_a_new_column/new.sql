@@ -1,0 +1,6 @@
+CREATE TABLE t (
+  id INTEGER PRIMARY KEY,
+  a INTEGER,
+  g INTEGER AS (z * 2),
+  z INTEGER
+);
