@@ -384,6 +384,12 @@ TEST_F(Inspect, OnConflictClauses_AreReadOntoTheirConstraint) {
   EXPECT_EQ(t.uniques[1], (UniqueConstraint{.name = "u_bd", .columns = {"b", "d"}}));
   EXPECT_EQ(t.checks.size(), 1u);
 
+  // Identical UNIQUE declarations are one index, which takes the explicit clause of either.
+  fresh();
+  t = inspect_table("CREATE TABLE c (id INTEGER PRIMARY KEY, e TEXT UNIQUE, UNIQUE (e) ON CONFLICT IGNORE)");
+  ASSERT_EQ(t.uniques.size(), 1u);
+  EXPECT_EQ(t.uniques[0].on_conflict, ConflictAction::ignore);
+
   fresh();
   t = inspect_table("CREATE TABLE c (a TEXT, b TEXT, PRIMARY KEY (a, b) ON CONFLICT IGNORE) WITHOUT ROWID");
   EXPECT_EQ(t.primary_key, (std::vector<std::string>{"a", "b"}));

@@ -25,11 +25,9 @@
 namespace dbmigrate {
 namespace {
 
-
 bool is_excluded(std::string_view name) {
   return same_identifier(name.substr(0, 7), "sqlite_") ||
-         same_identifier(name, version_table_name) ||
-         same_identifier(name, history_table_name);
+         same_identifier(name, version_table_name) || same_identifier(name, history_table_name);
 }
 
 bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -165,6 +163,11 @@ class Inspector {
         if (auto* constraint = take_declared(declared.uniques, unique.columns)) {
           unique.name = constraint->name;
           unique.on_conflict = constraint->on_conflict;
+          // SQLite merges identical UNIQUE declarations into this one index, which takes an
+          // explicit ON CONFLICT from any of them.
+          while (auto* twin = take_declared(declared.uniques, unique.columns)) {
+            if (!unique.on_conflict) unique.on_conflict = twin->on_conflict;
+          }
         }
         uniques.emplace_back(autoindex_number(row.name), std::move(unique));
       } else if (row.origin == "c") {
