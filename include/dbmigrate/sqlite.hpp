@@ -36,6 +36,11 @@ class SqliteDialect final : public Dialect {
 // runs outside literals become one space, none just inside parentheses or before a comma,
 // comments go, and quoted identifiers are re-quoted as quote_identifier() would.
 [[nodiscard]] std::string normalize_sql_expression(std::string_view sql);
+// The same for an expression of a table with these columns. SQLite reads a "double-quoted" word
+// that names none of them as a string literal, and so does this: it becomes 'single-quoted'.
+// (Left as a bare word, it would name a column that does not exist once the table is rebuilt.)
+[[nodiscard]] std::string normalize_sql_expression(std::string_view sql,
+                                                   const std::vector<std::string>& columns);
 
 // The canonical text of a column's server default, ready to follow DEFAULT: the normalized
 // expression, bare when it is a literal (`'abc'`, `-1`, `NULL`, `CURRENT_TIMESTAMP`) and in one

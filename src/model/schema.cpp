@@ -49,17 +49,20 @@ void spell_own_columns(Table& table) {
 
 // The SQL fragments in the canonical text the inspector gives.
 void normalize_sql(Table& table) {
+  std::vector<std::string> names;
+  for (const auto& column : table.columns) names.push_back(column.name);
   for (auto& column : table.columns) {
     column.type = model::canonical_type(column.type);
     if (column.default_sql) column.default_sql = normalize_sql_default(*column.default_sql);
     if (column.generated)
-      column.generated->expression = normalize_sql_expression(column.generated->expression);
+      column.generated->expression = normalize_sql_expression(column.generated->expression, names);
   }
-  for (auto& check : table.checks) check.expression = normalize_sql_expression(check.expression);
+  for (auto& check : table.checks)
+    check.expression = normalize_sql_expression(check.expression, names);
   for (auto& index : table.indexes) {
-    if (index.where) index.where = normalize_sql_expression(*index.where);
+    if (index.where) index.where = normalize_sql_expression(*index.where, names);
     for (auto& key : index.keys) {
-      if (key.expression) key.name = normalize_sql_expression(key.name);
+      if (key.expression) key.name = normalize_sql_expression(key.name, names);
     }
   }
 }

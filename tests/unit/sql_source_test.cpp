@@ -209,6 +209,16 @@ TEST(NormalizeSqlExpression, DropsQuotesOnlyWhereNotNeeded) {
   EXPECT_EQ(normalize_sql_expression("\"t\".\"c\" = 'a\"b'"), "t.c = 'a\"b'");
 }
 
+// SQLite reads a "double-quoted" word that names no column of the table as a string literal.
+TEST(NormalizeSqlExpression, DoubleQuotedWordsThatNameNoColumnAreStrings) {
+  const std::vector<std::string> columns = {"role", "Name"};
+  EXPECT_EQ(normalize_sql_expression("\"role\" IN (\"admin\", \"it's\")", columns), "role IN ('admin', 'it''s')");
+  EXPECT_EQ(normalize_sql_expression("\"name\" || \"rowid\" || [x] || `y`", columns), "name || rowid || x || y");
+  EXPECT_EQ(normalize_sql_expression("\"t\".\"role\" > 0 AND \"lower\"(name) = 'a'", columns),
+            "t.role > 0 AND lower(name) = 'a'");
+  EXPECT_EQ(normalize_sql_expression("\"admin\""), "admin");  // no columns given: as before
+}
+
 TEST(NormalizeSqlDefault, LiteralsStayBareAndExpressionsGetOneParenthesis) {
   EXPECT_EQ(normalize_sql_default("'abc'"), "'abc'");
   EXPECT_EQ(normalize_sql_default("0"), "0");

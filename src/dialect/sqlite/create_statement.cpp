@@ -94,9 +94,9 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
       const std::size_t close = matching_close(tokens, open);
       if (close >= tokens.size()) return;
       pending_name.reset();
-      column->generated = Generated{
-          .expression = normalize_sql_expression(text_between(sql, tokens[open], tokens[close])),
-          .stored = has(tokens, close + 1, "STORED")};
+      column->generated = Generated{.expression = std::string(text_between(
+                                        sql, tokens[open], tokens[close])),  // normalized last
+                                    .stored = has(tokens, close + 1, "STORED")};
       last = Last::other;
       i = close + 1;
     } else if (token.is_keyword("CONSTRAINT") && i + 1 < range.end) {
@@ -106,8 +106,8 @@ void read_constraints(std::string_view sql, const Tokens& tokens, Range range,
       const std::size_t close = matching_close(tokens, i + 1);
       if (close >= tokens.size()) return;
       table.checks.push_back({.name = std::exchange(pending_name, std::nullopt),
-                              .expression = normalize_sql_expression(
-                                  text_between(sql, tokens[i + 1], tokens[close]))});
+                              .expression = std::string(text_between(
+                                  sql, tokens[i + 1], tokens[close]))});  // normalized last
       last = Last::other;
       i = close + 1;
     } else if (token.is_keyword("UNIQUE")) {
@@ -201,7 +201,8 @@ std::string object_name(const Tokens& tokens, std::size_t& i) {
 // The index key at `item`: a trailing ASC/DESC is the key's (the PRAGMA reports it), and a
 // trailing COLLATE belongs to the key when what precedes it is one term: a name, a call or a
 // parenthesized expression. In `a || b COLLATE x` it binds to b, as SQLite parses it.
-DeclaredIndexKey index_key(std::string_view sql, const Tokens& tokens, Range item) {
+DeclaredIndexKey index_key(std::string_view sql, const Tokens& tokens, Range item,
+                           const std::vector<std::string>* columns) {
   if (item.end > item.begin + 1 &&
       (tokens[item.end - 1].is_keyword("ASC") || tokens[item.end - 1].is_keyword("DESC"))) {
     --item.end;
@@ -223,7 +224,8 @@ DeclaredIndexKey index_key(std::string_view sql, const Tokens& tokens, Range ite
   }
   const auto& first = tokens[item.begin];
   const auto& last = tokens[item.end - 1];
-  key.text = normalize_sql_expression(sql.substr(first.offset, last.end() - first.offset));
+  const auto text = sql.substr(first.offset, last.end() - first.offset);
+  key.text = columns ? normalize_sql_expression(text, *columns) : normalize_sql_expression(text);
   return key;
 }
 
@@ -267,10 +269,23 @@ CreateTable parse_create_table(std::string_view sql) {
   for (std::size_t k = close + 1; k < tokens.size(); ++k) {
     if (tokens[k].is_keyword("STRICT")) table.strict = true;
   }
+  // CHECK and generated expressions are normalized once every column is known: a
+  // "double-quoted" word that names none of them is a string literal.
+  std::vector<std::string> names;
+  for (const auto& column : table.columns) names.push_back(column.name);
+  for (auto& check : table.checks)
+    check.expression = normalize_sql_expression(check.expression, names);
+  for (auto& column : table.columns) {
+    if (column.generated) {
+      column.generated->expression = normalize_sql_expression(column.generated->expression, names);
+    }
+  }
   return table;
 }
 
-CreateIndex parse_create_index(std::string_view sql) {
+namespace {
+
+CreateIndex parse_index(std::string_view sql, const std::vector<std::string>* columns) {
   const auto tokens = tokenize_sql_code(sql);
   CreateIndex index;
   std::size_t i = 0;
@@ -281,16 +296,28 @@ CreateIndex parse_create_index(std::string_view sql) {
   index.table = identifier_value(tokens[i + 1]);
   i += 2;
   if (!opens(tokens, i)) return index;
-  for (auto item : list_items(tokens, i)) index.keys.push_back(index_key(sql, tokens, item));
+  for (auto item : list_items(tokens, i))
+    index.keys.push_back(index_key(sql, tokens, item, columns));
   const std::size_t close = matching_close(tokens, i);
   std::size_t end = tokens.size();
   while (end > close + 2 && tokens[end - 1].is(";")) --end;  // a statement from a file has one
   if (has(tokens, close + 1, "WHERE") && close + 2 < end) {
     const auto& where = tokens[close + 1];
+    const auto text = sql.substr(where.end(), tokens[end - 1].end() - where.end());
     index.where =
-        normalize_sql_expression(sql.substr(where.end(), tokens[end - 1].end() - where.end()));
+        columns ? normalize_sql_expression(text, *columns) : normalize_sql_expression(text);
   }
   return index;
+}
+
+}  // namespace
+
+CreateIndex parse_create_index(std::string_view sql) {
+  return parse_index(sql, nullptr);
+}
+
+CreateIndex parse_create_index(std::string_view sql, const std::vector<std::string>& columns) {
+  return parse_index(sql, &columns);
 }
 
 }  // namespace dbmigrate::sqlite

@@ -65,5 +65,8 @@ struct CreateIndex {
 
 [[nodiscard]] CreateTable parse_create_table(std::string_view sql);
 [[nodiscard]] CreateIndex parse_create_index(std::string_view sql);
+// The same for an index on a table with these columns (see normalize_sql_expression).
+[[nodiscard]] CreateIndex parse_create_index(std::string_view sql,
+                                             const std::vector<std::string>& columns);
 
 }  // namespace dbmigrate::sqlite

@@ -173,7 +173,7 @@ class Inspector {
       } else if (row.origin == "c") {
         const auto sql = index_sql.find(identifier_key(row.name));
         table.indexes.push_back(
-            created_index(row, sql == index_sql.end() ? std::string() : sql->second));
+            created_index(table, row, sql == index_sql.end() ? std::string() : sql->second));
       }
       // origin "pk": the primary key already comes from table_xinfo's pk positions.
     }
@@ -182,8 +182,10 @@ class Inspector {
     for (auto& [number, unique] : uniques) table.uniques.push_back(std::move(unique));
   }
 
-  Index created_index(const IndexListRow& row, const std::string& sql) {
-    const auto declared = sqlite::parse_create_index(sql);
+  Index created_index(const Table& table, const IndexListRow& row, const std::string& sql) {
+    std::vector<std::string> columns;
+    for (const auto& column : table.columns) columns.push_back(column.name);
+    const auto declared = sqlite::parse_create_index(sql, columns);
     Index index{.name = row.name, .unique = row.unique, .where = declared.where};
     index.keys = index_keys(row.name);
     if (declared.keys.size() != index.keys.size()) {

@@ -4,6 +4,7 @@
 // hand-written schema files; what SQLite would reject is tokenized leniently, never refused.
 #include "dialect/sqlite/sql_tokens.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "dbmigrate/sqlite.hpp"
@@ -183,13 +184,45 @@ namespace dbmigrate {
 //  - a quoted identifier is re-quoted the way SqliteDialect::quote_identifier does it: no quotes
 //    for a plain name that is not a keyword, otherwise "..." (so [a b], `a b` and "a b" agree).
 //    SQLite quotes the new name when ALTER TABLE RENAME COLUMN rewrites a CHECK; this undoes it.
-std::string normalize_sql_expression(std::string_view sql) {
+namespace {
+
+// A "double-quoted" token that names no column is, to SQLite, a string literal; unless it is
+// part of a qualified name ("t"."c") or a function's name.
+bool string_in_double_quotes(const std::vector<sqlite::Token>& tokens, std::size_t i,
+                             const std::vector<std::string>* columns) {
+  const auto& token = tokens[i];
+  if (columns == nullptr || token.kind != sqlite::TokenKind::quoted_identifier ||
+      !token.text.starts_with('"')) {
+    return false;
+  }
+  if ((i > 0 && tokens[i - 1].is(".")) ||
+      (i + 1 < tokens.size() && (tokens[i + 1].is(".") || tokens[i + 1].is("(")))) {
+    return false;
+  }
+  const std::string value = sqlite::identifier_value(token);
+  for (std::string_view rowid : {"rowid", "oid", "_rowid_"}) {
+    if (same_identifier(value, rowid)) return false;
+  }
+  return std::none_of(columns->begin(), columns->end(),
+                      [&](const std::string& column) { return same_identifier(column, value); });
+}
+
+std::string single_quoted(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string normalize(std::string_view sql, const std::vector<std::string>* columns) {
   const SqliteDialect dialect;
   const auto tokens = sqlite::tokenize_sql_code(sql);
   std::string out;
   const sqlite::Token* previous = nullptr;
-  for (const auto& token : tokens) {
-    std::string text = token.kind == sqlite::TokenKind::quoted_identifier
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto& token = tokens[i];
+    std::string text = string_in_double_quotes(tokens, i, columns)
+                           ? single_quoted(sqlite::identifier_value(token))
+                       : token.kind == sqlite::TokenKind::quoted_identifier
                            ? dialect.quote_identifier(sqlite::identifier_value(token))
                            : std::string(token.text);
     if (previous != nullptr) {
@@ -204,6 +237,17 @@ std::string normalize_sql_expression(std::string_view sql) {
     previous = &token;
   }
   return out;
+}
+
+}  // namespace
+
+std::string normalize_sql_expression(std::string_view sql) {
+  return normalize(sql, nullptr);
+}
+
+std::string normalize_sql_expression(std::string_view sql,
+                                     const std::vector<std::string>& columns) {
+  return normalize(sql, &columns);
 }
 
 std::string normalize_sql_default(std::string_view sql) {
