@@ -2,6 +2,7 @@
 #include "cli/database.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,16 +15,19 @@
 
 namespace dbmigrate::cli {
 
-std::optional<std::string> optional_database_path(const CommonOptions& options, const Project& project) {
+std::optional<std::string> optional_database_path(const CommonOptions& options,
+                                                  const Project& project) {
   // --url, then DATABASE_URL, then the project's setting.
   const char* from_environment = std::getenv("DATABASE_URL");
-  std::string url = !options.url.empty()                            ? options.url
-                    : from_environment != nullptr && *from_environment ? std::string(from_environment)
-                                                                       : project.settings().database_url;
+  std::string url = !options.url.empty() ? options.url
+                    : from_environment != nullptr && *from_environment
+                        ? std::string(from_environment)
+                        : project.settings().database_url;
   if (url.empty()) return std::nullopt;
   DatabaseUrl parsed = parse_database_url(url);
   if (parsed.scheme != DatabaseUrl::Scheme::sqlite) {
-    throw Error(ErrorKind::input, fmt::format("'{}': this build of DbMigrate speaks SQLite only", url));
+    throw Error(ErrorKind::input,
+                fmt::format("'{}': this build of DbMigrate speaks SQLite only", url));
   }
   return parsed.target;
 }
@@ -31,8 +35,9 @@ std::optional<std::string> optional_database_path(const CommonOptions& options, 
 std::string database_path(const CommonOptions& options, const Project& project) {
   auto path = optional_database_path(options, project);
   if (!path) {
-    throw Error(ErrorKind::usage, "no database: pass --url sqlite:///path.db, set DATABASE_URL, or set "
-                                  "\"database_url\" in dbmigrate.json");
+    throw Error(ErrorKind::usage,
+                "no database: pass --url sqlite:///path.db, set DATABASE_URL, or set "
+                "\"database_url\" in dbmigrate.json");
   }
   return *path;
 }
@@ -45,27 +50,35 @@ std::vector<std::string> read_current_heads(const std::string& path) {
     // A database not created yet is at base; one whose folder is missing is a wrong path.
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !fs::is_directory(folder)) {
-      throw Error(ErrorKind::input, fmt::format("cannot open database '{}': the folder '{}' does not exist; check "
-                                                "the path",
-                                                path, folder.string()));
+      throw Error(ErrorKind::input,
+                  fmt::format("cannot open database '{}': the folder '{}' does not exist; check "
+                              "the path",
+                              path, folder.string()));
     }
     return {};
   }
   try {
-    sqlite::Connection db(path, SQLITE_OPEN_READONLY);
-    auto statement = db.prepare(fmt::format(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'", version_table_name));
+    // A journal left by a run that could not roll back (a full disk, a crash) is rolled back
+    // by the first read-write open, as SQLite does on any; a read-only one would fail on it.
+    const bool hot_journal = !path.starts_with("file:") && fs::exists(path + "-journal") &&
+                             ::access(path.c_str(), W_OK) == 0;
+    sqlite::Connection db(path, hot_journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+    auto statement = db.prepare(
+        fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
+                    version_table_name));
     statement.step();
     if (statement.integer(0) == 0) return {};
     std::vector<std::string> heads;
-    auto rows = db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
+    auto rows =
+        db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
     while (rows.step()) heads.push_back(rows.text(0));
     return heads;
   } catch (const Error& error) {
     // Not a database, or unreadable: bad input, named (DESIGN §6).
-    throw Error(ErrorKind::input, fmt::format("cannot read the revision of database '{}': {}; check --url or "
-                                              "DATABASE_URL",
-                                              path, error.what()));
+    throw Error(ErrorKind::input,
+                fmt::format("cannot read the revision of database '{}': {}; check --url or "
+                            "DATABASE_URL",
+                            path, error.what()));
   }
 }
 

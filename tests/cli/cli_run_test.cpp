@@ -1,8 +1,13 @@
 // Running revisions through the binary: a failing statement rolls its revision back whole, and
 // two upgrades started together apply each revision once.
 #include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "cli_fixture.hpp"
+#include "dialect/sqlite/connection.hpp"
 
 namespace dbmigrate::cli_test {
 namespace {
@@ -56,6 +61,34 @@ TEST_F(Cli, Upgrade_FailingDowngradeStatementKeepsTheRevisionApplied) {
 }
 
 // Twenty revisions, each doing enough work that two runners overlap.
+// A run killed inside its transaction (or one whose rollback met a full disk) leaves a hot
+// journal. `current` still reports the revision, rolling the journal back as SQLite does on
+// any read-write open, and the half-done work is gone.
+TEST_F(Cli, Current_AfterARunKilledMidTransaction_RollsBackAndReports) {
+  ASSERT_EQ(run("init").code, 0);
+  write_revision("111111111111", "", "one", "CREATE TABLE one (id INTEGER, v TEXT);", "DROP TABLE one;");
+  ASSERT_EQ(run("upgrade --url sqlite:///app.db").code, 0);
+  const auto database = (dir_ / "app.db").string();
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {  // writes far past the page cache inside a transaction, then dies
+    sqlite::Connection db(database);
+    db.execute("PRAGMA cache_size = 2; BEGIN IMMEDIATE;");
+    db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+               "INSERT INTO one SELECT i, printf('%0200d', i) FROM n;");
+    db.execute("DELETE FROM dbmigrate_version;");
+    ::_exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(std::filesystem::exists(database + "-journal"));
+
+  const auto current = run("current --url sqlite:///app.db");
+  EXPECT_EQ(current.code, 0) << current.text();
+  EXPECT_EQ(current.lines(), (Lines{"111111111111 (head), one"}));
+  EXPECT_EQ(query("app.db", "SELECT count(*) FROM one"), std::vector<Lines>{{"0"}});
+}
+
 TEST_F(Cli, Upgrade_TwoConcurrentRunsApplyEachRevisionOnce) {
   ASSERT_EQ(run("init").code, 0);
   std::string parent;
