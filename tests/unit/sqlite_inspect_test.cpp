@@ -390,6 +390,12 @@ TEST_F(Inspect, OnConflictClauses_AreReadOntoTheirConstraint) {
   ASSERT_EQ(t.uniques.size(), 1u);
   EXPECT_EQ(t.uniques[0].on_conflict, ConflictAction::ignore);
 
+  // A UNIQUE over the primary key's columns is merged into the key's index, clause and all.
+  fresh();
+  t = inspect_table("CREATE TABLE c (k TEXT PRIMARY KEY UNIQUE ON CONFLICT IGNORE, v TEXT)");
+  EXPECT_TRUE(t.uniques.empty());
+  EXPECT_EQ(t.primary_key_on_conflict, ConflictAction::ignore);
+
   fresh();
   t = inspect_table("CREATE TABLE c (a TEXT, b TEXT, PRIMARY KEY (a, b) ON CONFLICT IGNORE) WITHOUT ROWID");
   EXPECT_EQ(t.primary_key, (std::vector<std::string>{"a", "b"}));

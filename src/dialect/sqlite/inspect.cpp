@@ -177,6 +177,13 @@ class Inspector {
       }
       // origin "pk": the primary key already comes from table_xinfo's pk positions.
     }
+    // A UNIQUE over the primary key's columns is merged into the key's own index, which takes
+    // its explicit ON CONFLICT.
+    if (!table.primary_key.empty()) {
+      while (auto* merged = take_declared(declared.uniques, table.primary_key)) {
+        if (!table.primary_key_on_conflict) table.primary_key_on_conflict = merged->on_conflict;
+      }
+    }
     std::stable_sort(uniques.begin(), uniques.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [number, unique] : uniques) table.uniques.push_back(std::move(unique));
