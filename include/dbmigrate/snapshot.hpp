@@ -156,6 +156,8 @@ void normalize_constraints(Table& table);
 
 [[nodiscard]] std::string to_string(ReferentialAction action);
 [[nodiscard]] std::string to_string(ConflictAction action);  // "ROLLBACK", "FAIL", "IGNORE", "REPLACE"
+// " ON CONFLICT REPLACE", as it follows a constraint; empty for none (ABORT).
+[[nodiscard]] std::string on_conflict_clause(const std::optional<ConflictAction>& action);
 // The action a clause names (any case); nothing for ABORT, the default. Throws Error(input).
 [[nodiscard]] std::optional<ConflictAction> conflict_action(std::string_view name);
 

@@ -2,7 +2,6 @@
 #include "cli/database.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -58,11 +57,7 @@ std::vector<std::string> read_current_heads(const std::string& path) {
     return {};
   }
   try {
-    // A journal left by a run that could not roll back (a full disk, a crash) is rolled back
-    // by the first read-write open, as SQLite does on any; a read-only one would fail on it.
-    const bool hot_journal = !path.starts_with("file:") && fs::exists(path + "-journal") &&
-                             ::access(path.c_str(), W_OK) == 0;
-    sqlite::Connection db(path, hot_journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+    sqlite::Connection db = sqlite::open_for_reading(path);
     auto statement = db.prepare(
         fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
                     version_table_name));

@@ -94,7 +94,7 @@ Snapshot load_snapshot(const std::string& source, const std::string& default_pat
     if (url.target != ":memory:" && !fs::exists(url.target)) {
       throw Error(ErrorKind::input, fmt::format("database '{}' does not exist", url.target));
     }
-    sqlite::Connection db(url.target, SQLITE_OPEN_READONLY);
+    sqlite::Connection db = sqlite::open_for_reading(url.target);
     return inspect_sqlite(db.handle());
   }
   if (source.ends_with(".json") || source.ends_with(".sql")) return from_text(read_file(source), source);

@@ -19,10 +19,6 @@ std::string key_list(const Index& index) {
   return column_list(keys);
 }
 
-std::string conflict_clause(const std::optional<ConflictAction>& action) {
-  return action ? " ON CONFLICT " + to_string(*action) : std::string();
-}
-
 std::string describe_column_change(const std::string& table, const Column& from, const Column& to) {
   std::vector<std::string> parts;
   if (from.type != to.type) parts.push_back(fmt::format("type {} -> {}", from.type, to.type));
@@ -78,8 +74,8 @@ std::string Operation::describe() const {
           [](const op::AlterColumn& o) { return describe_column_change(o.table, o.from, o.to); },
           [](const op::AlterPrimaryKey& o) {
             return fmt::format("changed primary key of '{}' from {}{} to {}{}", o.table,
-                               column_list(o.from), conflict_clause(o.from_on_conflict),
-                               column_list(o.to), conflict_clause(o.to_on_conflict));
+                               column_list(o.from), on_conflict_clause(o.from_on_conflict),
+                               column_list(o.to), on_conflict_clause(o.to_on_conflict));
           },
           [](const op::AlterTableOptions& o) {
             std::vector<std::string> changes;
@@ -102,12 +98,12 @@ std::string Operation::describe() const {
           [](const op::AddUnique& o) {
             return fmt::format("added unique constraint on '{}' {}{}", o.table,
                                column_list(o.unique.columns),
-                               conflict_clause(o.unique.on_conflict));
+                               on_conflict_clause(o.unique.on_conflict));
           },
           [](const op::DropUnique& o) {
             return fmt::format("removed unique constraint on '{}' {}{}", o.table,
                                column_list(o.unique.columns),
-                               conflict_clause(o.unique.on_conflict));
+                               on_conflict_clause(o.unique.on_conflict));
           },
           [](const op::AddForeignKey& o) {
             return fmt::format("added foreign key on '{}' {} -> '{}' {}{}", o.table,

@@ -14,7 +14,6 @@
 #include <cstring>
 #include <exception>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -25,6 +24,7 @@
 #include "dbmigrate/revision.hpp"
 #include "revision/descriptor.hpp"
 #include "revision/duplicate_ids.hpp"
+#include "revision/file_buffer.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -83,23 +83,15 @@ class Reader {
  public:
   explicit Reader(const Folder& folder) : folder_(folder) {}
 
-  // The file's content, valid until the next read. Read until read(2) returns 0: some file
-  // systems (FUSE, network mounts) return less than asked before the end of a file.
+  // The file's content, valid until the next read.
   std::string_view read(const std::string& name) {
     // O_NONBLOCK: a FIFO put where a revision was listed reads as empty instead of blocking.
     const Descriptor file(
         ::openat(folder_.descriptor(), name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-    if (file.get() < 0) fail(name, errno);
-    std::size_t used = 0;
-    while (true) {
-      if (used == capacity_) grow();
-      const ssize_t got = ::read(file.get(), buffer_.get() + used, capacity_ - used);
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) fail(name, errno);
-      if (got == 0) break;
-      used += static_cast<std::size_t>(got);
-    }
-    return {buffer_.get(), used};
+    if (file.get() < 0) fail_to_read(folder_.path() / name, errno);
+    const auto text = buffer_.read_all(file.get());
+    if (!text) fail_to_read(folder_.path() / name, errno);
+    return *text;
   }
 
   Revision load(const std::string& name) {
@@ -110,22 +102,8 @@ class Reader {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& name, int error) const {
-    throw Error(ErrorKind::input,
-                fmt::format("{}: cannot read the file: {}; check that it exists and is readable",
-                            (folder_.path() / name).string(), std::strerror(error)));
-  }
-
-  void grow() {
-    auto bigger = std::make_unique_for_overwrite<char[]>(capacity_ * 2);
-    std::memcpy(bigger.get(), buffer_.get(), capacity_);
-    buffer_ = std::move(bigger);
-    capacity_ *= 2;
-  }
-
   const Folder& folder_;
-  std::size_t capacity_ = 64 * 1024;
-  std::unique_ptr<char[]> buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+  FileBuffer buffer_;
 };
 
 // Revisions loaded into their slots by whichever thread takes each file next; the caller's

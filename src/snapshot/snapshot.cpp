@@ -155,6 +155,10 @@ std::string to_string(ConflictAction action) {
   return "ROLLBACK";
 }
 
+std::string on_conflict_clause(const std::optional<ConflictAction>& action) {
+  return action ? " ON CONFLICT " + to_string(*action) : std::string();
+}
+
 std::optional<ConflictAction> conflict_action(std::string_view name) {
   for (auto action : {ConflictAction::rollback, ConflictAction::fail, ConflictAction::ignore,
                       ConflictAction::replace}) {

@@ -117,6 +117,14 @@ class Cli : public ::testing::Test {
     write("migrations/versions/" + id + "_" + message + ".sql",
           revision_text(id, revises, message, upgrade, downgrade));
   }
+  // `init`, then 111111111111 (creates table one) and 222222222222 after it (creates two).
+  void init_with_two_revisions() {
+    ASSERT_EQ(run("init").code, 0);
+    write_revision("111111111111", "", "one", "CREATE TABLE one (id INTEGER);", "DROP TABLE one;");
+    write_revision("222222222222", "111111111111", "two", "CREATE TABLE two (id INTEGER);",
+                   "DROP TABLE two;");
+  }
+
 
   // Every file under the project folder with its content.
   FolderState state() {

@@ -11,10 +11,7 @@ class SqlMode : public Cli {
  protected:
   void SetUp() override {
     Cli::SetUp();
-    ASSERT_EQ(run("init").code, 0);
-    write_revision("111111111111", "", "one", "CREATE TABLE one (id INTEGER);", "DROP TABLE one;");
-    write_revision("222222222222", "111111111111", "two", "CREATE TABLE two (id INTEGER);",
-                   "DROP TABLE two;");
+    init_with_two_revisions();
   }
 };
 

@@ -2,7 +2,9 @@
 #include "dialect/sqlite/connection.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <utility>
 
 #include "dbmigrate/error.hpp"
@@ -11,9 +13,8 @@ namespace dbmigrate::sqlite {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw Error(ErrorKind::database,
-              fmt::format("{}: {} (SQLite error {})", what, sqlite3_errmsg(db),
-                          sqlite3_extended_errcode(db)));
+  throw Error(ErrorKind::database, fmt::format("{}: {} (SQLite error {})", what, sqlite3_errmsg(db),
+                                               sqlite3_extended_errcode(db)));
 }
 
 std::string first_line(std::string_view sql) {
@@ -44,7 +45,9 @@ Connection& Connection::operator=(Connection&& other) noexcept {
   return *this;
 }
 
-Connection::~Connection() { sqlite3_close(db_); }
+Connection::~Connection() {
+  sqlite3_close(db_);
+}
 
 void Connection::execute(std::string_view sql) {
   // Statement by statement, so that an error names the one that failed.
@@ -70,7 +73,9 @@ void Connection::execute(std::string_view sql) {
   }
 }
 
-Statement Connection::prepare(std::string_view sql) { return Statement(db_, sql); }
+Statement Connection::prepare(std::string_view sql) {
+  return Statement(db_, sql);
+}
 
 std::optional<std::string> Connection::query_text(std::string_view sql) {
   Statement statement(db_, sql);
@@ -94,7 +99,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), sql_(std::move(other.sql_)) {}
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -139,9 +146,13 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+int Statement::column_count() const {
+  return sqlite3_column_count(stmt_);
+}
 
 Transaction::Transaction(Connection& connection, std::string_view begin) : connection_(connection) {
   connection_.execute(begin);
@@ -161,6 +172,13 @@ void Transaction::commit() {
 void Transaction::rollback() {
   state_ = State::rolled_back;
   connection_.execute("ROLLBACK");
+}
+
+Connection open_for_reading(const std::string& path) {
+  const bool hot_journal = !path.starts_with("file:") &&
+                           std::filesystem::exists(path + "-journal") &&
+                           ::access(path.c_str(), W_OK) == 0;
+  return Connection(path, hot_journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
 }
 
 }  // namespace dbmigrate::sqlite

@@ -82,4 +82,9 @@ class Transaction {
   State state_ = State::open;
 };
 
+// Opens an existing database to read it. Read-only, unless a journal left by a run that could
+// not roll back (a crash, a full disk) is there and the file is writable: then read-write, so
+// that SQLite rolls the journal back, as it does on any such open; a read-only open fails on it.
+[[nodiscard]] Connection open_for_reading(const std::string& path);
+
 }  // namespace dbmigrate::sqlite

@@ -20,10 +20,6 @@ std::string constraint_name(const SqliteDialect& d, const std::optional<std::str
   return name ? fmt::format("CONSTRAINT {} ", d.quote_identifier(*name)) : std::string();
 }
 
-std::string on_conflict(const std::optional<ConflictAction>& action) {
-  return action ? " ON CONFLICT " + to_string(*action) : std::string();
-}
-
 bool inline_primary_key(const Table& table, const Column& column) {
   return column.autoincrement && table.primary_key.size() == 1 &&
          table.primary_key[0] == column.name;
@@ -50,9 +46,9 @@ std::string column_sql(const SqliteDialect& d, const Table& table, const Column&
     sql += fmt::format(" GENERATED ALWAYS AS ({}) {}", column.generated->expression,
                        column.generated->stored ? "STORED" : "VIRTUAL");
   }
-  if (!column.nullable) sql += " NOT NULL" + on_conflict(column.not_null_on_conflict);
+  if (!column.nullable) sql += " NOT NULL" + on_conflict_clause(column.not_null_on_conflict);
   if (inline_primary_key(table, column)) {
-    sql += " PRIMARY KEY" + on_conflict(table.primary_key_on_conflict) + " AUTOINCREMENT";
+    sql += " PRIMARY KEY" + on_conflict_clause(table.primary_key_on_conflict) + " AUTOINCREMENT";
   }
   if (column.default_sql) sql += fmt::format(" DEFAULT {}", *column.default_sql);
   if (column.collation) sql += fmt::format(" COLLATE {}", d.quote_identifier(*column.collation));
@@ -68,11 +64,12 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
   }
   if (!table.primary_key.empty() && !key_inline) {
     lines.push_back(fmt::format("PRIMARY KEY ({}){}", name_list(d, table.primary_key),
-                                on_conflict(table.primary_key_on_conflict)));
+                                on_conflict_clause(table.primary_key_on_conflict)));
   }
   for (const auto& unique : table.uniques) {
     lines.push_back(fmt::format("{}UNIQUE ({}){}", constraint_name(d, unique.name),
-                                name_list(d, unique.columns), on_conflict(unique.on_conflict)));
+                                name_list(d, unique.columns),
+                                on_conflict_clause(unique.on_conflict)));
   }
   for (const auto& fk : table.foreign_keys) lines.push_back(foreign_key_sql(d, fk));
   for (const auto& check : table.checks) {
