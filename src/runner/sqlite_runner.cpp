@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_map>
+#include <utility>
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
@@ -144,15 +146,10 @@ class SqliteRunner::Impl {
 
   void run(const RevisionGraph& graph, const std::vector<std::string>& plan, Direction direction,
            Reporter& reporter) {
-    bool backed_up = false;
-    for (const auto& id : plan) {
-      const Revision& revision = graph.at(id);
-      if (!backed_up && runner::is_destructive(runner::section_of(revision, direction))) {
-        backed_up = true;
-        const auto backup = runner::backup_database(connection_, options_.lock_timeout);
-        if (!backup.empty()) reporter.backup_written(backup);
-      }
-      apply(graph, revision, direction, reporter);
+    bool backup_due = true;  // until the run applies its first revision
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      apply(graph, graph.at(plan[i]), direction, reporter,
+            {.planned = std::span(plan).subspan(i), .backup_due = backup_due});
     }
   }
 
@@ -192,8 +189,15 @@ class SqliteRunner::Impl {
     return graph.heads().front();
   }
 
+  // What apply() needs of the run: the revisions planned from this one on, and whether the run
+  // has yet to apply anything (and so to decide on its backup).
+  struct RunState {
+    std::span<const std::string> planned;
+    bool& backup_due;
+  };
+
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
-             Reporter& reporter) {
+             Reporter& reporter, RunState run) {
     const runner::ForeignKeysOff foreign_keys(
         connection_, runner::disables_foreign_keys(runner::section_of(revision, direction)));
     sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
@@ -206,6 +210,12 @@ class SqliteRunner::Impl {
     }
     if (!runner::still_needed(graph, heads, revision, direction)) {
       return;  // another run did it; rolling back leaves no trace of this one
+    }
+    if (std::exchange(run.backup_due, false) &&
+        runner::destructive_ahead(graph, heads, run.planned, direction)) {
+      // Under the lock, before anything of this run: the state its changes start from.
+      const auto backup = runner::backup_database(connection_);
+      if (!backup.empty()) reporter.backup_written(backup);
     }
 
     reporter.running(revision, direction_name(direction));
