@@ -118,7 +118,7 @@ class SqliteRunner::Impl {
       const auto& revision = graph.revisions()[i];
       const auto found = recorded.find(revision.id);
       if (applied[i] && found != recorded.end() &&
-          found->second != runner::revision_checksum(revision)) {
+          !runner::checksum_matches(revision, found->second)) {
         ids.push_back(revision.id);
       }
     }
@@ -128,9 +128,22 @@ class SqliteRunner::Impl {
   void refuse_changed(const RevisionGraph& graph) {
     if (options_.allow_changed) {
       forget_read_ahead();
+      accept_changed(graph);
       return;
     }
     refuse(graph, changed(graph));
+  }
+
+  // --allow-changed: the changed files' checksums are recorded (as a stamp: no SQL ran), under
+  // the lock, so that the next run passes without the flag.
+  void accept_changed(const RevisionGraph& graph) {
+    sqlite::Transaction transaction(connection_);
+    const auto ids = changed_among(graph, runner::read_heads(connection_),
+                                   runner::recorded_checksums(connection_));
+    for (const auto& id : ids) {
+      runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
+    }
+    transaction.commit();
   }
 
   void refuse(const RevisionGraph& graph, const std::vector<std::string>& ids) {
