@@ -67,8 +67,10 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
 // What each section expects of the tables it rebuilds, so that the runner can refuse to drop
 // what a person added to them by hand.
 void add_rebuild_headers(Revision& revision, const SqlScript& upgrade, const SqlScript& downgrade) {
-  for (const auto& shape : upgrade.rebuilt) revision.headers.push_back(rebuild_header("upgrade", shape));
-  for (const auto& shape : downgrade.rebuilt) revision.headers.push_back(rebuild_header("downgrade", shape));
+  for (const auto& shape : upgrade.rebuilt)
+    revision.headers.push_back(rebuild_header("upgrade", shape));
+  for (const auto& shape : downgrade.rebuilt)
+    revision.headers.push_back(rebuild_header("downgrade", shape));
 }
 
 }  // namespace

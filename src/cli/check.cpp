@@ -120,7 +120,8 @@ Snapshot snapshot_at(const RevisionGraph& graph, const std::vector<std::string>&
 // compare at base (the revisions not applied are reported already), nor at a revision the
 // files do not have.
 void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& replayed,
-                 const std::string& path, std::vector<std::string> heads, std::vector<std::string>& problems) {
+                 const std::string& path, std::vector<std::string> heads,
+                 std::vector<std::string>& problems) {
   if (heads.empty() || !replayed) return;
   for (const auto& id : heads) {
     if (!graph.contains(id)) return;
@@ -134,8 +135,8 @@ void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& repl
     const sqlite::Connection db = sqlite::open_for_reading(path);
     live = inspect_sqlite(db.handle());
   } catch (const Error& error) {
-    problems.push_back(fmt::format("database '{}' cannot be read to compare it with the revisions: {}", path,
-                                   error.what()));
+    problems.push_back(fmt::format(
+        "database '{}' cannot be read to compare it with the revisions: {}", path, error.what()));
     return;
   }
   for (auto& line : describe_drift(expected, live, fmt::format("{}", fmt::join(heads, ", ")))) {
