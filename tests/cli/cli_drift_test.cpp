@@ -158,6 +158,29 @@ TEST_P(DriftByHand, Downgrade_RefusesAndChangesNothing_UntilToldToDrop) {
 INSTANTIATE_TEST_SUITE_P(Kinds, DriftByHand, ::testing::ValuesIn(hand_changes),
                          [](const auto& info) { return std::string(info.param.name); });
 
+TEST_F(Drift, OddNames_ReadBackAsTheDatabaseSpellsThem) {
+  // Quotes, spaces, commas, a colon and non-ASCII letters in every name the header holds.
+  write("model.sql",
+        "CREATE TABLE \"we\"\"ird, n\u00e4me: x\" (\"\u00efd\" INTEGER PRIMARY KEY, \"a b\" TEXT);\n"
+        "CREATE INDEX \"ix \"\"q\"\"\" ON \"we\"\"ird, n\u00e4me: x\" (\"a b\");\n");
+  ASSERT_EQ(run("migrate -m odd --model model.sql").code, 0);
+  write("model.sql",
+        "CREATE TABLE \"we\"\"ird, n\u00e4me: x\" (\"\u00efd\" INTEGER PRIMARY KEY, \"a b\" TEXT NOT "
+        "NULL DEFAULT '');\n"
+        "CREATE INDEX \"ix \"\"q\"\"\" ON \"we\"\"ird, n\u00e4me: x\" (\"a b\");\n");
+  ASSERT_EQ(run("migrate -m odd_required --model model.sql").code, 0);
+  ASSERT_EQ(run("upgrade " + revision("odd").id + url).code, 0);
+  hand("ALTER TABLE \"we\"\"ird, n\u00e4me: x\" ADD COLUMN \"n\u00efck\" TEXT;");
+  const auto refused = run(std::string("upgrade") + url);
+  EXPECT_EQ(refused.code, 1) << refused.text();
+  EXPECT_TRUE(contains(refused.err, "rebuilds table \"we\"\"ird, n\u00e4me: x\", but the database "
+                                    "has what the revision does not know: column \"n\u00efck\";"))
+      << refused.text();
+  hand("ALTER TABLE \"we\"\"ird, n\u00e4me: x\" DROP COLUMN \"n\u00efck\";");
+  const auto upgraded = run(std::string("upgrade") + url);
+  EXPECT_EQ(upgraded.code, 0) << upgraded.text();
+}
+
 TEST_F(Drift, HandWrittenRevisionWithoutTheHeaders_StillUpgrades) {
   write_revision("333333333333", second_, "by_hand",
                  "CREATE TABLE _n (id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL DEFAULT "
