@@ -64,6 +64,15 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
   fmt::print("Generating {} ... done\n", revision.path.string());
 }
 
+// What each section expects of the tables it rebuilds, so that the runner can refuse to drop
+// what a person added to them by hand.
+void add_rebuild_headers(Revision& revision, const SqlScript& upgrade, const SqlScript& downgrade) {
+  for (const auto& shape : upgrade.rebuilt)
+    revision.headers.push_back(rebuild_header("upgrade", shape));
+  for (const auto& shape : downgrade.rebuilt)
+    revision.headers.push_back(rebuild_header("downgrade", shape));
+}
+
 }  // namespace
 
 int run_init(const CommonOptions& options) {
@@ -100,8 +109,11 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   Revision revision;
   revision.parents = parents;
   revision.message = message;
-  revision.upgrade_sql = script_text(dialect.render(head, operations));
-  revision.downgrade_sql = script_text(dialect.render(target, invert(operations)));
+  const SqlScript upgrade = dialect.render(head, operations);
+  const SqlScript downgrade = dialect.render(target, invert(operations));
+  revision.upgrade_sql = script_text(upgrade);
+  revision.downgrade_sql = script_text(downgrade);
+  add_rebuild_headers(revision, upgrade, downgrade);
   write_revision_and_snapshot(project, std::move(revision), std::move(target));
   return 0;
 }

@@ -16,6 +16,7 @@ struct RunOptions {
   std::string target;
   bool sql = false;
   bool allow_changed = false;
+  bool drop_unknown = false;
 };
 
 int run_upgrade(const CommonOptions& options, const RunOptions& run);

@@ -41,10 +41,18 @@ int main(int argc, char** argv) {
   upgrade->add_option("target", run.target, "head, heads, a revision (prefix), +N or <rev>+N");
   upgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
   upgrade->add_flag("--allow-changed", run.allow_changed, "apply even if an applied revision's file changed");
+  upgrade->add_flag(
+      "--drop-unknown", run.drop_unknown,
+      "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
+      "does not know (the database is backed up first)");
   auto* downgrade = app.add_subcommand("downgrade", "revert revisions down to TARGET (default: -1)");
   downgrade->add_option("target", run.target, "-N, base, a revision (prefix); with --sql also FROM:TO");
   downgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
   downgrade->add_flag("--allow-changed", run.allow_changed, "revert even if an applied revision's file changed");
+  downgrade->add_flag(
+      "--drop-unknown", run.drop_unknown,
+      "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
+      "does not know (the database is backed up first)");
   auto* stamp = app.add_subcommand("stamp", "set the database's revision without running any SQL");
   stamp->add_option("revision", run.target, "a revision (prefix), heads or base")->required();
   auto* current = app.add_subcommand("current", "show the database's current revision(s)");

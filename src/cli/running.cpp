@@ -36,6 +36,7 @@ class PrintingReporter final : public Reporter {
 SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
   RunnerOptions options;
   options.allow_changed = run.allow_changed;
+  options.drop_unknown = run.drop_unknown;
   try {
     return SqliteRunner(path, options);
   } catch (const Error& error) {

@@ -8,6 +8,7 @@
 
 #include "dbmigrate/revision.hpp"
 #include "revision/file_text.hpp"
+#include "revision/rebuild_header.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -168,7 +169,32 @@ class Parser {
       seen = {number, trim(body->substr(name.size() + 1))};
       return;
     }
-    // Any other comment is the user's and is allowed.
+    further_header(*body, number);
+  }
+
+  // `-- Key: value` beyond the fixed keys (revision.hpp); any other comment is the user's and
+  // is allowed. Keys this version does not know are kept and not checked.
+  void further_header(std::string_view body, int number) {
+    const auto colon = body.find(':');
+    if (colon == std::string_view::npos || !is_header_key(body.substr(0, colon))) return;
+    const auto key = body.substr(0, colon);
+    const auto value = trim(body.substr(colon + 1));
+    if (!revision_header::rebuild_section(key).empty()) {
+      try {
+        (void)revision_header::parse_table_shape(value);
+      } catch (const Error& error) {
+        fail(number, fmt::format("'-- {}:' {}", key, error.what()));
+      }
+    }
+    revision_.headers.push_back({std::string(key), std::string(value)});
+  }
+
+  static bool is_header_key(std::string_view key) {
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    return !key.empty() && letter(key.front()) && key.back() != ' ' &&
+           std::all_of(key.begin(), key.end(), [&](char c) {
+             return letter(c) || (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '_';
+           });
   }
 
   const HeaderValue& value(Key key) const { return header_[static_cast<std::size_t>(key)]; }

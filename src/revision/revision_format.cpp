@@ -49,6 +49,8 @@ std::string format_revision(const Revision& revision) {
   out += header_line("Revises", fmt::format("{}", fmt::join(revision.parents, ", ")));
   out += header_line("Create Date", one_line(revision.create_date));
   out += header_line("Message", one_line(revision.message));
+  for (const auto& header : revision.headers)
+    out += header_line(one_line(header.key), one_line(header.value));
   out += "\n-- migrate:upgrade\n";
   out += section(revision.upgrade_sql);
   out += "\n-- migrate:downgrade\n";

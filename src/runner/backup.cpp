@@ -33,8 +33,9 @@ std::string utc_stamp() {
 [[noreturn]] void fail(std::string_view database, const std::filesystem::path& backup,
                        std::string_view why) {
   throw Error(ErrorKind::input,
-              fmt::format("cannot back up '{}' to '{}': {}; nothing was migrated — free space "
-                          "or fix the folder's permissions and run again",
+              fmt::format("cannot back up '{}' to '{}': {}; the run stopped before the change "
+                          "the backup was for — free space or fix the folder's permissions and "
+                          "run again",
                           database, backup.string(), why));
 }
 

@@ -16,6 +16,7 @@
 #include "runner/execute.hpp"
 #include "runner/lock_wait.hpp"
 #include "runner/progress.hpp"
+#include "runner/rebuild_drift.hpp"
 #include "runner/section.hpp"
 #include "runner/version_store.hpp"
 
@@ -159,11 +160,34 @@ class SqliteRunner::Impl {
 
   void run(const RevisionGraph& graph, const std::vector<std::string>& plan, Direction direction,
            Reporter& reporter) {
-    bool backup_due = true;  // until the run applies its first revision
+    backed_up_ = false;
+    bool first = true;  // until the run applies its first revision
     for (std::size_t i = 0; i < plan.size(); ++i) {
-      apply(graph, graph.at(plan[i]), direction, reporter,
-            {.planned = std::span(plan).subspan(i), .backup_due = backup_due});
+      const Revision& revision = graph.at(plan[i]);
+      apply(graph, revision, direction, reporter,
+            {.planned = std::span(plan).subspan(i),
+             .drops_unknown = drops_unknown(graph, revision, direction),
+             .first = first});
     }
+  }
+
+  // Whether the revision's rebuilds drop what the live tables hold beyond the revision's idea of
+  // them (only with drop_unknown: else that is refused here, before anything is written). Read
+  // before the revision's transaction; a revision another run applied meanwhile is not
+  // compared.
+  bool drops_unknown(const RevisionGraph& graph, const Revision& revision, Direction direction) {
+    return runner::still_needed(graph, runner::read_heads(connection_), revision, direction) &&
+           runner::refuse_unknown_on_rebuild(connection_, revision, direction,
+                                             options_.drop_unknown);
+  }
+
+  // Once per run, before the first revision that can lose data, under the lock (in that
+  // revision's transaction): the state that revision starts from.
+  void back_up(Reporter& reporter) {
+    if (backed_up_) return;
+    backed_up_ = true;
+    const auto backup = runner::backup_database(connection_);
+    if (!backup.empty()) reporter.backup_written(backup);
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
@@ -202,11 +226,12 @@ class SqliteRunner::Impl {
     return graph.heads().front();
   }
 
-  // What apply() needs of the run: the revisions planned from this one on, and whether the run
-  // has yet to apply anything (and so to decide on its backup).
+  // What apply() needs of the run: the revisions planned from this one on, whether this one's
+  // rebuilds drop what it does not know, and whether the run has yet to apply anything.
   struct RunState {
     std::span<const std::string> planned;
-    bool& backup_due;
+    bool drops_unknown;
+    bool& first;
   };
 
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
@@ -224,11 +249,12 @@ class SqliteRunner::Impl {
     if (!runner::still_needed(graph, heads, revision, direction)) {
       return;  // another run did it; rolling back leaves no trace of this one
     }
-    if (std::exchange(run.backup_due, false) &&
-        runner::destructive_ahead(graph, heads, run.planned, direction)) {
-      // Under the lock, before anything of this run: the state its changes start from.
-      const auto backup = runner::backup_database(connection_);
-      if (!backup.empty()) reporter.backup_written(backup);
+    // A destructive revision still to run is backed up for before anything of the run is
+    // applied; if none is, none will be (another run can only apply some meanwhile).
+    const bool first = std::exchange(run.first, false);
+    if (run.drops_unknown ||
+        (first && runner::destructive_ahead(graph, heads, run.planned, direction))) {
+      back_up(reporter);
     }
 
     reporter.running(revision, direction_name(direction));
@@ -257,6 +283,7 @@ class SqliteRunner::Impl {
   RunnerOptions options_;
   sqlite::Connection connection_;
   std::optional<State> read_ahead_;                        // used once
+  bool backed_up_ = false;                                 // in this run
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
   runner::LockWait lock_wait_{connection_, options_.lock_timeout};
 };

@@ -58,7 +58,7 @@ TEST_F(Backup, DiskFullDuringTheBackup_OwnMessageExitTwoNothingAppliedNoFileLeft
   EXPECT_TRUE(contains(failed.err, "cannot back up '" + (dir_ / "app.db").string() + "' to '" +
                                        (dir_ / "app.db.partial-backup-").string()))
       << failed.err;
-  EXPECT_TRUE(contains(failed.err, "nothing was migrated")) << failed.err;
+  EXPECT_TRUE(contains(failed.err, "the run stopped before the change")) << failed.err;
   EXPECT_TRUE(failed.out.empty()) << failed.out;
   expect_nothing_applied();
   EXPECT_EQ(backups(), Lines{});

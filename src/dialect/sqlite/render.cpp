@@ -115,7 +115,10 @@ std::string warning_for(const Operation& operation) {
 
 class Renderer {
  public:
-  Renderer(const SqliteDialect& dialect, const Snapshot& from) : d_(dialect), state_(from) {}
+  Renderer(const SqliteDialect& dialect, const Snapshot& from)
+      : d_(dialect), start_(from), state_(from) {
+    for (const auto& table : from.tables) origin_.emplace(identifier_key(table.name), table.name);
+  }
 
   SqlScript run(const Operations& operations) {
     for (std::size_t i = 0; i < operations.size();) {
@@ -135,6 +138,7 @@ class Renderer {
         }
       }
       native(operation);
+      follow_name(operation);
       apply_operations(state_, operation);
       if (!std::holds_alternative<op::DropTable>(operation.kind)) children_.reset();
       ++i;
@@ -245,6 +249,7 @@ class Renderer {
   void rebuild(const Operations& operations, std::size_t begin, std::size_t end,
                const std::string& reason) {
     const std::string name = operations[begin].table();
+    note_rebuilt(name);
     const Table before = *state_.find_table(name);
     // Column renames run natively first: SQLite then rewrites the foreign keys of other
     // tables that point at the renamed columns, which a copy into a new table would not.
@@ -316,6 +321,39 @@ class Renderer {
     for (const auto& index : after.indexes) emit(sqlite::create_index_sql(d_, name, index));
   }
 
+  // Which table of the start each table now is: a rename carries the name along, a table
+  // created on the way is none.
+  void follow_name(const Operation& operation) {
+    if (const auto* rename = std::get_if<op::RenameTable>(&operation.kind)) {
+      auto node = origin_.extract(identifier_key(rename->from));
+      if (node.empty()) return;
+      node.key() = identifier_key(rename->to);
+      origin_.insert(std::move(node));
+    } else if (const auto* create = std::get_if<op::CreateTable>(&operation.kind)) {
+      origin_.erase(identifier_key(create->table.name));
+    } else if (const auto* drop = std::get_if<op::DropTable>(&operation.kind)) {
+      origin_.erase(identifier_key(drop->table.name));
+    }
+  }
+
+  // Records what the script expects of the table `name` rebuilds, as it stands at the start.
+  void note_rebuilt(const std::string& name) {
+    const auto origin = origin_.find(identifier_key(name));
+    if (origin == origin_.end()) return;
+    const Table* table = start_.find_table(origin->second);
+    if (table == nullptr) return;
+    for (const auto& shape : script_.rebuilt) {
+      if (shape.table == table->name) return;
+    }
+    TableShape shape{.table = table->name};
+    for (const auto& column : table->columns) shape.columns.push_back(column.name);
+    for (const auto& index : table->indexes) shape.indexes.push_back(index.name);
+    for (const auto& trigger : start_.triggers) {
+      if (same_identifier(trigger.table, table->name)) shape.triggers.push_back(trigger.name);
+    }
+    script_.rebuilt.push_back(std::move(shape));
+  }
+
   static bool has_autoincrement(const Table& table) {
     return std::any_of(table.columns.begin(), table.columns.end(),
                        [](const Column& c) { return c.autoincrement; });
@@ -327,6 +365,8 @@ class Renderer {
   }
 
   const SqliteDialect& d_;
+  const Snapshot& start_;
+  std::map<std::string, std::string> origin_;  // folded name now -> name at the start
   Snapshot state_;
   SqlScript script_;
   std::optional<std::unordered_map<std::string, int>>
