@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "dbmigrate/revision.hpp"
+#include "diff/printable_line.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -234,8 +235,9 @@ class Parser {
     check_file_name(id);
     revision_.id = std::string(id.value);
     revision_.parents = parents(value(Key::revises));
-    revision_.create_date = std::string(value(Key::create_date).value);
-    revision_.message = std::string(value(Key::message).value);
+    // Header values are shown on terminals and in comments: one printable line, as written.
+    revision_.create_date = printable_line(value(Key::create_date).value);
+    revision_.message = printable_line(value(Key::message).value);
   }
 
   // `<id>_slug.sql` or `<id>.sql`: commands find a revision's file by its id.

@@ -9,7 +9,6 @@
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
-#include "diff/printable_line.hpp"
 #include "runner/applied.hpp"
 #include "runner/backup.hpp"
 #include "runner/execute.hpp"
@@ -47,8 +46,7 @@ std::string running_message(const Revision& revision, std::string_view direction
   const bool up = direction == "upgrade";
   auto line = fmt::format("Running {} {} -> {}", direction, up ? parents : revision.id,
                           up ? revision.id : parents);
-  // The message is shown on a terminal and in a comment of `--sql` scripts: one line.
-  if (!revision.message.empty()) line += ", " + printable_line(revision.message);
+  if (!revision.message.empty()) line += ", " + revision.message;
   return line;
 }
 

@@ -59,6 +59,16 @@ TEST(RevisionText, MessageHeaderIsOneEscapedLine) {
   EXPECT_EQ(parsed.upgrade_sql, "");
 }
 
+TEST(RevisionText, HandWrittenHeaderValuesAreReadAsOnePrintableLine) {
+  const Revision parsed = parse_revision(
+      "-- Revision ID: ab12\n-- Revises:\n-- Create Date: d\x1b[2J\n"
+      "-- Message: a\x1b[31m\x07"
+      "b\rc\n\n-- migrate:upgrade\n\n-- migrate:downgrade\n",
+      "ab12_x.sql");
+  EXPECT_EQ(parsed.message, "a\\x1b[31m\\x07b\\rc");
+  EXPECT_EQ(parsed.create_date, "d\\x1b[2J");
+}
+
 // What the parser reads from a file whose upgrade section is `upgrade`.
 Revision parse_upgrade(const std::string& upgrade) {
   return parse_revision(
