@@ -73,24 +73,31 @@ class Quoting {
 
   // Follows the quoting over one line (the line end is never part of a closing quote).
   void scan(std::string_view line, int number) {
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      const char next = i + 1 < line.size() ? line[i + 1] : '\0';
+    constexpr auto none = std::string_view::npos;
+    for (std::size_t i = 0; i < line.size();) {
       if (closer_ == '*') {
-        if (c == '*' && next == '/') closer_ = 0, ++i;
+        const auto end = line.find("*/", i);
+        if (end == none) return;
+        closer_ = 0, i = end + 2;
       } else if (closer_ != 0) {
-        if (c != closer_) continue;
-        if (next == closer_ && closer_ != ']') {
-          ++i;  // a doubled quote stands for itself
+        const auto end = line.find(closer_, i);
+        if (end == none) return;
+        const bool doubled = closer_ != ']' && end + 1 < line.size() && line[end + 1] == closer_;
+        if (!doubled) closer_ = 0;  // a doubled quote stands for itself
+        i = end + (doubled ? 2 : 1);
+      } else {
+        i = line.find_first_of("-/'\"`[", i);
+        if (i == none) return;
+        const char c = line[i];
+        const char next = i + 1 < line.size() ? line[i + 1] : '\0';
+        if (c == '-' && next == '-') return;  // a comment to the end of the line
+        if (c == '/' && next == '*') {
+          closer_ = '*', opened_line_ = number, i += 2;
+        } else if (c != '-' && c != '/') {
+          closer_ = c == '[' ? ']' : c, opened_line_ = number, ++i;
         } else {
-          closer_ = 0;
+          ++i;
         }
-      } else if (c == '-' && next == '-') {
-        return;  // a comment to the end of the line
-      } else if (c == '/' && next == '*') {
-        closer_ = '*', opened_line_ = number, ++i;
-      } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        closer_ = c == '[' ? ']' : c, opened_line_ = number;
       }
     }
   }

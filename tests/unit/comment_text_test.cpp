@@ -87,6 +87,7 @@ TEST(RevisionText, MarkersInsideQuotedTextAreSql) {
       "CREATE TABLE t (c TEXT /* a comment\n-- migrate:downgrade\n*/);",
       "CREATE TABLE t (c TEXT DEFAULT 'it''s\n-- migrate:downgrade\n''quoted''');",
       "CREATE VIEW v AS SELECT 'a' AS x, \"b\n-- migrate:whatever\n\" AS y;",
+      "CREATE TABLE [t'x] (\"c\"\"'\" TEXT /**/ DEFAULT 'y\n-- migrate:downgrade\n');",
       "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  SELECT 'x\n-- migrate:downgrade\n';\nEND;"};
   for (const auto& sql : sections) {
     const Revision revision = parse_upgrade(sql);
