@@ -396,5 +396,16 @@ TEST_F(Cli, UpgradeSql_RefusesALineTheShellWouldRunAsACommand) {
       Lines{"'a\n.shell touch PWNED\n'"});
 }
 
+// A failing statement is quoted in the error by its first line, which shows on a terminal.
+TEST_F(Cli, Upgrade_FailingStatementIsQuotedWithoutControlCharacters) {
+  ASSERT_EQ(run("init").code, 0);
+  write_revision("111111111111", "", "one", "INSERT INTO nowhere VALUES ('\x1b[2J\x07');",
+                 "SELECT 1;");
+  auto failed = run("upgrade --url sqlite:///app.db");
+  EXPECT_EQ(failed.code, 1) << failed.text();
+  EXPECT_TRUE(contains(failed.err, "INSERT INTO nowhere VALUES ('\\x1b[2J\\x07');")) << failed.err;
+  EXPECT_FALSE(has_control_characters(failed.text())) << failed.text();
+}
+
 }  // namespace
 }  // namespace dbmigrate::cli_test
