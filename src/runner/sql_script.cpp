@@ -5,12 +5,10 @@
 // The script starts with the shell's `.bail on`: without it the shell reports a failing
 // statement and goes on, and the COMMIT after it would record a revision that failed halfway.
 // With it the shell stops, and closing the connection rolls the open transaction back.
-// Nothing in a revision reaches the shell as one of its own commands (see shell_command_line).
+// Nothing in a revision reaches the shell as one of its own commands (runner/shell_input.hpp).
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <algorithm>
-#include <optional>
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
@@ -19,6 +17,7 @@
 #include "revision/line_ends.hpp"
 #include "runner/execute.hpp"
 #include "runner/section.hpp"
+#include "runner/shell_input.hpp"
 #include "runner/version_store.hpp"
 
 namespace dbmigrate {
@@ -36,47 +35,23 @@ std::string terminated(std::string_view sql) {
   return text + "\n";
 }
 
-// The sqlite3 shell takes a line for one of its dot-commands (`.shell`, `.system`, `.output`,
-// ...) when it begins with '.' and no statement is pending: only complete statements, blanks
-// and comments come before it. Inside a statement (a multi-line string literal, a view body) a
-// line is SQL whatever it begins with, which keeps every value exact. The offset of a line of
-// `sql` that the shell would run as a command, if any; a line indented before its '.' counts
-// too (stricter than the shell), and so does one inside a block comment at a statement start.
-std::optional<std::size_t> shell_command_line(std::string_view sql) {
-  std::size_t statement = 0;  // where the statement the shell is collecting starts
-  for (std::size_t line = 0; line < sql.size();) {
-    const auto end = std::min(sql.find('\n', line), sql.size());
-    const auto text = sql.substr(line, end - line);
-    const auto first = text.find_first_not_of(" \t\r\f\v");
-    if (first != std::string_view::npos && text[first] == '.' &&
-        runner::skip_blanks_and_comments(sql, statement) >= line)
-      return line;
-    // As the shell does: a statement can only end on a line holding a ';'.
-    if (text.find(';') != std::string_view::npos &&
-        sqlite3_complete(std::string(sql.substr(statement, end - statement)).c_str()) != 0)
-      statement = end;
-    line = end + 1;
-  }
-  return std::nullopt;
-}
-
-void refuse_shell_commands(const Revision& revision, Direction direction) {
+// A script must run in the shell as the revision runs in the runner: a line the shell would
+// read otherwise (as one of its commands, or as the end of a statement) is refused.
+void refuse_shell_misreading(const Revision& revision, Direction direction) {
   const auto& sql = runner::section_of(revision, direction);
-  const auto offset = shell_command_line(sql);
-  if (!offset) return;
+  const auto misreading = runner::shell_misreading(sql);
+  if (!misreading) return;
   const int first_line =
       direction == Direction::upgrade ? revision.upgrade_first_line : revision.downgrade_first_line;
-  const auto end = std::min(sql.find('\n', *offset), sql.size());
+  const auto end = std::min(sql.find('\n', misreading->offset), sql.size());
   throw Error(
       ErrorKind::input,
-      fmt::format("{}:{}: '{}' begins with '.' outside any statement: the sqlite3 shell "
-                  "would run it as one of its commands, and SQLite cannot run it as "
-                  "SQL; remove that line from the {} section of revision {} (no script "
-                  "was printed)",
+      fmt::format("{}:{}: '{}': {}, which SQLite reads otherwise; change that line of the {} "
+                  "section of revision {} (no script was printed)",
                   revision.path.empty() ? "revision " + revision.id : revision.path.string(),
-                  runner::line_of(sql, *offset, first_line == 0 ? 1 : first_line),
-                  printable_line(sql.substr(*offset, end - *offset)), direction_name(direction),
-                  revision.id));
+                  runner::line_of(sql, misreading->offset, first_line == 0 ? 1 : first_line),
+                  printable_line(sql.substr(misreading->offset, end - misreading->offset)),
+                  misreading->why, direction_name(direction), revision.id));
 }
 
 // Lists the violations (the shell prints the rows), then fails when there is one. RAISE()
@@ -100,7 +75,7 @@ std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
   const auto history = SqliteDialect().quote_identifier(history_table_name);
   for (const auto& id : plan) {
     const Revision& revision = graph.at(id);
-    refuse_shell_commands(revision, direction);
+    refuse_shell_misreading(revision, direction);
     const auto& sql = runner::section_of(revision, direction);
     const bool foreign_keys_off = runner::disables_foreign_keys(sql);
     heads = direction == Direction::upgrade ? heads_after_upgrade(graph, heads, id)

@@ -367,7 +367,7 @@ TEST_F(Cli, Migrate_ViewEndingInACommentIsTerminated) {
 
 // A revision written by hand may hold a line the sqlite3 shell would run as one of its own
 // commands (SQLite cannot run it): `--sql` refuses to print such a script.
-TEST_F(Cli, UpgradeSql_RefusesALineTheShellWouldRunAsACommand) {
+TEST_F(Cli, UpgradeSql_RefusesALineTheShellWouldReadOtherwise) {
   ASSERT_EQ(run("init").code, 0);
   write_revision("111111111111", "", "one",
                  "CREATE TABLE one (id INTEGER, note TEXT DEFAULT 'a\n.shell touch SAFE\n');\n"
@@ -377,8 +377,8 @@ TEST_F(Cli, UpgradeSql_RefusesALineTheShellWouldRunAsACommand) {
   EXPECT_EQ(refused.code, 2) << refused.text();
   EXPECT_EQ(refused.out, "");
   EXPECT_TRUE(contains(refused.err,
-                       "111111111111_one.sql:11: '.shell touch PWNED' begins with "
-                       "'.' outside any statement"))
+                       "111111111111_one.sql:11: '.shell touch PWNED': the sqlite3 shell would run "
+                       "it as one of its commands"))
       << refused.err;
   EXPECT_FALSE(exists("PWNED"));
 
@@ -394,6 +394,19 @@ TEST_F(Cli, UpgradeSql_RefusesALineTheShellWouldRunAsACommand) {
   EXPECT_EQ(
       column("shell.db", "SELECT dflt_value FROM pragma_table_info('one') WHERE name = 'note'"),
       Lines{"'a\n.shell touch PWNED\n'"});
+
+  // A line holding only `go` (or `/`) ends a pending statement in the shell: a view whose
+  // alias sits on such a line would be created without it.
+  write_revision("111111111111", "", "one", "CREATE VIEW v AS SELECT 1\n  GO\n;", "DROP VIEW v;");
+  auto early = run("upgrade --sql --url sqlite:///other.db");
+  EXPECT_EQ(early.code, 2) << early.text();
+  EXPECT_EQ(early.out, "");
+  EXPECT_TRUE(contains(early.err,
+                       "111111111111_one.sql:8: '  GO': the sqlite3 shell would end "
+                       "the statement before it there"))
+      << early.err;
+  ASSERT_EQ(run("upgrade --url sqlite:///app.db").code, 0);
+  EXPECT_EQ(column("app.db", "SELECT name FROM pragma_table_info('v')"), Lines{"GO"});
 }
 
 // A failing statement is quoted in the error by its first line, which shows on a terminal.
