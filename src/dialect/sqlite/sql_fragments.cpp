@@ -146,13 +146,19 @@ std::string SqliteFragmentCheck::statement(std::string_view sql, std::string_vie
   const auto tokens = sqlite::tokenize_sql(sql);
   if (auto problem = open_ended(sql, tokens); !problem.empty()) return problem;
   // The first statement ends at the first ';' after which SQLite's own splitter sees a
-  // complete statement (a trigger's body holds ';'s of its own).
+  // complete statement. A trigger's body holds ';'s of its own: only END; can end it, and only
+  // there is SQLite asked (asking at every ';' would read a long body again and again).
   std::size_t end = sql.size();
+  const Token* previous = nullptr;
   for (const auto& token : tokens) {
-    if (token.is(";") && sqlite3_complete(std::string(sql.substr(0, token.end())).c_str()) != 0) {
+    if (token.kind == TokenKind::comment) continue;
+    const bool candidate = token.is(";") && (kind != "TRIGGER" ||
+                                             (previous != nullptr && previous->is_keyword("END")));
+    if (candidate && sqlite3_complete(std::string(sql.substr(0, token.end())).c_str()) != 0) {
       end = token.end();
       break;
     }
+    previous = &token;
   }
   for (const auto& token : tokens) {
     if (token.offset >= end && token.kind != TokenKind::comment && !token.is(";")) {
