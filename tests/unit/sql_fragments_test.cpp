@@ -42,6 +42,11 @@ TEST(SqlFragments, Expression_AnythingMoreIsRefused) {
   expect("a >", "not one SQL expression");
   expect("lower(a) DESC", "not one SQL expression");
   expect("a WHERE b", "not one SQL expression");
+  // SQLite reads $name(...) as one variable, quote and parenthesis included: what this tokenizer
+  // takes for a string is code to SQLite. SQLite's own reading decides.
+  expect("$a(')) ; DELETE FROM victim ; SELECT ((')", "more than one statement");
+  expect("$a(')) + zz ; DELETE FROM victim ; SELECT ((')", "more than one statement");
+  expect("zz) ; DELETE FROM victim ; SELECT (1", "closes a parenthesis");
 }
 
 TEST(SqlFragments, Default_LiteralOrParenthesizedExpression) {

@@ -95,10 +95,15 @@ std::string SqliteFragmentCheck::parse_problem(const std::string& sql) const {
   sqlite3_finalize(statement);
   if (rc != SQLITE_OK) {
     const std::string message = sqlite3_errmsg(scratch_);
-    return is_syntax_error(message) ? message : std::string();
+    if (is_syntax_error(message)) return message;
   }
-  if (sqlite::skip_blank(sql, static_cast<std::size_t>(tail - sql.c_str())) < sql.size())
-    return "more than one statement";
+  // SQLite resolves names once it has parsed the whole first statement, and says where that
+  // ended even when a name is missing: whatever SQLite reads after it, this tokenizer may not
+  // have seen as code.
+  if (tail == nullptr ||
+      sqlite::skip_blank(sql, static_cast<std::size_t>(tail - sql.c_str())) < sql.size()) {
+    return "SQLite reads more than one statement in it";
+  }
   return {};
 }
 
