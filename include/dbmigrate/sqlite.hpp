@@ -1,6 +1,7 @@
 // The SQLite dialect: render, inspect a live database, read a .sql schema file.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -47,7 +48,9 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   // SQLite's syntax error for `sql`, or empty.
   [[nodiscard]] std::string parse_problem(const std::string& sql) const;
   [[nodiscard]] sqlite3* scratch() const;
+  [[nodiscard]] std::string expression_problem(std::string_view sql) const;
   mutable sqlite3* scratch_ = nullptr;
+  mutable std::map<std::string, std::string, std::less<>> expressions_;  // text -> problem
 };
 
 // Reads the schema of an open database: tables, columns, keys, indexes, views, triggers.

@@ -108,6 +108,15 @@ std::string SqliteFragmentCheck::parse_problem(const std::string& sql) const {
 }
 
 std::string SqliteFragmentCheck::expression(std::string_view sql) const {
+  // A schema repeats its expressions (the same default on many columns): each is judged once.
+  const auto known = expressions_.find(sql);
+  if (known != expressions_.end()) return known->second;
+  std::string problem = expression_problem(sql);
+  expressions_.emplace(std::string(sql), problem);
+  return problem;
+}
+
+std::string SqliteFragmentCheck::expression_problem(std::string_view sql) const {
   const auto tokens = sqlite::tokenize_sql(sql);
   if (auto problem = open_ended(sql, tokens); !problem.empty()) return problem;
   int depth = 0;
