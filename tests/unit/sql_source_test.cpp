@@ -224,6 +224,8 @@ TEST(SqlSource, WhatASnapshotCannotHold_IsRefusedWithItsLine) {
          "schema.sql:2: ", "DbMigrate_Version");
   expect("CREATE TABLE t (id INTEGER);\nCREATE TABLE caf\xe9 (id INTEGER);\n",
          "schema.sql:2: tables[0].name: ", "not valid UTF-8");
+  expect("CREATE TABLE t (id INTEGER,\n  x TEXT -- @renamed from=caf\xe9\n);\n",
+         "schema.sql:1: tables[0].columns[1].renamed_from: ", "not valid UTF-8");
   expect("CREATE TABLE t (id INTEGER, x TEXT DEFAULT 'caf\xe9');\n",
          "schema.sql:1: tables[0].columns[1].default: ", "not valid UTF-8");
 }

@@ -253,8 +253,8 @@ Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin) {
   const SqliteFragmentCheck fragments;
   refuse_kept_names(connection, where, fragments);
   Snapshot snapshot = sqlite::inspect_schema(connection.handle());
-  check_snapshot(snapshot, where, &fragments);
   attach_rename_hints(snapshot, sql, statements, file, lines);
+  check_snapshot(snapshot, where, &fragments);  // the hints' names too
   return snapshot;
 }
 
