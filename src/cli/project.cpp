@@ -8,6 +8,7 @@
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
+#include "cli/sources.hpp"
 
 namespace fs = std::filesystem;
 
@@ -66,7 +67,7 @@ void Project::init(const fs::path& dir, const Settings& settings) {
 
 Snapshot Project::head_snapshot() const {
   if (!fs::exists(schema_path())) return {};
-  return snapshot_from_json(read_file(schema_path()), schema_path().string());
+  return read_snapshot_json(read_file(schema_path()), schema_path().string());
 }
 
 RevisionGraph Project::graph() const {

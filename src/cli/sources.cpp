@@ -45,10 +45,15 @@ std::string output_of(const std::vector<std::string>& argv, const std::string& w
 
 Snapshot from_text(const std::string& text, const std::string& name) {
   if (name.ends_with(".sql")) return snapshot_from_sql(text, name);
-  return snapshot_from_json(text, name);
+  return read_snapshot_json(text, name);
 }
 
 }  // namespace
+
+Snapshot read_snapshot_json(std::string_view text, const std::string& origin) {
+  const SqliteFragmentCheck fragments;
+  return snapshot_from_json(text, origin, &fragments);
+}
 
 bool looks_like_url(const std::string& source) { return source.find("://") != std::string::npos; }
 
@@ -101,7 +106,7 @@ Snapshot load_snapshot(const std::string& source, const std::string& default_pat
   std::error_code error;
   auto status = fs::status(source, error);
   if (!error && fs::is_regular_file(status) && (status.permissions() & fs::perms::owner_exec) != fs::perms::none) {
-    return snapshot_from_json(output_of({fs::absolute(source).string()}, fmt::format("snapshot tool '{}'", source)),
+    return read_snapshot_json(output_of({fs::absolute(source).string()}, fmt::format("snapshot tool '{}'", source)),
                               source);
   }
   if (!fs::exists(source)) throw Error(ErrorKind::input, fmt::format("model source '{}' does not exist", source));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "dbmigrate/snapshot.hpp"
 
@@ -18,6 +19,11 @@ struct DatabaseUrl {
 [[nodiscard]] DatabaseUrl parse_database_url(const std::string& url);
 
 [[nodiscard]] bool looks_like_url(const std::string& source);
+
+// A snapshot in JSON (a .json file, schema.json, a snapshot tool's output) with its SQL text
+// checked by the dialect: every snapshot the commands render from comes through here or through
+// the .sql and database readers, which check the same.
+[[nodiscard]] Snapshot read_snapshot_json(std::string_view text, const std::string& origin);
 
 // `default_path` is the file a `git:<rev>` source reads when it names no path.
 [[nodiscard]] Snapshot load_snapshot(const std::string& source, const std::string& default_path = "");
