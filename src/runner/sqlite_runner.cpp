@@ -235,7 +235,7 @@ class SqliteRunner::Impl {
   sqlite::Connection connection_;
   std::optional<State> read_ahead_;                        // used once
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
-  runner::LockWait lock_wait_{connection_, options_.lock_timeout};
+  runner::LockWait lock_wait_{connection_, options_.lock_timeout, options_.lock_timeout_setting};
 };
 
 SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)
