@@ -134,7 +134,9 @@ function(add_db_migrations)
     set(model "$<TARGET_FILE:${model_target}>")
   endif()
 
-  set(database "DATABASE_URL (default ${url})")
+  # The targets' descriptions are printed when they run: a password in the URL is masked there.
+  string(REGEX REPLACE "://([^:/@ ]*):[^@/ ]*@" "://\\1:***@" shown_url "${url}")
+  set(database "DATABASE_URL (default ${shown_url})")
   set(model_args MODEL "${model}")
   if(model_target)
     list(APPEND model_args MODEL_TARGET "${model_target}")
