@@ -84,6 +84,8 @@ TEST_F(Environment, DiskFull_SaysSoWithExit2AndRollsBack) {
   EXPECT_EQ(result.code, 2) << result.text();
   EXPECT_TRUE(contains(result.err, "the disk is full")) << result.err;
   EXPECT_TRUE(contains(result.err, "free space")) << result.err;
+  EXPECT_TRUE(contains(result.err, "222222222222_two.sql")) << result.err;
+  EXPECT_TRUE(contains(result.err, "upgrade 222222222222 was rolled back")) << result.err;
   EXPECT_FALSE(contains(result.err, "fix the statement")) << result.err;
   EXPECT_EQ(version("small/app.db"), Lines{"111111111111"});
   EXPECT_EQ(column("small/app.db", "SELECT count(*) FROM one"), Lines{"2000"});
