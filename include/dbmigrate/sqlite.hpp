@@ -81,6 +81,11 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
 // (SQLite's table_xinfo drops the parentheses a DEFAULT was written with.)
 [[nodiscard]] std::string normalize_sql_default(std::string_view sql);
 
+// The same for a default as SQLite stored it (table_xinfo's dflt_value): a lone name there,
+// bare or quoted (`DEFAULT active`, `DEFAULT "dq"`), is the string SQLite puts in new rows,
+// `'active'`. (In a C++ model such a name is a mistake, which the model reports.)
+[[nodiscard]] std::string normalize_stored_default(std::string_view dflt_value);
+
 // Tables DbMigrate keeps in a database it manages; never part of a snapshot.
 inline constexpr std::string_view version_table_name = "dbmigrate_version";
 inline constexpr std::string_view history_table_name = "dbmigrate_history";

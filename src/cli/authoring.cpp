@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/folder_lock.hpp"
+#include "cli/merged_snapshot.hpp"
 #include "cli/project.hpp"
 #include "cli/script_text.hpp"
 #include "cli/sources.hpp"
@@ -132,6 +134,7 @@ int run_init(const CommonOptions& options) {
 
 int run_migrate(const CommonOptions& options, const std::string& message) {
   Project project(options.dir);
+  const FolderLock lock(project.dir(), options.lock_timeout);
   const Snapshot head = project.head_snapshot();
   const RevisionGraph graph = project.graph();
   auto parents = parents_for_new_revision(project, graph, head);
@@ -165,6 +168,7 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
 
 int run_revision(const CommonOptions& options, const std::string& message) {
   Project project(options.dir);
+  const FolderLock lock(project.dir(), options.lock_timeout);
   Snapshot head = project.head_snapshot();
   Revision revision;
   revision.parents = parents_for_new_revision(project, project.graph(), head);
@@ -175,6 +179,7 @@ int run_revision(const CommonOptions& options, const std::string& message) {
 
 int run_merge(const CommonOptions& options, const std::string& message, const std::vector<std::string>& targets) {
   Project project(options.dir);
+  const FolderLock lock(project.dir(), options.lock_timeout);
   const RevisionGraph graph = project.graph();
   std::vector<std::string> parents;
   for (const auto& target : targets) {
@@ -189,8 +194,8 @@ int run_merge(const CommonOptions& options, const std::string& message, const st
   if (parents.size() < 2) {
     throw Error(ErrorKind::usage, "merge joins two or more revisions: name them, or 'heads'");
   }
-  // Read before anything is written: an unreadable schema.json leaves no revision behind.
-  Snapshot head = project.head_snapshot();
+  // Read before anything is written: an unreadable or stale schema.json leaves no revision behind.
+  Snapshot head = merged_snapshot(project, graph, parents);
   Revision revision;
   revision.parents = parents;
   revision.message = message;

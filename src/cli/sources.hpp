@@ -12,11 +12,17 @@ namespace dbmigrate::cli {
 struct DatabaseUrl {
   enum class Scheme { sqlite, postgresql };
   Scheme scheme = Scheme::sqlite;
-  std::string target;  // SQLite: the file path (or ":memory:"); PostgreSQL: the conninfo
+  // SQLite: the file path (or ":memory:"), or, when the URL has a query (sqlite:///app.db?mode=ro),
+  // an SQLite URI (file:app.db?mode=ro) carrying it; PostgreSQL: the conninfo.
+  std::string target;
 };
 
-// Throws Error(input) for an unknown scheme or a malformed URL.
+// Throws Error(input) for an unknown scheme, a malformed URL or a query parameter SQLite does
+// not know; a #fragment is dropped.
 [[nodiscard]] DatabaseUrl parse_database_url(const std::string& url);
+
+// The URL with its password (user:password@, ?password=) shown as ***: for every message.
+[[nodiscard]] std::string masked_url(std::string_view url);
 
 [[nodiscard]] bool looks_like_url(const std::string& source);
 

@@ -124,7 +124,7 @@ class Inspector {
       // table_xinfo's `hidden`: 2 a VIRTUAL generated column, 3 a STORED one.
       const auto hidden = columns_.integer(5);
       if (auto value = columns_.optional_text(3))
-        column.default_sql = normalize_sql_default(*value);
+        column.default_sql = normalize_stored_default(*value);
       if (auto position = columns_.integer(4); position > 0) {
         key_positions.emplace_back(position, column.name);
       }

@@ -141,13 +141,20 @@ std::optional<RenameHint> read_hint(const sqlite::Token& comment, const std::str
   if (text.starts_with('"')) {
     const auto tokens = sqlite::tokenize_sql(text);
     const auto& quoted = tokens.front();
-    if (quoted.text.size() < 2 || quoted.text.back() != '"') throw malformed("unterminated name");
     hint.from = sqlite::identifier_value(quoted);
+    // Terminated only if quoting the name again gives the token: "people"" is a doubled quote
+    // running to the end of the line, not the name people".
+    std::string requoted = "\"";
+    for (const char c : hint.from) requoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    if (requoted + '"' != quoted.text) throw malformed("unterminated name");
     text.remove_prefix(quoted.text.size());
   } else {
     const auto end = std::min(text.find_first_of(" \t\r"), text.size());
     hint.from = std::string(text.substr(0, end));
     text.remove_prefix(end);
+    if (hint.from.find_first_of("\"'`[](),;") != std::string::npos) {
+      throw malformed("a quote or bracket in an unquoted name");
+    }
   }
   if (hint.from.empty()) throw malformed("empty old name");
   if (!trim_front(text).empty()) throw malformed("unexpected text after the name");

@@ -261,6 +261,18 @@ std::string normalize_sql_expression(std::string_view sql,
   return normalize(sql, &columns);
 }
 
+std::string normalize_stored_default(std::string_view dflt_value) {
+  // DEFAULT followed by a lone name (active, "dq", [br], `bt`) is, to SQLite, the string that
+  // name spells; in parentheses it would be a column reference, which SQLite refuses to store.
+  if (const auto tokens = sqlite::tokenize_sql_code(dflt_value);
+      tokens.size() == 1 &&
+      (tokens[0].kind == sqlite::TokenKind::quoted_identifier ||
+       (tokens[0].kind == sqlite::TokenKind::word && !sqlite::is_plain_literal(tokens[0])))) {
+    return single_quoted(sqlite::identifier_value(tokens[0]));
+  }
+  return normalize_sql_default(dflt_value);
+}
+
 std::string normalize_sql_default(std::string_view sql) {
   auto text = normalize_sql_expression(sql);
   // Peel parentheses that wrap the whole text: SQLite's own dflt_value drops one pair.
