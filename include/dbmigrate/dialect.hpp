@@ -10,8 +10,10 @@
 namespace dbmigrate {
 
 struct SqlStatement {
-  std::string sql;      // one statement, with its terminating ';'
-  std::string comment;  // optional line(s) to print above it (a warning, a note)
+  std::string sql;  // one statement, with its terminating ';'
+  // Notes to print above it (a warning, what a rebuild does), one comment line each. Plain
+  // text: whoever prints them makes each one line (model text in them may hold newlines).
+  std::vector<std::string> comments;
 };
 
 struct SqlScript {

@@ -21,6 +21,8 @@ namespace dbmigrate {
 struct RunnerOptions {
   // How long `BEGIN IMMEDIATE` waits for another run to finish before failing.
   std::chrono::milliseconds lock_timeout{30000};
+  // How the user raises lock_timeout, named when the wait gives up (the command line's option).
+  std::string lock_timeout_setting = "the lock timeout";
   // Upgrade even though an applied revision's file changed since it was applied.
   bool allow_changed = false;
   // Let a table rebuild drop the columns (with their data), indexes and triggers that the live

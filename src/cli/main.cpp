@@ -17,6 +17,13 @@ void add_common_options(CLI::App& app, CommonOptions& options) {
   app.add_option("--dir", options.dir, "migrations folder")->capture_default_str();
   app.add_option("--url", options.url, "database URL (default: $DATABASE_URL, then the project setting)");
   app.add_option("--model", options.model, "current model: snapshot tool, .json snapshot or .sql schema");
+  app.add_option_function<double>(
+         "--lock-timeout",
+         [&options](double seconds) {
+           options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+         },
+         "seconds to wait for another run's lock on the database or the migrations folder (default 30)")
+      ->check(CLI::Range(0.0, 86400.0));
 }
 
 }  // namespace
@@ -73,7 +80,8 @@ int main(int argc, char** argv) {
   diff->add_flag("--sql", sql, "print the SQLite SQL instead");
   for (auto* command : app.get_subcommands({})) {
     command->fallthrough();  // the common options are accepted after the command too
-    command->footer("Common options, before or after the command: --dir DIR, --url URL, --model SOURCE "
+    command->footer("Common options, before or after the command: --dir DIR, --url URL, --model SOURCE, "
+                    "--lock-timeout SECONDS "
                     "(see 'dbmigrate --help')");
   }
 

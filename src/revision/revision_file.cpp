@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "dbmigrate/revision.hpp"
+#include "diff/printable_line.hpp"
 #include "revision/file_text.hpp"
 #include "revision/rebuild_header.hpp"
 
@@ -53,6 +54,61 @@ std::optional<std::string_view> comment_body(std::string_view line) {
   return trim(line.substr(2));
 }
 
+// Whether a line of section SQL starts in plain SQL or inside a string literal, a quoted name
+// or a block comment opened on an earlier line, with SQLite's quoting rules. A section marker
+// counts only in plain SQL: a default, a name or a view body may hold a line that reads
+// `-- migrate:downgrade`, and that line is SQL text, not the start of the next section.
+class Quoting {
+ public:
+  bool plain() const { return closer_ == 0; }
+  int opened_on() const { return opened_line_; }
+  std::string_view what() const {
+    switch (closer_) {
+      case '\'':
+        return "a string literal";
+      case '*':
+        return "a /* comment";
+      default:
+        return "a quoted name";
+    }
+  }
+
+  // Follows the quoting over one line (the line end is never part of a closing quote).
+  void scan(std::string_view line, int number) {
+    constexpr auto none = std::string_view::npos;
+    for (std::size_t i = 0; i < line.size();) {
+      if (closer_ == '*') {
+        const auto end = line.find("*/", i);
+        if (end == none) return;
+        closer_ = 0, i = end + 2;
+      } else if (closer_ != 0) {
+        const auto end = line.find(closer_, i);
+        if (end == none) return;
+        const bool doubled = closer_ != ']' && end + 1 < line.size() && line[end + 1] == closer_;
+        if (!doubled) closer_ = 0;  // a doubled quote stands for itself
+        i = end + (doubled ? 2 : 1);
+      } else {
+        i = line.find_first_of("-/'\"`[", i);
+        if (i == none) return;
+        const char c = line[i];
+        const char next = i + 1 < line.size() ? line[i + 1] : '\0';
+        if (c == '-' && next == '-') return;  // a comment to the end of the line
+        if (c == '/' && next == '*') {
+          closer_ = '*', opened_line_ = number, i += 2;
+        } else if (c != '-' && c != '/') {
+          closer_ = c == '[' ? ']' : c, opened_line_ = number, ++i;
+        } else {
+          ++i;
+        }
+      }
+    }
+  }
+
+ private:
+  char closer_ = 0;  // what ends the quoted text: a quote, ']', or '*' for a block comment
+  int opened_line_ = 0;
+};
+
 enum class Key { id, revises, create_date, message };
 constexpr std::array<std::string_view, 4> key_names = {"Revision ID", "Revises", "Create Date",
                                                        "Message"};
@@ -72,7 +128,10 @@ class Parser {
     enum class Section { header, upgrade, downgrade } section = Section::header;
     for (int number = 1; number <= static_cast<int>(lines_.size()); ++number) {
       const auto line = lines_[number - 1];
-      if (const auto marker = section_marker(line, number)) {
+      if (!quoting_.plain()) {
+        if (comment_body(line).value_or("").starts_with("migrate:")) quoted_marker_ = number;
+        quoting_.scan(line, number);
+      } else if (const auto marker = section_marker(line, number)) {
         if (*marker == "upgrade") {
           if (upgrade_marker_ != 0) fail(number, duplicate_marker("upgrade", upgrade_marker_));
           if (section == Section::header) finish_header(number);
@@ -92,6 +151,8 @@ class Parser {
         }
       } else if (section == Section::header) {
         header_line(line, number);
+      } else {
+        quoting_.scan(line, number);
       }
     }
     const int last = std::max(1, static_cast<int>(lines_.size()));
@@ -99,6 +160,12 @@ class Parser {
       finish_header(last);
       fail(last,
            "missing '-- migrate:upgrade' section marker; add that line above the upgrade SQL");
+    }
+    if (downgrade_marker_ == 0 && !quoting_.plain() && quoted_marker_ != 0) {
+      fail(quoted_marker_,
+           fmt::format("this line is read as part of {} opened on line {} and never closed, "
+                       "so the file has no '-- migrate:downgrade' section marker; close it",
+                       quoting_.what(), quoting_.opened_on()));
     }
     if (downgrade_marker_ == 0) {
       fail(last,
@@ -217,8 +284,9 @@ class Parser {
     check_file_name(id);
     revision_.id = std::string(id.value);
     revision_.parents = parents(value(Key::revises));
-    revision_.create_date = std::string(value(Key::create_date).value);
-    revision_.message = std::string(value(Key::message).value);
+    // Header values are shown on terminals and in comments: one printable line, as written.
+    revision_.create_date = printable_line(value(Key::create_date).value);
+    revision_.message = printable_line(value(Key::message).value);
   }
 
   // `<id>_slug.sql` or `<id>.sql`: commands find a revision's file by its id.
@@ -282,6 +350,8 @@ class Parser {
   std::array<HeaderValue, 4> header_{};
   int upgrade_marker_ = 0;
   int downgrade_marker_ = 0;
+  Quoting quoting_;        // of the section SQL so far
+  int quoted_marker_ = 0;  // the last line inside quoted text that reads like a marker
   Revision revision_;
 };
 

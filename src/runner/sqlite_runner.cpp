@@ -272,7 +272,14 @@ class SqliteRunner::Impl {
         std::chrono::steady_clock::now() - start);
     runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
                         direction_name(direction), elapsed.count());
-    transaction.commit();
+    try {
+      transaction.commit();  // a full disk often shows only here, when the pages are written
+    } catch (const Error& error) {
+      throw Error(error.kind(), fmt::format("{}: {}; {} {} was rolled back and the version table "
+                                            "left as it was",
+                                            revision_label(revision), error.what(),
+                                            direction_name(direction), revision.id));
+    }
     if (checked_heads_) {  // this run's own work needs no second look
       std::sort(heads_after.begin(), heads_after.end());
       checked_heads_ = std::move(heads_after);
@@ -285,7 +292,7 @@ class SqliteRunner::Impl {
   std::optional<State> read_ahead_;                        // used once
   bool backed_up_ = false;                                 // in this run
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
-  runner::LockWait lock_wait_{connection_, options_.lock_timeout};
+  runner::LockWait lock_wait_{connection_, options_.lock_timeout, options_.lock_timeout_setting};
 };
 
 SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)

@@ -4,12 +4,14 @@
 // as the operations change it, so that each step knows the table it works on.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/table_sql.hpp"
@@ -101,16 +103,15 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
       operation.kind);
 }
 
-std::string warning_for(const Operation& operation) {
-  std::string comment;
-  if (auto reason = operation.destructive_reason(); !reason.empty())
-    comment += "-- WARNING: " + reason;
+std::vector<std::string> warnings_for(const Operation& operation) {
+  std::vector<std::string> comments;
+  const auto destructive = operation.destructive_reason();
+  if (!destructive.empty()) comments.push_back("WARNING: " + destructive);
   if (auto reason = operation.data_dependent_reason();
-      !reason.empty() && comment.find(reason) == std::string::npos) {
-    if (!comment.empty()) comment += "\n";
-    comment += "-- CAUTION: " + reason;
+      !reason.empty() && destructive.find(reason) == std::string::npos) {
+    comments.push_back("CAUTION: " + reason);
   }
-  return comment;
+  return comments;
 }
 
 class Renderer {
@@ -147,8 +148,8 @@ class Renderer {
   }
 
  private:
-  void emit(std::string sql, std::string comment = {}) {
-    script_.statements.push_back({std::move(sql), std::move(comment)});
+  void emit(std::string sql, std::vector<std::string> comments = {}) {
+    script_.statements.push_back({std::move(sql), std::move(comments)});
   }
   std::string q(std::string_view name) const { return d_.quote_identifier(name); }
 
@@ -163,7 +164,7 @@ class Renderer {
             [&](const op::DropTable& o) {
               // With children still pointing at it, a drop would fire their ON DELETE actions.
               if (has_children(o.table.name)) script_.needs_foreign_keys_off = true;
-              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
+              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warnings_for(operation));
             },
             [&](const op::RenameTable& o) {
               emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to)));
@@ -172,18 +173,18 @@ class Renderer {
               const Table* table = state_.find_table(o.table);
               emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table),
                                sqlite::column_sql(d_, table ? *table : Table{}, o.column)),
-                   warning_for(operation));
+                   warnings_for(operation));
             },
             [&](const op::DropColumn& o) {
               emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", q(o.table), q(o.column.name)),
-                   warning_for(operation));
+                   warnings_for(operation));
             },
             [&](const op::RenameColumn& o) {
               emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from),
                                q(o.to)));
             },
             [&](const op::CreateIndex& o) {
-              emit(sqlite::create_index_sql(d_, o.table, o.index), warning_for(operation));
+              emit(sqlite::create_index_sql(d_, o.table, o.index), warnings_for(operation));
             },
             [&](const op::DropIndex& o) { emit(fmt::format("DROP INDEX {};", q(o.index.name))); },
             [&](const op::CreateView& o) { emit(terminated(o.view.sql)); },
@@ -242,7 +243,11 @@ class Renderer {
     while (!sql.empty() &&
            (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';'))
       sql.pop_back();
-    return sql + ";";
+    // A body that ends in a `--` comment (SQLite keeps those of a view or trigger) takes its
+    // `;` on a line of its own, or the comment would hide it and join the next statement.
+    if (std::string statement = sql + ";"; sqlite3_complete(statement.c_str()) != 0)
+      return statement;
+    return sql + "\n;";
   }
 
   // Operations [begin, end) all change one table: one rebuild does them all.
@@ -264,7 +269,7 @@ class Renderer {
       physical.erase(from);
       physical.insert(to);
     };
-    std::string warnings;
+    std::vector<std::string> comments;
     for (std::size_t i = begin; i < end; ++i) {
       const Operation& operation = operations[i];
       if (const auto* rename = std::get_if<op::RenameColumn>(&operation.kind)) {
@@ -277,18 +282,14 @@ class Renderer {
       } else if (const auto* add = std::get_if<op::AddColumn>(&operation.kind)) {
         copied.erase(add->column.name);
       }
-      if (auto warning = warning_for(operation); !warning.empty())
-        warnings += (warnings.empty() ? "" : "\n") + warning;
+      for (auto& warning : warnings_for(operation)) comments.push_back(std::move(warning));
       apply_operations(state_, operation);
     }
     const Table& after = *state_.find_table(name);
 
-    std::vector<std::string> changes;
-    for (std::size_t i = begin; i < end; ++i) changes.push_back(operations[i].describe());
-    std::string comment =
-        fmt::format("-- Rebuild of table '{}' (SQLite cannot alter it in place: {}):\n-- {}", name,
-                    reason, fmt::join(changes, "\n-- "));
-    if (!warnings.empty()) comment = warnings + "\n" + comment;
+    comments.push_back(
+        fmt::format("Rebuild of table '{}' (SQLite cannot alter it in place: {}):", name, reason));
+    for (std::size_t i = begin; i < end; ++i) comments.push_back(operations[i].describe());
 
     const std::string temporary = "_dbmigrate_new_" + name;
     std::vector<std::string> columns;
@@ -297,11 +298,8 @@ class Renderer {
       if (copied.count(column.name) && !column.generated) columns.push_back(q(column.name));
     }
     script_.needs_foreign_keys_off = true;
-    for (auto& sql : renames_sql) {
-      emit(std::move(sql), comment);
-      comment.clear();
-    }
-    emit(sqlite::create_table_sql(d_, after, temporary), comment);
+    for (auto& sql : renames_sql) emit(std::move(sql), std::exchange(comments, {}));
+    emit(sqlite::create_table_sql(d_, after, temporary), std::move(comments));
     if (!columns.empty()) {
       // OR ABORT: a row that breaks a constraint of the new table fails the revision, even
       // where the constraint itself says ON CONFLICT IGNORE or REPLACE: a rebuild loses no row.
