@@ -29,6 +29,8 @@ struct RunnerOptions {
   // table has and the revision does not know of (added by hand); otherwise such a revision is
   // refused before it runs. The database is backed up first.
   bool drop_unknown = false;
+  // Only read (check): the database may be read-only (a file, a folder or a URL's mode=ro).
+  bool read_only = false;
   // A revision running longer than `progress_after` reports progress, at most once per
   // `progress_interval` (only to a reporter that wants_progress()).
   std::chrono::milliseconds progress_after{2000};

@@ -181,7 +181,7 @@ int run_check(const CommonOptions& options) {
   const char* from_environment = std::getenv("DATABASE_URL");
   const bool explicit_database = !options.url.empty() || (from_environment != nullptr && *from_environment);
   if (auto path = explicit_database ? optional_database_path(options, project) : std::nullopt) {
-    if (!fs::exists(*path)) {
+    if (!fs::exists(sqlite::database_file(*path))) {
       problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
     } else {
       const auto current = read_current_heads(*path);
@@ -194,7 +194,7 @@ int run_check(const CommonOptions& options) {
       } catch (const Error& error) {
         problems.push_back(fmt::format("database: {}", error.what()));
       }
-      SqliteRunner runner(*path, RunnerOptions{});
+      SqliteRunner runner(*path, RunnerOptions{.read_only = true});
       for (const auto& id : runner.changed_revisions(graph)) {
         problems.push_back(fmt::format("revision {} ({}) changed since it was applied", id,
                                        graph.contains(id) ? graph.at(id).path.filename().string() : id));

@@ -44,10 +44,10 @@ std::string database_path(const CommonOptions& options, const Project& project) 
 std::vector<std::string> read_current_heads(const std::string& path) {
   namespace fs = std::filesystem;
   if (path == ":memory:") return {};
-  // An SQLite URI (file:...) is opened as it is; SQLite reports what is wrong with it.
-  if (!path.starts_with("file:") && !fs::exists(path)) {
+  const std::string file = sqlite::database_file(path);  // an SQLite URI names one too
+  if (!fs::exists(file)) {
     // A database not created yet is at base; one whose folder is missing is a wrong path.
-    const fs::path folder = fs::path(path).parent_path();
+    const fs::path folder = fs::path(file).parent_path();
     if (!folder.empty() && !fs::is_directory(folder)) {
       throw Error(ErrorKind::input,
                   fmt::format("cannot open database '{}': the folder '{}' does not exist; check "

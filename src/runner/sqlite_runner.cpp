@@ -63,7 +63,9 @@ class SqliteRunner::Impl {
   }
 
   Impl(const std::string& path, RunnerOptions options)
-      : path_(path), options_(options), connection_(open_database(path)) {
+      : path_(path),
+        options_(options),
+        connection_(options.read_only ? sqlite::open_for_reading(path) : open_database(path)) {
     sqlite3* db = connection_.handle();
     guarded([&] {
       try {
@@ -75,7 +77,7 @@ class SqliteRunner::Impl {
                                 path, error.what()));
       }
     });
-    if (sqlite3_db_readonly(db, "main") == 1) {
+    if (!options.read_only && sqlite3_db_readonly(db, "main") == 1) {
       throw Error(ErrorKind::database,
                   fmt::format("database '{}' is read-only; migrating it needs write access to "
                               "the file and its folder",

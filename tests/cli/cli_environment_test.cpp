@@ -158,6 +158,33 @@ TEST_F(Url, ModeRo_OpensTheFileReadOnly) {
   EXPECT_EQ(current.lines(), Lines{"111111111111, one"});
 }
 
+// A URL with a query names the same file: check finds the database and lists what is pending.
+TEST_F(Url, Query_CheckReadsTheDatabaseItNames) {
+  for (const std::string query : {"cache=shared", "mode=rw", "mode=ro"}) {
+    const auto result = run("check --url 'sqlite:///app.db?" + query + "'");
+    EXPECT_EQ(result.code, 1) << query << "\n" << result.text();
+    EXPECT_FALSE(contains(result.text(), "does not exist")) << result.text();
+    EXPECT_TRUE(contains(result.out, "not applied: 222222222222")) << result.text();
+  }
+  ASSERT_EQ(run("upgrade --url 'sqlite:///app.db?mode=rw'").code, 0);
+  const auto applied = run("check --url 'sqlite:///app.db?cache=shared'");
+  EXPECT_FALSE(contains(applied.text(), "does not exist")) << applied.text();
+  EXPECT_FALSE(contains(applied.text(), "not up to date")) << applied.text();
+}
+
+// mode=rw and mode=rwc ask for writing; the commands that only read still read the file.
+TEST_F(Url, ModeRw_CommandsThatReadWork) {
+  for (const std::string mode : {"rw", "rwc"}) {
+    const std::string url = "'sqlite:///app.db?mode=" + mode + "'";
+    const auto current = run("current --url " + url);
+    EXPECT_EQ(current.code, 0) << current.text();
+    EXPECT_EQ(current.lines(), Lines{"111111111111, one"});
+    const auto script = run("upgrade --sql --url " + url);
+    EXPECT_EQ(script.code, 0) << script.text();
+    EXPECT_TRUE(contains(script.out, "222222222222")) << script.text();
+  }
+}
+
 TEST_F(Url, Fragment_IsNotPartOfTheFileName) {
   const auto result = run("upgrade --url 'sqlite:///app.db#deploy'");
   EXPECT_EQ(result.code, 0) << result.text();

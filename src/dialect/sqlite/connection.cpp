@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <utility>
 
@@ -58,8 +60,29 @@ std::optional<EnvironmentFault> environment_fault(int result_code) {
   }
 }
 
+namespace {
+
+// A URI's mode=rw or mode=rwc asks for more than a read-only open allows, and SQLite refuses
+// the open ("access mode not allowed"): reading, the file is opened mode=ro.
+std::string read_only_uri(std::string uri) {
+  const auto query = uri.find('?');
+  if (!uri.starts_with("file:") || query == std::string::npos) return uri;
+  for (auto at = uri.find("mode=", query); at != std::string::npos;
+       at = uri.find("mode=", at + 1)) {
+    if (uri[at - 1] != '?' && uri[at - 1] != '&') continue;
+    const auto value = at + std::string_view("mode=").size();
+    const auto end = std::min(uri.find_first_of("&#", value), uri.size());
+    const std::string_view mode = std::string_view(uri).substr(value, end - value);
+    if (mode == "rw" || mode == "rwc") uri.replace(value, end - value, "ro");
+  }
+  return uri;
+}
+
+}  // namespace
+
 Connection::Connection(const std::string& path, int flags) {
-  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+  const std::string opened = (flags & SQLITE_OPEN_READONLY) != 0 ? read_only_uri(path) : path;
+  if (sqlite3_open_v2(opened.c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -212,6 +235,29 @@ Connection open_for_reading(const std::string& path) {
                            std::filesystem::exists(path + "-journal") &&
                            ::access(path.c_str(), W_OK) == 0;
   return Connection(path, hot_journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+}
+
+std::string database_file(const std::string& path) {
+  if (!path.starts_with("file:")) return path;
+  std::string_view rest = std::string_view(path).substr(std::string_view("file:").size());
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  if (rest.starts_with("//")) {  // file://host/path: the authority is empty or localhost
+    rest.remove_prefix(2);
+    rest.remove_prefix(std::min(rest.find('/'), rest.size()));
+  }
+  std::string file;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    unsigned value = 0;
+    if (rest[i] == '%' && i + 2 < rest.size() &&
+        std::from_chars(rest.data() + i + 1, rest.data() + i + 3, value, 16).ptr ==
+            rest.data() + i + 3) {
+      file += static_cast<char>(value);
+      i += 2;
+    } else {
+      file += rest[i];
+    }
+  }
+  return file;
 }
 
 }  // namespace dbmigrate::sqlite

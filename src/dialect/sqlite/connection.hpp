@@ -96,4 +96,7 @@ class Transaction {
 // that SQLite rolls the journal back, as it does on any such open; a read-only open fails on it.
 [[nodiscard]] Connection open_for_reading(const std::string& path);
 
+// The file a database path or SQLite URI (file:app.db?mode=ro, file:///srv/app%20x.db) names.
+[[nodiscard]] std::string database_file(const std::string& path);
+
 }  // namespace dbmigrate::sqlite
