@@ -70,6 +70,11 @@ void compare_table(Report& report, const Table& want, const Table& have) {
   from.tables = {want};
   to.tables = {have};
   to.tables.front().name = want.name;  // a case-only difference is the same table to SQLite
+  for (auto& column : to.tables.front().columns) {  // and the same column
+    for (const auto& wanted : want.columns) {
+      if (same_identifier(column.name, wanted.name)) column.name = wanted.name;
+    }
+  }
   for (const auto& operation : diff(from, to)) {
     const auto& kind = operation.kind;
     if (std::holds_alternative<op::AddColumn>(kind) ||

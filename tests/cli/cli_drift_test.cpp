@@ -249,6 +249,18 @@ TEST_F(Drift, Check_ReportsWhatTheDatabaseLacksOrDefinesOtherwise) {
                                   "drift: the database lacks trigger 'trg' on 'users' of " + at}));
 }
 
+// SQLite reads names without regard to ASCII case: a column spelt NAME by hand is the column
+// name, no drift, and never the rename steps of a migration (through a temporary name).
+TEST_F(Drift, Check_ColumnDifferingOnlyInCase_IsNoDrift) {
+  ASSERT_EQ(run(std::string("upgrade") + url).code, 0);
+  hand(
+      "ALTER TABLE users RENAME COLUMN name TO tmp;"
+      "ALTER TABLE users RENAME COLUMN tmp TO NAME;");
+  const auto check = run(std::string("check --model model.sql") + url);
+  EXPECT_FALSE(contains(check.text(), "_dbmigrate_renaming_")) << check.text();
+  EXPECT_FALSE(contains(check.text(), "renamed column")) << check.text();
+}
+
 TEST_F(Drift, Check_ComparesWithTheSnapshotAtTheDatabasesRevision) {
   ASSERT_EQ(run("upgrade " + first_ + url).code, 0);
   const auto behind = run(std::string("check --model model.sql") + url);
