@@ -59,7 +59,8 @@ Targets (each runs ``dbmigrate <command>`` in ``CMAKE_CURRENT_SOURCE_DIR``):
 ==========================  ============================================================
 
 Build-time parameters are read from the environment when the target runs:
-``DB_MESSAGE``, ``DB_TARGET`` and ``DATABASE_URL`` (which overrides the configured URL).
+``DB_MESSAGE``, ``DB_TARGET``, ``DATABASE_URL`` (which overrides the configured URL) and
+``DB_LOCK_TIMEOUT`` (seconds to wait for another run's lock, default 30).
 ``db_check`` and the test pass a database to ``check`` only when ``DATABASE_URL`` is set, so
 a fresh CI checkout gates on pending model changes without a database. Only ``db_migrate``
 and ``db_check`` depend on the snapshot tool; the other targets never compile anything of
@@ -133,7 +134,9 @@ function(add_db_migrations)
     set(model "$<TARGET_FILE:${model_target}>")
   endif()
 
-  set(database "DATABASE_URL (default ${url})")
+  # The targets' descriptions are printed when they run: a password in the URL is masked there.
+  string(REGEX REPLACE "://([^:/@ ]*):[^@/ ]*@" "://\\1:***@" shown_url "${url}")
+  set(database "DATABASE_URL (default ${shown_url})")
   set(model_args MODEL "${model}")
   if(model_target)
     list(APPEND model_args MODEL_TARGET "${model_target}")

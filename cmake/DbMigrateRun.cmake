@@ -1,7 +1,7 @@
 # DbMigrateRun.cmake (internal to add_db_migrations): runs one dbmigrate command at build time.
 #
-# A custom target's command line is fixed when CMake configures, but DB_MESSAGE, DB_TARGET and
-# DATABASE_URL are given when the target is built; this script reads them then.
+# A custom target's command line is fixed when CMake configures, but DB_MESSAGE, DB_TARGET,
+# DATABASE_URL and DB_LOCK_TIMEOUT are given when the target is built; this script reads them then.
 #   cmake -DDBMIGRATE_CALLER=<target> -DDBMIGRATE_EXECUTABLE=<dbmigrate> -DDBMIGRATE_COMMAND=<command> -DDBMIGRATE_DIR=<dir>
 #         [-DDBMIGRATE_MODEL=<model>] [-DDBMIGRATE_URL=<configured url>]
 #         [-DDBMIGRATE_ENV=<variable> [-DDBMIGRATE_ENV_OPTION=<option>] [-DDBMIGRATE_ENV_REQUIRED=ON]]
@@ -21,6 +21,11 @@ if(NOT "$ENV{DATABASE_URL}" STREQUAL "")
   list(APPEND command --url "$ENV{DATABASE_URL}")
 elseif(DEFINED DBMIGRATE_URL)
   list(APPEND command --url "${DBMIGRATE_URL}")
+endif()
+
+# DB_LOCK_TIMEOUT: seconds to wait for another run's lock on the database or the folder.
+if(NOT "$ENV{DB_LOCK_TIMEOUT}" STREQUAL "")
+  list(APPEND command --lock-timeout "$ENV{DB_LOCK_TIMEOUT}")
 endif()
 
 set(value "")
@@ -48,6 +53,8 @@ else()
 endif()
 if(NOT result EQUAL 0)
   list(JOIN command " " shown)
+  # A database URL's password is never shown.
+  string(REGEX REPLACE "://([^:/@ ]*):[^@/ ]*@" "://\\1:***@" shown "${shown}")
   if(NOT value STREQUAL "")
     string(APPEND shown " ${DBMIGRATE_ENV_OPTION} \"${value}\"")
   endif()

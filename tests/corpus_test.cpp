@@ -190,9 +190,9 @@ std::string describe(const SqlScript& script) {
 
 bool same_script(const SqlScript& a, const SqlScript& b) {
   if (a.needs_foreign_keys_off != b.needs_foreign_keys_off) return false;
-  return std::equal(a.statements.begin(), a.statements.end(), b.statements.begin(), b.statements.end(),
-                    [](const SqlStatement& x, const SqlStatement& y) {
-                      return x.sql == y.sql && x.comment == y.comment;
+  return std::equal(a.statements.begin(), a.statements.end(), b.statements.begin(),
+                    b.statements.end(), [](const SqlStatement& x, const SqlStatement& y) {
+                      return x.sql == y.sql && x.comments == y.comments;
                     });
 }
 

@@ -10,8 +10,10 @@
 namespace dbmigrate {
 
 struct SqlStatement {
-  std::string sql;      // one statement, with its terminating ';'
-  std::string comment;  // optional line(s) to print above it (a warning, a note)
+  std::string sql;  // one statement, with its terminating ';'
+  // Notes to print above it (a warning, what a rebuild does), one comment line each. Plain
+  // text: whoever prints them makes each one line (model text in them may hold newlines).
+  std::vector<std::string> comments;
 };
 
 struct SqlScript {
@@ -19,6 +21,10 @@ struct SqlScript {
   // The script rebuilds tables: foreign-key enforcement must be off around its transaction
   // and `PRAGMA foreign_key_check` clean before commit.
   bool needs_foreign_keys_off = false;
+  // The tables the script rebuilds, each as it stands before the script runs (under its name
+  // then; a table the script creates itself is left out), in the order first rebuilt. A rebuild
+  // keeps these names only: the runner refuses one whose live table has more.
+  std::vector<TableShape> rebuilt;
 };
 
 struct DialectCapabilities {

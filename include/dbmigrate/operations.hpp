@@ -64,7 +64,8 @@ struct Operation {
   OperationKind kind;
 
   // Flat, stable one-line description: "add column users.age", used by migrate's
-  // "Detected ..." lines, check output and tests.
+  // "Detected ..." lines, check output and tests. This and the reasons below are always one
+  // line: control characters of the names and expressions they quote are shown escaped.
   [[nodiscard]] std::string describe() const;
 
   // Why this operation can lose data or fail on existing rows; empty when it cannot.

@@ -11,11 +11,23 @@
 #include <vector>
 
 #include "dbmigrate/error.hpp"
+#include "dbmigrate/snapshot.hpp"
 
 namespace dbmigrate {
 
 // ---------------------------------------------------------------------------------------------
 // Revision files
+
+// A further `-- Key: value` header line, after the four fixed keys: what the tool needs to know
+// about a revision is written there, never inferred from its SQL or comments (docs/cli.md).
+// A key is a letter then letters, digits, spaces, '-' or '_'; keys the tool does not know are
+// kept and ignored, so that a file written by a later version still runs.
+struct HeaderField {
+  std::string key;
+  std::string value;
+
+  friend bool operator==(const HeaderField&, const HeaderField&) = default;
+};
 
 // One file under migrations/versions/, as parsed or about to be written.
 struct Revision {
@@ -23,6 +35,7 @@ struct Revision {
   std::vector<std::string> parents;  // `-- Revises:`: none for a base, several for a merge
   std::string create_date;
   std::string message;
+  std::vector<HeaderField> headers;  // further header lines, in file order
   std::string upgrade_sql;     // verbatim, without leading/trailing blank lines or final newline
   std::string downgrade_sql;   // likewise
   std::filesystem::path path;  // empty when the revision was not read from a file
@@ -37,6 +50,17 @@ struct Revision {
 
 // The file's text in the fixed layout of DESIGN §2 (header, blank line, the two sections).
 [[nodiscard]] std::string format_revision(const Revision& revision);
+
+// `-- Upgrade Rebuilds:` / `-- Downgrade Rebuilds:` (`section` is "upgrade" or "downgrade"):
+// one header per table the section rebuilds, with the shape the revision expects it to have
+// before the section runs, as one line of JSON (every name JSON-escaped, ASCII only):
+//   -- Upgrade Rebuilds: {"table": "users", "columns": ["id", "name"], "indexes": [], ...}
+[[nodiscard]] HeaderField rebuild_header(std::string_view section, const TableShape& shape);
+// The shapes those headers hold, in file order; none for a revision without them (written by
+// hand, or before the headers existed). Throws Error(input) naming the revision for a value
+// that is not such a shape (parse_revision already refuses those, with the line).
+[[nodiscard]] std::vector<TableShape> rebuilt_tables(const Revision& revision,
+                                                     std::string_view section);
 
 // SHA-256 of `data` as 64 lower-case hex digits: the checksum recorded for a revision file.
 [[nodiscard]] std::string sha256_hex(std::string_view data);

@@ -21,8 +21,14 @@ namespace dbmigrate {
 struct RunnerOptions {
   // How long `BEGIN IMMEDIATE` waits for another run to finish before failing.
   std::chrono::milliseconds lock_timeout{30000};
+  // How the user raises lock_timeout, named when the wait gives up (the command line's option).
+  std::string lock_timeout_setting = "the lock timeout";
   // Upgrade even though an applied revision's file changed since it was applied.
   bool allow_changed = false;
+  // Let a table rebuild drop the columns (with their data), indexes and triggers that the live
+  // table has and the revision does not know of (added by hand); otherwise such a revision is
+  // refused before it runs. The database is backed up first.
+  bool drop_unknown = false;
   // A revision running longer than `progress_after` reports progress, at most once per
   // `progress_interval` (only to a reporter that wants_progress()).
   std::chrono::milliseconds progress_after{2000};

@@ -122,6 +122,17 @@ struct Trigger {
   bool operator==(const Trigger&) const = default;
 };
 
+// The names on one table: its columns, and the indexes and triggers on it. What a table rebuild
+// keeps of a table; anything else on the live table goes with the old one.
+struct TableShape {
+  std::string table;
+  std::vector<std::string> columns;   // in declaration order
+  std::vector<std::string> indexes;   // explicit indexes (CREATE INDEX), sorted
+  std::vector<std::string> triggers;  // sorted
+
+  bool operator==(const TableShape&) const = default;
+};
+
 struct Snapshot {
   static constexpr int current_format = 1;
 

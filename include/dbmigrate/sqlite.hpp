@@ -1,11 +1,13 @@
 // The SQLite dialect: render, inspect a live database, read a .sql schema file.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
 #include "dbmigrate/dialect.hpp"
 #include "dbmigrate/snapshot.hpp"
+#include "dbmigrate/sql_fragments.hpp"
 
 struct sqlite3;
 
@@ -23,12 +25,43 @@ class SqliteDialect final : public Dialect {
 [[nodiscard]] std::string sqlite_portable_type(std::string_view declared);
 [[nodiscard]] std::string sqlite_declared_type(std::string_view portable);
 
+// The SQL text of a snapshot checked as SQLite reads it: tokenized, then prepared (never run) on
+// a private in-memory database opened on first use.
+class SqliteFragmentCheck final : public SqlFragmentCheck {
+ public:
+  SqliteFragmentCheck();
+  SqliteFragmentCheck(const SqliteFragmentCheck&) = delete;
+  SqliteFragmentCheck& operator=(const SqliteFragmentCheck&) = delete;
+  ~SqliteFragmentCheck() override;
+
+  [[nodiscard]] std::string expression(std::string_view sql) const override;
+  [[nodiscard]] std::string default_value(std::string_view sql) const override;
+  [[nodiscard]] std::string view(std::string_view sql, std::string_view name) const override;
+  [[nodiscard]] std::string trigger(std::string_view sql, std::string_view name,
+                                    std::string_view table) const override;
+  [[nodiscard]] std::string column_type(std::string_view type) const override;
+  [[nodiscard]] std::string table_name(std::string_view name) const override;
+
+ private:
+  [[nodiscard]] std::string statement(std::string_view sql, std::string_view kind,
+                                      std::string_view name, std::string_view table) const;
+  // SQLite's syntax error for `sql`, or empty.
+  [[nodiscard]] std::string parse_problem(const std::string& sql) const;
+  [[nodiscard]] sqlite3* scratch() const;
+  [[nodiscard]] std::string expression_problem(std::string_view sql) const;
+  mutable sqlite3* scratch_ = nullptr;
+  mutable std::map<std::string, std::string, std::less<>> expressions_;  // text -> problem
+};
+
 // Reads the schema of an open database: tables, columns, keys, indexes, views, triggers.
-// DbMigrate's own version and history tables and SQLite's internal tables are left out.
+// DbMigrate's own version and history tables and SQLite's internal tables are left out. Throws
+// Error(input) naming the database for what a snapshot cannot hold (as the JSON reader does).
 [[nodiscard]] Snapshot inspect_sqlite(sqlite3* db);
 
 // Executes a .sql schema file into an in-memory database and inspects it; rename hints
-// (`-- @renamed from=<old>`) are attached. `origin` names the file in error messages.
+// (`-- @renamed from=<old>`) are attached. `origin` names the file in error messages, with the
+// line of the statement at fault. The file may not change SQLite for the rest of the process
+// (heap limits, temporary folders), edit sqlite_schema, attach files, or hold much memory.
 [[nodiscard]] Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin = {});
 
 // The canonical text of an SQL expression (CHECK, partial-index WHERE, expression index key),
@@ -47,6 +80,11 @@ class SqliteDialect final : public Dialect {
 // pair of parentheses otherwise: `1 + 2`, `(1 + 2)` and `((1 + 2))` all give `(1 + 2)`.
 // (SQLite's table_xinfo drops the parentheses a DEFAULT was written with.)
 [[nodiscard]] std::string normalize_sql_default(std::string_view sql);
+
+// The same for a default as SQLite stored it (table_xinfo's dflt_value): a lone name there,
+// bare or quoted (`DEFAULT active`, `DEFAULT "dq"`), is the string SQLite puts in new rows,
+// `'active'`. (In a C++ model such a name is a mistake, which the model reports.)
+[[nodiscard]] std::string normalize_stored_default(std::string_view dflt_value);
 
 // Tables DbMigrate keeps in a database it manages; never part of a snapshot.
 inline constexpr std::string_view version_table_name = "dbmigrate_version";

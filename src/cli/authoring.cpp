@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/folder_lock.hpp"
+#include "cli/merged_snapshot.hpp"
 #include "cli/project.hpp"
 #include "cli/script_text.hpp"
 #include "cli/sources.hpp"
@@ -13,6 +15,7 @@
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 #include "dbmigrate/sqlite.hpp"
+#include "diff/printable_line.hpp"
 
 namespace dbmigrate::cli {
 namespace {
@@ -42,6 +45,49 @@ std::vector<std::string> parents_for_new_revision(const Project& project, const 
   return heads;
 }
 
+// The first line where two texts differ, as the file would show it.
+std::string first_difference(std::string_view written, std::string_view read) {
+  const auto at = std::mismatch(written.begin(), written.end(), read.begin(), read.end()).first;
+  const auto offset = static_cast<std::size_t>(at - written.begin());
+  const auto newline = offset == 0 ? std::string_view::npos : written.rfind('\n', offset - 1);
+  const auto start = newline == std::string_view::npos ? 0 : newline + 1;
+  return printable_line(written.substr(start, written.find('\n', start) - start));
+}
+
+// A generated revision must read back as exactly what was generated: the same header and the
+// same two sections. Comments escape model text and the parser skips marker-like lines inside
+// quoted text, so only SQL outside quotes (a comment line in a view body, say) can still break
+// the layout; it is refused here, before any file is written.
+void check_reads_back(const Revision& revision, const std::string& text) {
+  const auto refuse = [&](const std::string& why) {
+    throw Error(ErrorKind::input,
+                fmt::format("the revision generated for this change would not read back as "
+                            "generated ({}), so nothing was written: a view or trigger body, a "
+                            "name or a default of the model holds text that reads as a section "
+                            "marker ('-- migrate:upgrade', '-- migrate:downgrade'); change that "
+                            "text in the model and run migrate again",
+                            why));
+  };
+  Revision parsed;
+  try {
+    parsed = parse_revision(text, revision.path);
+  } catch (const Error& error) {
+    refuse(error.what());
+  }
+  if (parsed.upgrade_sql != revision.upgrade_sql) {
+    refuse(fmt::format("its upgrade section differs at '{}'",
+                       first_difference(revision.upgrade_sql, parsed.upgrade_sql)));
+  }
+  if (parsed.downgrade_sql != revision.downgrade_sql) {
+    refuse(fmt::format("its downgrade section differs at '{}'",
+                       first_difference(revision.downgrade_sql, parsed.downgrade_sql)));
+  }
+  if (parsed.id != revision.id || parsed.parents != revision.parents ||
+      format_revision(parsed) != text) {
+    refuse("its header differs");
+  }
+}
+
 // Gives `revision` an id, a date and its path, writes it, then writes `snapshot` as
 // schema.json at that revision. Both texts are built before either file is written, and when
 // schema.json cannot be written the revision file is removed again: a revision beside a stale
@@ -52,6 +98,7 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
   revision.path = project.versions_dir() / revision_filename(revision.id, revision.message);
   snapshot.head = revision.id;
   const std::string revision_text = format_revision(revision);
+  check_reads_back(revision, revision_text);
   const std::string snapshot_text = to_json(snapshot);
   write_file_atomically(revision.path, revision_text);
   try {
@@ -62,6 +109,15 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
     throw;
   }
   fmt::print("Generating {} ... done\n", revision.path.string());
+}
+
+// What each section expects of the tables it rebuilds, so that the runner can refuse to drop
+// what a person added to them by hand.
+void add_rebuild_headers(Revision& revision, const SqlScript& upgrade, const SqlScript& downgrade) {
+  for (const auto& shape : upgrade.rebuilt)
+    revision.headers.push_back(rebuild_header("upgrade", shape));
+  for (const auto& shape : downgrade.rebuilt)
+    revision.headers.push_back(rebuild_header("downgrade", shape));
 }
 
 }  // namespace
@@ -78,6 +134,7 @@ int run_init(const CommonOptions& options) {
 
 int run_migrate(const CommonOptions& options, const std::string& message) {
   Project project(options.dir);
+  const FolderLock lock(project.dir(), options.lock_timeout);
   const Snapshot head = project.head_snapshot();
   const RevisionGraph graph = project.graph();
   auto parents = parents_for_new_revision(project, graph, head);
@@ -100,14 +157,18 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   Revision revision;
   revision.parents = parents;
   revision.message = message;
-  revision.upgrade_sql = script_text(dialect.render(head, operations));
-  revision.downgrade_sql = script_text(dialect.render(target, invert(operations)));
+  const SqlScript upgrade = dialect.render(head, operations);
+  const SqlScript downgrade = dialect.render(target, invert(operations));
+  revision.upgrade_sql = script_text(upgrade);
+  revision.downgrade_sql = script_text(downgrade);
+  add_rebuild_headers(revision, upgrade, downgrade);
   write_revision_and_snapshot(project, std::move(revision), std::move(target));
   return 0;
 }
 
 int run_revision(const CommonOptions& options, const std::string& message) {
   Project project(options.dir);
+  const FolderLock lock(project.dir(), options.lock_timeout);
   Snapshot head = project.head_snapshot();
   Revision revision;
   revision.parents = parents_for_new_revision(project, project.graph(), head);
@@ -118,6 +179,7 @@ int run_revision(const CommonOptions& options, const std::string& message) {
 
 int run_merge(const CommonOptions& options, const std::string& message, const std::vector<std::string>& targets) {
   Project project(options.dir);
+  const FolderLock lock(project.dir(), options.lock_timeout);
   const RevisionGraph graph = project.graph();
   std::vector<std::string> parents;
   for (const auto& target : targets) {
@@ -132,8 +194,8 @@ int run_merge(const CommonOptions& options, const std::string& message, const st
   if (parents.size() < 2) {
     throw Error(ErrorKind::usage, "merge joins two or more revisions: name them, or 'heads'");
   }
-  // Read before anything is written: an unreadable schema.json leaves no revision behind.
-  Snapshot head = project.head_snapshot();
+  // Read before anything is written: an unreadable or stale schema.json leaves no revision behind.
+  Snapshot head = merged_snapshot(project, graph, parents);
   Revision revision;
   revision.parents = parents;
   revision.message = message;

@@ -3,15 +3,19 @@
 //   - the revision graph is broken or has more than one head;
 //   - replaying every revision on a scratch database does not give schema.json, or a
 //     revision's downgrade does not restore the schema before it;
-//   - given a database: revisions not applied there, applied revisions whose file changed.
+//   - given a database: revisions not applied there, applied revisions whose file changed, and
+//     drift: what it has or lacks compared with the snapshot at its revision.
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "cli/drift.hpp"
 #include "cli/project.hpp"
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
@@ -59,8 +63,10 @@ std::string changes(const Snapshot& from, const Snapshot& to) {
   return fmt::format("{}", fmt::join(lines, "; "));
 }
 
-// Replays every revision from base to the heads, checking each downgrade on the way.
-void check_replay(const RevisionGraph& graph, const Snapshot& head, std::vector<std::string>& problems) {
+// Replays every revision from base to the heads, checking each downgrade on the way; returns
+// the schema the replay gives at the heads, none when a revision failed.
+std::optional<Snapshot> check_replay(const RevisionGraph& graph, const Snapshot& head,
+                                     std::vector<std::string>& problems) {
   ScratchDatabase scratch;
   SqliteRunner runner(scratch.path(), RunnerOptions{});
   SilentReporter reporter;
@@ -71,7 +77,7 @@ void check_replay(const RevisionGraph& graph, const Snapshot& head, std::vector<
       runner.upgrade(graph, id, reporter);
     } catch (const Error& error) {
       problems.push_back(fmt::format("revision {} fails on a fresh database: {}", id, error.what()));
-      return;
+      return std::nullopt;
     }
     // The round trip is only unambiguous where the revision is the one thing applied on its line.
     if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) continue;
@@ -90,13 +96,51 @@ void check_replay(const RevisionGraph& graph, const Snapshot& head, std::vector<
     } catch (const Error& error) {
       problems.push_back(fmt::format("revision {} ({}): downgrade fails: {}", id, revision.path.filename().string(),
                                      error.what()));
-      return;
+      return std::nullopt;
     }
   }
   if (!graph.empty()) runner.upgrade(graph, "heads", reporter);
   const Snapshot replayed = scratch.schema();
   if (!equivalent(replayed, head)) {
     problems.push_back(fmt::format("replaying the revisions does not give schema.json: {}", changes(replayed, head)));
+  }
+  return replayed;
+}
+
+// The schema at `heads` (applied on a fresh database), for the drift of a database at them.
+Snapshot snapshot_at(const RevisionGraph& graph, const std::vector<std::string>& heads) {
+  ScratchDatabase scratch;
+  SqliteRunner runner(scratch.path(), RunnerOptions{});
+  SilentReporter reporter;
+  for (const auto& id : heads) runner.upgrade(graph, id, reporter);
+  return scratch.schema();
+}
+
+// What the database has or lacks compared with the snapshot at its revision(s). Nothing to
+// compare at base (the revisions not applied are reported already), nor at a revision the
+// files do not have.
+void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& replayed,
+                 const std::string& path, std::vector<std::string> heads,
+                 std::vector<std::string>& problems) {
+  if (heads.empty() || !replayed) return;
+  for (const auto& id : heads) {
+    if (!graph.contains(id)) return;
+  }
+  std::sort(heads.begin(), heads.end());
+  std::vector<std::string> graph_heads = graph.heads();
+  std::sort(graph_heads.begin(), graph_heads.end());
+  const Snapshot expected = heads == graph_heads ? *replayed : snapshot_at(graph, heads);
+  Snapshot live;
+  try {
+    const sqlite::Connection db = sqlite::open_for_reading(path);
+    live = inspect_sqlite(db.handle());
+  } catch (const Error& error) {
+    problems.push_back(fmt::format(
+        "database '{}' cannot be read to compare it with the revisions: {}", path, error.what()));
+    return;
+  }
+  for (auto& line : describe_drift(expected, live, fmt::format("{}", fmt::join(heads, ", ")))) {
+    problems.push_back(std::move(line));
   }
 }
 
@@ -131,7 +175,7 @@ int run_check(const CommonOptions& options) {
     problems.push_back(fmt::format("schema.json belongs to revision '{}' but the head revision is '{}'",
                                    head.head.value_or(""), expected_head));
   }
-  check_replay(graph, head, problems);
+  const std::optional<Snapshot> replayed = check_replay(graph, head, problems);
 
   // Only a database named explicitly (DESIGN §4): a fresh CI checkout has none.
   const char* from_environment = std::getenv("DATABASE_URL");
@@ -140,7 +184,7 @@ int run_check(const CommonOptions& options) {
     if (!fs::exists(*path)) {
       problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
     } else {
-      auto current = read_current_heads(*path);
+      const auto current = read_current_heads(*path);
       try {
         auto pending = upgrade_plan(graph, current, "heads");
         if (!pending.empty()) {
@@ -155,6 +199,7 @@ int run_check(const CommonOptions& options) {
         problems.push_back(fmt::format("revision {} ({}) changed since it was applied", id,
                                        graph.contains(id) ? graph.at(id).path.filename().string() : id));
       }
+      check_drift(graph, replayed, *path, current, problems);
     }
   }
 

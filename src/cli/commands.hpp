@@ -1,6 +1,7 @@
 // The `dbmigrate` commands: each parses nothing, prints its result, returns the exit code.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -10,12 +11,15 @@ struct CommonOptions {
   std::string dir = "migrations";
   std::string url;    // --url, else DATABASE_URL, else the project setting
   std::string model;  // --model, else the project setting
+  // --lock-timeout: how long to wait for another run's lock on the database or the folder.
+  std::chrono::milliseconds lock_timeout{30000};
 };
 
 struct RunOptions {
   std::string target;
   bool sql = false;
   bool allow_changed = false;
+  bool drop_unknown = false;
 };
 
 int run_upgrade(const CommonOptions& options, const RunOptions& run);

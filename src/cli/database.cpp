@@ -26,7 +26,7 @@ std::optional<std::string> optional_database_path(const CommonOptions& options,
   DatabaseUrl parsed = parse_database_url(url);
   if (parsed.scheme != DatabaseUrl::Scheme::sqlite) {
     throw Error(ErrorKind::input,
-                fmt::format("'{}': this build of DbMigrate speaks SQLite only", url));
+                fmt::format("'{}': this build of DbMigrate speaks SQLite only", masked_url(url)));
   }
   return parsed.target;
 }

@@ -17,6 +17,13 @@ void add_common_options(CLI::App& app, CommonOptions& options) {
   app.add_option("--dir", options.dir, "migrations folder")->capture_default_str();
   app.add_option("--url", options.url, "database URL (default: $DATABASE_URL, then the project setting)");
   app.add_option("--model", options.model, "current model: snapshot tool, .json snapshot or .sql schema");
+  app.add_option_function<double>(
+         "--lock-timeout",
+         [&options](double seconds) {
+           options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+         },
+         "seconds to wait for another run's lock on the database or the migrations folder (default 30)")
+      ->check(CLI::Range(0.0, 86400.0));
 }
 
 }  // namespace
@@ -41,10 +48,18 @@ int main(int argc, char** argv) {
   upgrade->add_option("target", run.target, "head, heads, a revision (prefix), +N or <rev>+N");
   upgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
   upgrade->add_flag("--allow-changed", run.allow_changed, "apply even if an applied revision's file changed");
+  upgrade->add_flag(
+      "--drop-unknown", run.drop_unknown,
+      "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
+      "does not know (the database is backed up first)");
   auto* downgrade = app.add_subcommand("downgrade", "revert revisions down to TARGET (default: -1)");
   downgrade->add_option("target", run.target, "-N, base, a revision (prefix); with --sql also FROM:TO");
   downgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
   downgrade->add_flag("--allow-changed", run.allow_changed, "revert even if an applied revision's file changed");
+  downgrade->add_flag(
+      "--drop-unknown", run.drop_unknown,
+      "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
+      "does not know (the database is backed up first)");
   auto* stamp = app.add_subcommand("stamp", "set the database's revision without running any SQL");
   stamp->add_option("revision", run.target, "a revision (prefix), heads or base")->required();
   auto* current = app.add_subcommand("current", "show the database's current revision(s)");
@@ -65,7 +80,8 @@ int main(int argc, char** argv) {
   diff->add_flag("--sql", sql, "print the SQLite SQL instead");
   for (auto* command : app.get_subcommands({})) {
     command->fallthrough();  // the common options are accepted after the command too
-    command->footer("Common options, before or after the command: --dir DIR, --url URL, --model SOURCE "
+    command->footer("Common options, before or after the command: --dir DIR, --url URL, --model SOURCE, "
+                    "--lock-timeout SECONDS "
                     "(see 'dbmigrate --help')");
   }
 

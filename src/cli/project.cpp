@@ -3,11 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
+#include "cli/sources.hpp"
 
 namespace fs = std::filesystem;
 
@@ -56,17 +58,34 @@ void Project::init(const fs::path& dir, const Settings& settings) {
                 fmt::format("'{}' exists already: init never overwrites a migrations folder",
                             dir.string()));
   }
-  fs::create_directories(dir / "versions");
-  nlohmann::json json = {{"format", 1}, {"dialect", settings.dialect}};
-  if (!settings.database_url.empty()) json["database_url"] = settings.database_url;
-  if (!settings.model.empty()) json["model"] = settings.model;
-  write_file_atomically(dir / "dbmigrate.json", json.dump(2) + "\n");
-  write_file_atomically(dir / "schema.json", to_json(Snapshot{}));
+  // Built in a hidden sibling and renamed into place in one step: a failure on the way (a full
+  // disk) leaves no half-made folder that the next init would refuse.
+  fs::path target = dir.lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  const fs::path building =
+      target.parent_path() / fmt::format(".{}.init-{}", target.filename().string(), ::getpid());
+  if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
+  try {
+    fs::create_directories(building / "versions");
+    nlohmann::json json = {{"format", 1}, {"dialect", settings.dialect}};
+    if (!settings.database_url.empty()) json["database_url"] = settings.database_url;
+    if (!settings.model.empty()) json["model"] = settings.model;
+    write_file_atomically(building / "dbmigrate.json", json.dump(2) + "\n");
+    write_file_atomically(building / "schema.json", to_json(Snapshot{}));
+    fs::rename(building, target);
+  } catch (const std::exception& error) {
+    std::error_code ignored;
+    fs::remove_all(building, ignored);
+    throw Error(ErrorKind::input, fmt::format("cannot create the migrations folder '{}': {}; "
+                                              "nothing was created — free space or fix the "
+                                              "permissions and run init again",
+                                              dir.string(), error.what()));
+  }
 }
 
 Snapshot Project::head_snapshot() const {
   if (!fs::exists(schema_path())) return {};
-  return snapshot_from_json(read_file(schema_path()), schema_path().string());
+  return read_snapshot_json(read_file(schema_path()), schema_path().string());
 }
 
 RevisionGraph Project::graph() const {

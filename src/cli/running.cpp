@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "cli/folder_lock.hpp"
 #include "cli/project.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
@@ -33,9 +34,13 @@ class PrintingReporter final : public Reporter {
 };
 
 // Opening problems are bad input (exit 2); what goes wrong afterwards is a failed migration.
-SqliteRunner open_runner(const std::string& path, const RunOptions& run) {
+SqliteRunner open_runner(const std::string& path, const CommonOptions& common,
+                         const RunOptions& run) {
   RunnerOptions options;
   options.allow_changed = run.allow_changed;
+  options.drop_unknown = run.drop_unknown;
+  options.lock_timeout = common.lock_timeout;
+  options.lock_timeout_setting = lock_timeout_setting;
   try {
     return SqliteRunner(path, options);
   } catch (const Error& error) {
@@ -102,12 +107,12 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
   if (!existing_file(path)) {
     const RevisionGraph graph = project.graph();
     if (!path.starts_with("file:")) check_target(graph, path, target, plan);
-    SqliteRunner runner = open_runner(path, run);
+    SqliteRunner runner = open_runner(path, options, run);
     (void)(runner.*apply)(graph, target, reporter);
     return 0;
   }
   auto [graph, runner] = open_beside_graph(project, [&] {
-    SqliteRunner opened = open_runner(path, run);
+    SqliteRunner opened = open_runner(path, options, run);
     opened.read_ahead();
     return opened;
   });
@@ -159,7 +164,7 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
   if (run.target != "base" && run.target != "heads" && run.target != "head") {
     (void)graph.find(run.target);  // an unknown revision leaves no new database file behind
   }
-  SqliteRunner runner = open_runner(path, run);
+  SqliteRunner runner = open_runner(path, options, run);
   auto heads = runner.stamp(graph, run.target);
   fmt::print("Stamped the database at {}\n",
              heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));

@@ -7,7 +7,8 @@
 
 namespace dbmigrate::cli {
 
-// Statements separated by blank lines, each under its comment; a script that rebuilds
+// Statements separated by blank lines, each under its comments (one `-- ` line each, control
+// characters escaped); a script that rebuilds
 // tables starts with `PRAGMA foreign_keys=OFF;`, which the runner runs before its
 // transaction (SQLite ignores it inside one).
 [[nodiscard]] std::string script_text(const SqlScript& script);

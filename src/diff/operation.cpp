@@ -4,6 +4,7 @@
 
 #include "dbmigrate/operations.hpp"
 #include "diff/overloaded.hpp"
+#include "diff/printable_line.hpp"
 #include "diff/type_change.hpp"
 
 namespace dbmigrate {
@@ -55,7 +56,7 @@ std::string first_line(const std::string& sql) {
 }  // namespace
 
 std::string Operation::describe() const {
-  return std::visit(
+  return printable_line(std::visit(
       overloaded{
           [](const op::CreateTable& o) { return fmt::format("added table '{}'", o.table.name); },
           [](const op::DropTable& o) { return fmt::format("removed table '{}'", o.table.name); },
@@ -136,7 +137,7 @@ std::string Operation::describe() const {
             return fmt::format("execute SQL: {}", first_line(o.upgrade));
           },
       },
-      kind);
+      kind));
 }
 
 Operation Operation::inverse() const {
@@ -202,7 +203,7 @@ Operation Operation::inverse() const {
 }
 
 std::string Operation::destructive_reason() const {
-  return std::visit(
+  return printable_line(std::visit(
       overloaded{
           [](const op::DropTable& o) {
             return fmt::format("drops table '{}' and every row in it", o.table.name);
@@ -243,11 +244,11 @@ std::string Operation::destructive_reason() const {
           },
           [](const auto&) { return std::string(); },
       },
-      kind);
+      kind));
 }
 
 std::string Operation::data_dependent_reason() const {
-  return std::visit(
+  return printable_line(std::visit(
       overloaded{
           [](const op::AddColumn& o) {
             if (o.column.nullable || o.column.default_sql) return std::string();
@@ -291,7 +292,7 @@ std::string Operation::data_dependent_reason() const {
           },
           [](const auto&) { return std::string(); },
       },
-      kind);
+      kind));
 }
 
 std::string Operation::table() const {

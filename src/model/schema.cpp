@@ -8,6 +8,7 @@
 #include "dbmigrate/sqlite.hpp"
 #include "model/spelling.hpp"
 #include "model/stored_statement.hpp"
+#include "snapshot/snapshot_checks.hpp"
 
 namespace dbmigrate {
 namespace model {
@@ -126,7 +127,12 @@ Snapshot Schema::unchecked_snapshot() const {
 
 Snapshot Schema::snapshot() const {
   validate();
-  return unchecked_snapshot();
+  Snapshot snapshot = unchecked_snapshot();
+  // Its SQL text is rendered as declared (create_all(), revisions): each piece must be one thing
+  // of its kind, as every snapshot source checks.
+  const SqliteFragmentCheck fragments;
+  check_snapshot(snapshot, SnapshotOrigin{.file = "model"}, &fragments);
+  return snapshot;
 }
 
 void Schema::validate() const {

@@ -7,6 +7,8 @@
 #include <tuple>
 
 #include "dbmigrate/revision.hpp"
+#include "diff/printable_line.hpp"
+#include "revision/rebuild_header.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -51,6 +53,61 @@ std::optional<std::string_view> comment_body(std::string_view line) {
   return trim(line.substr(2));
 }
 
+// Whether a line of section SQL starts in plain SQL or inside a string literal, a quoted name
+// or a block comment opened on an earlier line, with SQLite's quoting rules. A section marker
+// counts only in plain SQL: a default, a name or a view body may hold a line that reads
+// `-- migrate:downgrade`, and that line is SQL text, not the start of the next section.
+class Quoting {
+ public:
+  bool plain() const { return closer_ == 0; }
+  int opened_on() const { return opened_line_; }
+  std::string_view what() const {
+    switch (closer_) {
+      case '\'':
+        return "a string literal";
+      case '*':
+        return "a /* comment";
+      default:
+        return "a quoted name";
+    }
+  }
+
+  // Follows the quoting over one line (the line end is never part of a closing quote).
+  void scan(std::string_view line, int number) {
+    constexpr auto none = std::string_view::npos;
+    for (std::size_t i = 0; i < line.size();) {
+      if (closer_ == '*') {
+        const auto end = line.find("*/", i);
+        if (end == none) return;
+        closer_ = 0, i = end + 2;
+      } else if (closer_ != 0) {
+        const auto end = line.find(closer_, i);
+        if (end == none) return;
+        const bool doubled = closer_ != ']' && end + 1 < line.size() && line[end + 1] == closer_;
+        if (!doubled) closer_ = 0;  // a doubled quote stands for itself
+        i = end + (doubled ? 2 : 1);
+      } else {
+        i = line.find_first_of("-/'\"`[", i);
+        if (i == none) return;
+        const char c = line[i];
+        const char next = i + 1 < line.size() ? line[i + 1] : '\0';
+        if (c == '-' && next == '-') return;  // a comment to the end of the line
+        if (c == '/' && next == '*') {
+          closer_ = '*', opened_line_ = number, i += 2;
+        } else if (c != '-' && c != '/') {
+          closer_ = c == '[' ? ']' : c, opened_line_ = number, ++i;
+        } else {
+          ++i;
+        }
+      }
+    }
+  }
+
+ private:
+  char closer_ = 0;  // what ends the quoted text: a quote, ']', or '*' for a block comment
+  int opened_line_ = 0;
+};
+
 enum class Key { id, revises, create_date, message };
 constexpr std::array<std::string_view, 4> key_names = {"Revision ID", "Revises", "Create Date",
                                                        "Message"};
@@ -69,7 +126,10 @@ class Parser {
     enum class Section { header, upgrade, downgrade } section = Section::header;
     for (int number = 1; number <= static_cast<int>(lines_.size()); ++number) {
       const auto line = lines_[number - 1];
-      if (const auto marker = section_marker(line, number)) {
+      if (!quoting_.plain()) {
+        if (comment_body(line).value_or("").starts_with("migrate:")) quoted_marker_ = number;
+        quoting_.scan(line, number);
+      } else if (const auto marker = section_marker(line, number)) {
         if (*marker == "upgrade") {
           if (upgrade_marker_ != 0) fail(number, duplicate_marker("upgrade", upgrade_marker_));
           if (section == Section::header) finish_header(number);
@@ -89,6 +149,8 @@ class Parser {
         }
       } else if (section == Section::header) {
         header_line(line, number);
+      } else {
+        quoting_.scan(line, number);
       }
     }
     const int last = std::max(1, static_cast<int>(lines_.size()));
@@ -96,6 +158,12 @@ class Parser {
       finish_header(last);
       fail(last,
            "missing '-- migrate:upgrade' section marker; add that line above the upgrade SQL");
+    }
+    if (downgrade_marker_ == 0 && !quoting_.plain() && quoted_marker_ != 0) {
+      fail(quoted_marker_,
+           fmt::format("this line is read as part of {} opened on line {} and never closed, "
+                       "so the file has no '-- migrate:downgrade' section marker; close it",
+                       quoting_.what(), quoting_.opened_on()));
     }
     if (downgrade_marker_ == 0) {
       fail(last,
@@ -152,7 +220,32 @@ class Parser {
       seen = {number, trim(body->substr(name.size() + 1))};
       return;
     }
-    // Any other comment is the user's and is allowed.
+    further_header(*body, number);
+  }
+
+  // `-- Key: value` beyond the fixed keys (revision.hpp); any other comment is the user's and
+  // is allowed. Keys this version does not know are kept and not checked.
+  void further_header(std::string_view body, int number) {
+    const auto colon = body.find(':');
+    if (colon == std::string_view::npos || !is_header_key(body.substr(0, colon))) return;
+    const auto key = body.substr(0, colon);
+    const auto value = trim(body.substr(colon + 1));
+    if (!revision_header::rebuild_section(key).empty()) {
+      try {
+        (void)revision_header::parse_table_shape(value);
+      } catch (const Error& error) {
+        fail(number, fmt::format("'-- {}:' {}", key, error.what()));
+      }
+    }
+    revision_.headers.push_back({std::string(key), std::string(value)});
+  }
+
+  static bool is_header_key(std::string_view key) {
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    return !key.empty() && letter(key.front()) && key.back() != ' ' &&
+           std::all_of(key.begin(), key.end(), [&](char c) {
+             return letter(c) || (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '_';
+           });
   }
 
   const HeaderValue& value(Key key) const { return header_[static_cast<std::size_t>(key)]; }
@@ -175,8 +268,9 @@ class Parser {
     check_file_name(id);
     revision_.id = std::string(id.value);
     revision_.parents = parents(value(Key::revises));
-    revision_.create_date = std::string(value(Key::create_date).value);
-    revision_.message = std::string(value(Key::message).value);
+    // Header values are shown on terminals and in comments: one printable line, as written.
+    revision_.create_date = printable_line(value(Key::create_date).value);
+    revision_.message = printable_line(value(Key::message).value);
   }
 
   // `<id>_slug.sql` or `<id>.sql`: commands find a revision's file by its id.
@@ -240,6 +334,8 @@ class Parser {
   std::array<HeaderValue, 4> header_{};
   int upgrade_marker_ = 0;
   int downgrade_marker_ = 0;
+  Quoting quoting_;        // of the section SQL so far
+  int quoted_marker_ = 0;  // the last line inside quoted text that reads like a marker
   Revision revision_;
 };
 

@@ -6,6 +6,8 @@
 #include <random>
 
 #include "dbmigrate/revision.hpp"
+#include "diff/printable_line.hpp"
+#include "revision/line_ends.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -20,24 +22,28 @@ char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// A header value is one line: a message given with `-m` may hold newlines that would otherwise
-// end the header early and turn the rest into SQL.
+// A header value is one line: a message given with `-m` may hold newlines or other control
+// characters that would end the header early and turn the rest into SQL. They are shown
+// escaped, and the value is trimmed as the parser trims it.
 std::string one_line(std::string_view value) {
-  std::string out;
-  for (char c : value) out += (c == '\n' || c == '\r') ? ' ' : c;
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  std::string out = printable_line(value);
+  const auto begin = out.find_first_not_of(' ');
+  if (begin == std::string::npos) return {};
+  return out.substr(begin, out.find_last_not_of(' ') + 1 - begin);
 }
 
 // Sections end with exactly one newline whatever the caller passed, so that formatting a
-// parsed revision gives back the same bytes.
+// parsed revision gives back the same bytes. The parser takes CR LF for a line end (files
+// checked out on Windows); a line of SQL that itself ends in CR (inside a string literal, say)
+// is written with a second CR, which the parser keeps.
 std::string section(std::string_view sql) {
-  while (!sql.empty() && (sql.back() == '\n' || sql.back() == '\r')) sql.remove_suffix(1);
-  return sql.empty() ? std::string() : fmt::format("{}\n", sql);
+  while (!sql.empty() && sql.back() == '\n') sql.remove_suffix(1);
+  return sql.empty() ? std::string() : with_line_end_crs_kept(fmt::format("{}\n", sql));
 }
 
 // "key:" alone when empty, so that no line ends in a space.
-std::string header_line(std::string_view key, std::string_view value) {
+std::string header_line(std::string_view key, std::string_view raw_value) {
+  const std::string value = one_line(raw_value);
   return value.empty() ? fmt::format("-- {}:\n", key) : fmt::format("-- {}: {}\n", key, value);
 }
 
@@ -47,8 +53,9 @@ std::string format_revision(const Revision& revision) {
   std::string out;
   out += header_line("Revision ID", revision.id);
   out += header_line("Revises", fmt::format("{}", fmt::join(revision.parents, ", ")));
-  out += header_line("Create Date", one_line(revision.create_date));
-  out += header_line("Message", one_line(revision.message));
+  out += header_line("Create Date", revision.create_date);
+  out += header_line("Message", revision.message);
+  for (const auto& header : revision.headers) out += header_line(one_line(header.key), header.value);
   out += "\n-- migrate:upgrade\n";
   out += section(revision.upgrade_sql);
   out += "\n-- migrate:downgrade\n";

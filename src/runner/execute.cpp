@@ -37,6 +37,15 @@ std::string where(const Revision& revision, Direction direction, std::size_t off
 
 [[noreturn]] void statement_failed(sqlite3* db, const Revision& revision, Direction direction,
                                    std::size_t offset, std::string_view statement) {
+  if (const auto fault = sqlite::environment_fault(sqlite3_extended_errcode(db))) {
+    // Not the statement's fault: say what is, and that the revision is fine as it is.
+    throw Error(ErrorKind::input,
+                fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} {} was "
+                            "rolled back and the version table left as it was — {}",
+                            where(revision, direction, offset), fault->cause, sqlite3_errmsg(db),
+                            sqlite3_extended_errcode(db), first_line_of(statement),
+                            direction_name(direction), revision.id, fault->advice));
+  }
   throw Error(ErrorKind::database,
               fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled "
                           "back and the version table left as it was — fix the statement and "

@@ -5,11 +5,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace dbmigrate::runner {
 
-LockWait::LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout)
-    : timeout_(timeout) {
+LockWait::LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout,
+                   std::string setting)
+    : timeout_(timeout), setting_(std::move(setting)) {
   sqlite3_busy_handler(connection.handle(), &LockWait::on_busy, this);
 }
 
@@ -31,8 +33,8 @@ int LockWait::on_busy(void* self, int attempt) noexcept {
 Error LockWait::locked(const std::string& path) const {
   return Error(ErrorKind::database,
                fmt::format("database '{}' is locked by another DbMigrate run; waited {:g} s. Run "
-                           "again when it has finished, or raise the lock timeout",
-                           path, static_cast<double>(timeout_.count()) / 1000));
+                           "again when it has finished, or raise the wait with {}",
+                           path, static_cast<double>(timeout_.count()) / 1000, setting_));
 }
 
 }  // namespace dbmigrate::runner

@@ -16,12 +16,14 @@ namespace dbmigrate::runner {
 class LockWait {
  public:
   // Installs itself as the connection's busy handler; must outlive the connection's use.
-  LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout);
+  // `setting` says how to raise the timeout ("--lock-timeout SECONDS").
+  LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout, std::string setting);
   LockWait(const LockWait&) = delete;
   LockWait& operator=(const LockWait&) = delete;
 
   // Runs `operation`; an Error it throws after the handler gave up waiting becomes
-  // Error(database) "database '<path>' is locked by another DbMigrate run; waited N s".
+  // Error(database) "database '<path>' is locked by another DbMigrate run; waited N s", naming
+  // the setting.
   template <typename F>
   auto guard(const std::string& path, F&& operation) {
     gave_up_ = false;
@@ -38,6 +40,7 @@ class LockWait {
   [[nodiscard]] Error locked(const std::string& path) const;
 
   std::chrono::milliseconds timeout_;
+  std::string setting_;
   std::chrono::steady_clock::time_point since_{};
   bool gave_up_ = false;
 };

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "diff/printable_line.hpp"
+
 namespace dbmigrate::runner {
 namespace {
 
@@ -61,7 +63,7 @@ std::string first_line_of(std::string_view statement) {
   auto line = std::string(statement.substr(0, statement.find('\n')));
   while (!line.empty() && (line.back() == '\r' || is_space(line.back()))) line.pop_back();
   if (line.size() > 120) line = line.substr(0, 117) + "...";
-  return line;
+  return printable_line(line);  // shown on a terminal: a literal may hold control characters
 }
 
 bool is_foreign_keys_off(std::string_view statement) {

@@ -15,7 +15,7 @@ namespace dbmigrate::runner {
 // The file line of `offset` in a section whose text starts on file line `first_line`.
 [[nodiscard]] int line_of(std::string_view section, std::size_t offset, int first_line);
 
-// The statement's first line, shortened for messages.
+// The statement's first line, shortened for messages, control characters shown escaped.
 [[nodiscard]] std::string first_line_of(std::string_view statement);
 
 // True for `PRAGMA foreign_keys = OFF` in any case and spacing, with or without `;` (also

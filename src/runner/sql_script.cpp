@@ -5,12 +5,19 @@
 // The script starts with the shell's `.bail on`: without it the shell reports a failing
 // statement and goes on, and the COMMIT after it would record a revision that failed halfway.
 // With it the shell stops, and closing the connection rolls the open transaction back.
+// Nothing in a revision reaches the shell as one of its own commands (runner/shell_input.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
 #include "dbmigrate/sqlite.hpp"
+#include "diff/printable_line.hpp"
+#include "revision/line_ends.hpp"
 #include "runner/execute.hpp"
 #include "runner/section.hpp"
+#include "runner/shell_input.hpp"
 #include "runner/version_store.hpp"
 
 namespace dbmigrate {
@@ -26,6 +33,25 @@ std::string terminated(std::string_view sql) {
   std::string text(sql.substr(0, end + 1));
   if (text.back() != ';') text += "\n;";
   return text + "\n";
+}
+
+// A script must run in the shell as the revision runs in the runner: a line the shell would
+// read otherwise (as one of its commands, or as the end of a statement) is refused.
+void refuse_shell_misreading(const Revision& revision, Direction direction) {
+  const auto& sql = runner::section_of(revision, direction);
+  const auto misreading = runner::shell_misreading(sql);
+  if (!misreading) return;
+  const int first_line =
+      direction == Direction::upgrade ? revision.upgrade_first_line : revision.downgrade_first_line;
+  const auto end = std::min(sql.find('\n', misreading->offset), sql.size());
+  throw Error(
+      ErrorKind::input,
+      fmt::format("{}:{}: '{}': {}, which SQLite reads otherwise; change that line of the {} "
+                  "section of revision {} (no script was printed)",
+                  revision.path.empty() ? "revision " + revision.id : revision.path.string(),
+                  runner::line_of(sql, misreading->offset, first_line == 0 ? 1 : first_line),
+                  printable_line(sql.substr(misreading->offset, end - misreading->offset)),
+                  misreading->why, direction_name(direction), revision.id));
 }
 
 // Lists the violations (the shell prints the rows), then fails when there is one. RAISE()
@@ -49,6 +75,7 @@ std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
   const auto history = SqliteDialect().quote_identifier(history_table_name);
   for (const auto& id : plan) {
     const Revision& revision = graph.at(id);
+    refuse_shell_misreading(revision, direction);
     const auto& sql = runner::section_of(revision, direction);
     const bool foreign_keys_off = runner::disables_foreign_keys(sql);
     heads = direction == Direction::upgrade ? heads_after_upgrade(graph, heads, id)
@@ -56,7 +83,8 @@ std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
     script += fmt::format("\n-- {}\n", running_message(revision, direction_name(direction)));
     if (foreign_keys_off) script += "PRAGMA foreign_keys = OFF;\n";
     script += "BEGIN IMMEDIATE;\n";
-    script += terminated(sql);
+    // The shell drops a CR before LF; a literal that holds one keeps it.
+    script += with_line_end_crs_kept(terminated(sql));
     if (foreign_keys_off) script += foreign_key_check_sql;
     script += runner::write_heads_sql(heads) + "\n";
     script += fmt::format(

@@ -14,6 +14,7 @@
 #include "runner/execute.hpp"
 #include "runner/lock_wait.hpp"
 #include "runner/progress.hpp"
+#include "runner/rebuild_drift.hpp"
 #include "runner/section.hpp"
 #include "runner/version_store.hpp"
 
@@ -144,16 +145,33 @@ class SqliteRunner::Impl {
 
   void run(const RevisionGraph& graph, const std::vector<std::string>& plan, Direction direction,
            Reporter& reporter) {
-    bool backed_up = false;
+    backed_up_ = false;
     for (const auto& id : plan) {
       const Revision& revision = graph.at(id);
-      if (!backed_up && runner::is_destructive(runner::section_of(revision, direction))) {
-        backed_up = true;
-        const auto backup = runner::backup_database(connection_, options_.lock_timeout);
-        if (!backup.empty()) reporter.backup_written(backup);
+      if (runner::is_destructive(runner::section_of(revision, direction)) ||
+          drops_unknown(graph, revision, direction)) {
+        back_up(reporter);
       }
       apply(graph, revision, direction, reporter);
     }
+  }
+
+  // Whether the revision's rebuilds drop what the live tables hold beyond the revision's idea of
+  // them (only with drop_unknown: else that is refused here, before anything is written). Read
+  // before the revision's transaction, as the backup must be; a revision another run applied
+  // meanwhile is not compared.
+  bool drops_unknown(const RevisionGraph& graph, const Revision& revision, Direction direction) {
+    return runner::still_needed(graph, runner::read_heads(connection_), revision, direction) &&
+           runner::refuse_unknown_on_rebuild(connection_, revision, direction,
+                                             options_.drop_unknown);
+  }
+
+  // Once per run, before the first revision that can lose data.
+  void back_up(Reporter& reporter) {
+    if (backed_up_) return;
+    backed_up_ = true;
+    const auto backup = runner::backup_database(connection_, options_.lock_timeout);
+    if (!backup.empty()) reporter.backup_written(backup);
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
@@ -223,7 +241,14 @@ class SqliteRunner::Impl {
         std::chrono::steady_clock::now() - start);
     runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
                         direction_name(direction), elapsed.count());
-    transaction.commit();
+    try {
+      transaction.commit();  // a full disk often shows only here, when the pages are written
+    } catch (const Error& error) {
+      throw Error(error.kind(), fmt::format("{}: {}; {} {} was rolled back and the version table "
+                                            "left as it was",
+                                            revision_label(revision), error.what(),
+                                            direction_name(direction), revision.id));
+    }
     if (checked_heads_) {  // this run's own work needs no second look
       std::sort(heads_after.begin(), heads_after.end());
       checked_heads_ = std::move(heads_after);
@@ -234,8 +259,9 @@ class SqliteRunner::Impl {
   RunnerOptions options_;
   sqlite::Connection connection_;
   std::optional<State> read_ahead_;                        // used once
+  bool backed_up_ = false;                                 // in this run
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
-  runner::LockWait lock_wait_{connection_, options_.lock_timeout};
+  runner::LockWait lock_wait_{connection_, options_.lock_timeout, options_.lock_timeout_setting};
 };
 
 SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)

@@ -77,6 +77,9 @@ class Parser {
         }
         if (peek() == close) {
           ++at_;
+          // Once closed, the streamed array may move with its parent's members (a vector that
+          // grows): another container can then be allocated where it was.
+          if (&container == streamed_) streamed_ = nullptr;
           stack.pop_back();
           continue;
         }

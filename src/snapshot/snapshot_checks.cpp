@@ -10,25 +10,61 @@
 #include <unordered_map>
 
 #include "dbmigrate/error.hpp"
+#include "snapshot/utf8.hpp"
 
 namespace dbmigrate {
 namespace {
 
 class Checker {
  public:
-  explicit Checker(std::string_view origin) : origin_(origin) {}
+  Checker(const SnapshotOrigin& origin, const SqlFragmentCheck* fragments)
+      : origin_(origin), fragments_(fragments) {}
 
   [[noreturn]] void fail(const std::string& path, std::string_view what) const {
-    if (origin_.empty()) throw Error(ErrorKind::input, fmt::format("{}: {}", path, what));
-    throw Error(ErrorKind::input, fmt::format("{}: {}: {}", origin_, path, what));
+    std::string where;
+    if (origin_.locate) where = origin_.locate(part_, part_name_);
+    if (where.empty()) where = origin_.file;
+    if (where.empty()) throw Error(ErrorKind::input, fmt::format("{}: {}", path, what));
+    throw Error(ErrorKind::input, fmt::format("{}: {}: {}", where, path, what));
+  }
+
+  // The part of the snapshot the checks that follow are about, for fail().
+  void at(SnapshotPart part, std::string_view name) const {
+    part_ = part;
+    part_name_ = name;
+  }
+
+  // Text JSON can carry: UTF-8.
+  template <typename Path>  // a callable giving the JSON path, called only for an error
+  void text(const Path& path, std::string_view text) const {
+    if (auto at = invalid_utf8_at(text)) {
+      fail(path(), fmt::format("not valid UTF-8 (byte 0x{:02X} at offset {}); write names and "
+                               "SQL text in UTF-8",
+                               static_cast<unsigned char>(text[*at]), *at));
+    }
+  }
+  template <typename Path>
+  void optional_text(const Path& path, const std::optional<std::string>& text) const {
+    if (text) this->text(path, *text);
   }
 
   // A name SQL can spell: never a NUL (SQLite's C API would cut it there), empty only where
   // `may_be_empty`.
-  template <typename Path>  // a callable giving the JSON path, called only for an error
+  template <typename Path>
   void name(const Path& path, std::string_view name, bool may_be_empty = false) const {
     if (name.find('\0') != std::string_view::npos) fail(path(), "name contains a NUL character");
     if (name.empty() && !may_be_empty) fail(path(), "empty name");
+    text(path, name);
+  }
+
+  // SQL text the dialect vouches for: `problem` is what it found wrong with it, or empty.
+  template <typename Path>
+  void fragment(const Path& path, std::string_view sql, std::string_view what,
+                std::string (SqlFragmentCheck::*check)(std::string_view) const) const {
+    text(path, sql);
+    if (fragments_ == nullptr) return;
+    if (auto problem = (fragments_->*check)(sql); !problem.empty())
+      fail(path(), fmt::format("{}: {}", what, problem));
   }
 
   // Each of `columns` (at `path`[i]) must be a column of `table`, as SQLite resolves a column
@@ -55,10 +91,17 @@ class Checker {
   void table(const Table& table, std::size_t t,
              std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& indexes) const {
     auto at = [t](std::string_view rest) { return fmt::format("tables[{}]{}", t, rest); };
+    this->at(SnapshotPart::table, table.name);
     name([&] { return at(".name"); }, table.name);
+    if (fragments_ != nullptr) {
+      if (auto problem = fragments_->table_name(table.name); !problem.empty())
+        fail(at(".name"), problem);
+    }
+    optional_text([&] { return at(".renamed_from"); }, table.renamed_from);
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       const std::string& column = table.columns[i].name;
       name([&] { return at(fmt::format(".columns[{}].name", i)); }, column);
+      column_texts(table, i, at);
       for (std::size_t j = 0; j < i; ++j) {
         if (same_identifier(table.columns[j].name, column)) {
           fail(at(fmt::format(".columns[{}].name", i)),
@@ -81,6 +124,10 @@ class Checker {
         };
         if (column.generated->expression.empty())
           fail(here(".generated.expression"), "empty expression");
+        fragment([&] { return here(".generated.expression"); }, column.generated->expression,
+                 fmt::format("the expression of generated column '{}' of table '{}'", column.name,
+                             table.name),
+                 &SqlFragmentCheck::expression);
         if (column.default_sql) {
           fail(here(".default"),
                fmt::format("generated column '{}' cannot have a default", column.name));
@@ -101,6 +148,7 @@ class Checker {
     for (std::size_t i = 0; i < table.indexes.size(); ++i) {
       const Index& index = table.indexes[i];
       auto here = [&](std::string_view rest) { return at(fmt::format(".indexes[{}]{}", i, rest)); };
+      this->at(SnapshotPart::index, index.name);
       name([&] { return here(".name"); }, index.name);
       auto [first, fresh] = indexes.try_emplace(identifier_key(index.name), t, i);
       if (!fresh) {
@@ -111,11 +159,23 @@ class Checker {
         fail(here(".keys"), fmt::format("index '{}' has no keys", index.name));
       for (std::size_t k = 0; k < index.keys.size(); ++k) {
         const IndexKey& key = index.keys[k];
-        if (!key.expression)
-          column_of(
-              table, [&] { return here(fmt::format(".keys[{}]", k)); }, key.name);
+        auto key_path = [&] { return here(fmt::format(".keys[{}]", k)); };
+        if (!key.expression) {
+          column_of(table, key_path, key.name);
+        } else {
+          fragment([&] { return key_path() + ".expression"; }, key.name,
+                   fmt::format("key {} of index '{}'", k + 1, index.name),
+                   &SqlFragmentCheck::expression);
+        }
+        optional_text([&] { return key_path() + ".collation"; }, key.collation);
+      }
+      if (index.where) {
+        fragment([&] { return here(".where"); }, *index.where,
+                 fmt::format("the WHERE clause of index '{}'", index.name),
+                 &SqlFragmentCheck::expression);
       }
     }
+    this->at(SnapshotPart::table, table.name);
     for (std::size_t i = 0; i < table.uniques.size(); ++i) {
       auto here = [&](std::string_view rest) { return at(fmt::format(".uniques[{}]{}", i, rest)); };
       if (table.uniques[i].name) name([&] { return here(".name"); }, *table.uniques[i].name, true);
@@ -147,11 +207,31 @@ class Checker {
       if (table.checks[i].name) {
         name([&] { return at(fmt::format(".checks[{}].name", i)); }, *table.checks[i].name, true);
       }
+      fragment([&] { return at(fmt::format(".checks[{}].expression", i)); },
+               table.checks[i].expression, fmt::format("a CHECK of table '{}'", table.name),
+               &SqlFragmentCheck::expression);
     }
     if (table.strict) strict_types(table, at);
   }
 
  private:
+  template <typename At>
+  void column_texts(const Table& table, std::size_t i, const At& at) const {
+    const Column& column = table.columns[i];
+    auto here = [&](std::string_view rest) { return at(fmt::format(".columns[{}]{}", i, rest)); };
+    const auto whose = [&] {
+      return fmt::format("column '{}' of table '{}'", column.name, table.name);
+    };
+    fragment([&] { return here(".type"); }, column.type, fmt::format("the type of {}", whose()),
+             &SqlFragmentCheck::column_type);
+    if (column.default_sql) {
+      fragment([&] { return here(".default"); }, *column.default_sql,
+               fmt::format("the default of {}", whose()), &SqlFragmentCheck::default_value);
+    }
+    optional_text([&] { return here(".collation"); }, column.collation);
+    optional_text([&] { return here(".renamed_from"); }, column.renamed_from);
+  }
+
   // SQLite refuses any other type name, or none, in a STRICT table.
   template <typename At>
   void strict_types(const Table& table, const At& at) const {
@@ -165,19 +245,24 @@ class Checker {
     }
   }
 
-  std::string_view origin_;
+  const SnapshotOrigin& origin_;
+  const SqlFragmentCheck* fragments_;
+  mutable SnapshotPart part_ = SnapshotPart::table;
+  mutable std::string_view part_name_;
 };
 
 // Remembers each name of a list (case ignored) with its index; a second one is an error.
 template <typename Items>
 std::unordered_map<std::string, std::size_t> unique_names(const Checker& check, const Items& items,
                                                           std::string_view list,
-                                                          std::string_view kind) {
+                                                          std::string_view kind,
+                                                          SnapshotPart part) {
   std::unordered_map<std::string, std::size_t> seen;
   seen.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto [first, fresh] = seen.try_emplace(identifier_key(items[i].name), i);
     if (!fresh) {
+      check.at(part, items[i].name);
       check.fail(
           fmt::format("{}[{}].name", list, i),
           fmt::format("duplicate {} '{}' (also {}[{}])", kind, items[i].name, list, first->second));
@@ -188,25 +273,51 @@ std::unordered_map<std::string, std::size_t> unique_names(const Checker& check, 
 
 }  // namespace
 
-void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
-  const Checker check(origin);
+void check_snapshot(const Snapshot& snapshot, const SnapshotOrigin& origin,
+                    const SqlFragmentCheck* fragments) {
+  const Checker check(origin, fragments);
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> indexes;
   for (std::size_t i = 0; i < snapshot.tables.size(); ++i)
     check.table(snapshot.tables[i], i, indexes);
-  const auto tables = unique_names(check, snapshot.tables, "tables", "table");
+  const auto tables = unique_names(check, snapshot.tables, "tables", "table", SnapshotPart::table);
   for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
-    check.name([&] { return fmt::format("views[{}].name", i); }, snapshot.views[i].name);
+    const View& view = snapshot.views[i];
+    check.at(SnapshotPart::view, view.name);
+    check.name([&] { return fmt::format("views[{}].name", i); }, view.name);
+    check.text([&] { return fmt::format("views[{}].sql", i); }, view.sql);
+    if (fragments != nullptr) {
+      if (auto problem = fragments->view(view.sql, view.name); !problem.empty())
+        check.fail(fmt::format("views[{}].sql", i),
+                   fmt::format("view '{}': {}", view.name, problem));
+    }
   }
-  const auto views = unique_names(check, snapshot.views, "views", "view");
+  const auto views = unique_names(check, snapshot.views, "views", "view", SnapshotPart::view);
   for (std::size_t i = 0; i < snapshot.triggers.size(); ++i) {
     const Trigger& trigger = snapshot.triggers[i];
+    check.at(SnapshotPart::trigger, trigger.name);
     check.name([&] { return fmt::format("triggers[{}].name", i); }, trigger.name);
+    check.name([&] { return fmt::format("triggers[{}].table", i); }, trigger.table);
+    check.text([&] { return fmt::format("triggers[{}].sql", i); }, trigger.sql);
+    if (auto view = views.find(identifier_key(trigger.table)); view != views.end()) {
+      check.fail(fmt::format("triggers[{}].table", i),
+                 fmt::format("trigger '{}' is on view '{}': a snapshot holds triggers on tables "
+                             "only (an INSTEAD OF trigger cannot be kept)",
+                             trigger.name, trigger.table));
+    }
     if (!tables.contains(identifier_key(trigger.table))) {
       check.fail(fmt::format("triggers[{}].table", i),
                  fmt::format("'{}' is not a table of the snapshot", trigger.table));
     }
+    if (fragments != nullptr) {
+      if (auto problem = fragments->trigger(trigger.sql, trigger.name, trigger.table);
+          !problem.empty()) {
+        check.fail(fmt::format("triggers[{}].sql", i),
+                   fmt::format("trigger '{}': {}", trigger.name, problem));
+      }
+    }
   }
-  (void)unique_names(check, snapshot.triggers, "triggers", "trigger");
+  (void)unique_names(check, snapshot.triggers, "triggers", "trigger", SnapshotPart::trigger);
+  if (snapshot.head) check.text([] { return std::string("head"); }, *snapshot.head);
 
   // Tables, views and indexes share one namespace in SQLite's schema (triggers have their own).
   // Paths are formatted only for the error.
@@ -219,6 +330,7 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
   };
   for (std::size_t i = 0; i < snapshot.views.size(); ++i) {
     const auto& name = snapshot.views[i].name;
+    check.at(SnapshotPart::view, name);
     if (auto t = tables.find(identifier_key(name)); t != tables.end()) {
       clash(fmt::format("views[{}].name", i), "view", name, fmt::format("tables[{}]", t->second));
     }
@@ -228,6 +340,7 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
       for (std::size_t i = 0; i < snapshot.tables[t].indexes.size(); ++i) {
         const auto& name = snapshot.tables[t].indexes[i].name;
         if (auto v = views.find(identifier_key(name)); v != views.end()) {
+          check.at(SnapshotPart::index, name);
           clash(fmt::format("tables[{}].indexes[{}].name", t, i), "index", name,
                 fmt::format("views[{}]", v->second));
         }
@@ -242,6 +355,7 @@ void check_snapshot(const Snapshot& snapshot, std::string_view origin) {
         if (tables.contains(other_key)) first = std::min(first, other_place);
       }
       const auto& name = snapshot.tables[first.first].indexes[first.second].name;
+      check.at(SnapshotPart::index, name);
       clash(fmt::format("tables[{}].indexes[{}].name", first.first, first.second), "index", name,
             fmt::format("tables[{}]", tables.at(identifier_key(name))));
     }

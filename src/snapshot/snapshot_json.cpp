@@ -339,7 +339,15 @@ std::string to_json(const Snapshot& input) {
     });
   }
   if (snapshot.head) out["head"] = *snapshot.head;
-  return out.dump(2) + "\n";
+  try {
+    return out.dump(2) + "\n";
+  } catch (const json::exception& error) {
+    // Text that is not UTF-8: the checks name where it is. Every reader checks it first, so
+    // only a snapshot built in code gets here.
+    check_snapshot(input, "snapshot");
+    throw Error(ErrorKind::input,
+                fmt::format("snapshot cannot be written as JSON: {}", error.what()));
+  }
 }
 
 namespace {
@@ -362,7 +370,8 @@ bool format_checked(const Reader& root) {
 
 }  // namespace
 
-Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
+Snapshot snapshot_from_json(std::string_view text, std::string_view origin,
+                            const SqlFragmentCheck* fragments) {
   // Tables are read as they are parsed, once the format is known (it comes first in a
   // canonical document), so that a large snapshot is never held whole as JSON values.
   std::vector<Table> streamed;
@@ -395,7 +404,8 @@ Snapshot snapshot_from_json(std::string_view text, std::string_view origin) {
     return Trigger{item.string("name"), item.string("table"), item.string("sql")};
   });
   snapshot.head = root.optional_string("head");
-  check_snapshot(snapshot, origin);  // before normalize(): its paths follow the document
+  // Before normalize(): its paths follow the document.
+  check_snapshot(snapshot, SnapshotOrigin{.file = origin}, fragments);
   snapshot.normalize();
   return snapshot;
 }

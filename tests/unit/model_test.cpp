@@ -514,6 +514,27 @@ TEST_F(ModelDatabase, CreateAllRefusesADatabaseThatHasTheTablesAndChangesNothing
   EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema"), 1);
 }
 
+// A declared view that smuggles a second statement is refused before anything renders it. (The
+// model's own checks run each declaration in a scratch database, where the second statement runs
+// without error when the model declares the table it names.)
+TEST(ModelValidation, ViewThatIsMoreThanOneStatement_IsRefused) {
+  struct Row {
+    std::int64_t id;
+  };
+  Schema schema;
+  schema.table<Row>("victim").column("id", &Row::id);
+  schema.view("v", "CREATE VIEW v AS SELECT 1; DELETE FROM victim");
+  try {
+    (void)schema.snapshot();
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::input);
+    EXPECT_EQ(std::string(error.what()),
+              "model: views[0].sql: view 'v': more than one statement (the next starts at offset "
+              "27): write exactly one CREATE VIEW");
+  }
+}
+
 // --- the snapshot tool ------------------------------------------------------------------------
 
 class SnapshotTool : public TempFolderTest {

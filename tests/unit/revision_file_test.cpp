@@ -57,7 +57,7 @@ TEST_F(RevisionFile, Format_WritesTheDesignLayoutExactly) {
 TEST_F(RevisionFile, Format_FirstRevisionHasEmptyRevisesAndMergeListsParents) {
   Revision first{.id = "a1", .create_date = "d", .message = "init\nsecond line"};
   EXPECT_EQ(format_revision(first),
-            "-- Revision ID: a1\n-- Revises:\n-- Create Date: d\n-- Message: init second line\n\n"
+            "-- Revision ID: a1\n-- Revises:\n-- Create Date: d\n-- Message: init\\nsecond line\n\n"
             "-- migrate:upgrade\n\n-- migrate:downgrade\n");
   Revision merge{.id = "m1", .parents = {"b2", "c3"}, .create_date = "d", .message = "merge"};
   EXPECT_EQ(format_revision(merge),

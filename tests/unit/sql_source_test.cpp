@@ -1,6 +1,7 @@
 // snapshot_from_sql(): .sql schema files, rename hints, errors with lines; and the SQL text
 // rules underneath it (tokenizer, expression and default normalization).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <string>
@@ -165,6 +166,70 @@ TEST(SqlSource, Attach_IsRefused) {
             std::string::npos);
 }
 
+// The file runs in this process: it must not change SQLite for the rest of the program.
+TEST(SqlSource, PragmasThatChangeSqliteForTheWholeProcess_AreRefused) {
+  const auto hard = sqlite3_hard_heap_limit64(-1);
+  const auto soft = sqlite3_soft_heap_limit64(-1);
+  for (const char* pragma :
+       {"PRAGMA hard_heap_limit = 100000;", "PRAGMA soft_heap_limit = 100000;",
+        "PRAGMA temp_store_directory = '/nonexistent';", "PRAGMA writable_schema = ON;",
+        "PRAGMA max_page_count = 1000000000;"}) {
+    const auto message = input_error(std::string("CREATE TABLE t (id INTEGER);\n") + pragma);
+    EXPECT_TRUE(message.starts_with("schema.sql:2:")) << message;
+    EXPECT_NE(message.find("may not"), std::string::npos) << message;
+  }
+  EXPECT_EQ(sqlite3_hard_heap_limit64(-1), hard);
+  EXPECT_EQ(sqlite3_soft_heap_limit64(-1), soft);
+  // A pragma about this database alone stays allowed, as in a dump.
+  EXPECT_EQ(
+      snapshot_from_sql("PRAGMA foreign_keys = OFF;\nCREATE TABLE t (id INTEGER);\n").tables.size(),
+      1u);
+}
+
+// A runaway statement is stopped for its memory long before its time is up.
+TEST(SqlSource, RunawayStatement_IsStoppedBeforeItHoldsMuchMemory) {
+  sqlite3_memory_highwater(1);
+  const auto message = input_error(
+      "CREATE TABLE t (id INTEGER);\n"
+      "CREATE TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)\n"
+      "  SELECT x, randomblob(1000) AS b FROM c;\n");
+  EXPECT_TRUE(message.starts_with("schema.sql:2:")) << message;
+  EXPECT_NE(message.find("memory"), std::string::npos) << message;
+  EXPECT_LT(sqlite3_memory_highwater(1), 200LL * 1024 * 1024);
+}
+
+// What the JSON reader refuses, the .sql reader refuses too, at the statement that declared it.
+TEST(SqlSource, WhatASnapshotCannotHold_IsRefusedWithItsLine) {
+  auto expect = [](std::string_view sql, std::string_view start, std::string_view part) {
+    const auto message = input_error(sql);
+    EXPECT_TRUE(message.starts_with(start)) << message;
+    EXPECT_NE(message.find(part), std::string::npos) << message;
+  };
+  expect("CREATE TABLE a (id INTEGER);\nCREATE TABLE t (id INTEGER PRIMARY KEY, \"\" TEXT);\n",
+         "schema.sql:2: tables[1].columns[1].name: ", "empty name");
+  expect("CREATE TABLE a (id INTEGER);\n\nCREATE TABLE \"\" (id INTEGER);\n",
+         "schema.sql:3: ", "empty name");
+  expect(
+      "CREATE TABLE p (a INTEGER, b INTEGER, PRIMARY KEY (a, b));\n"
+      "CREATE TABLE c (x INTEGER REFERENCES p);\n",
+      "schema.sql:2: tables[0].foreign_keys[0].ref_columns: ",
+      "2 referenced columns for 1 columns");
+  expect(
+      "CREATE TABLE t (id INTEGER);\nCREATE VIEW v AS SELECT id FROM t;\n"
+      "CREATE TRIGGER tr INSTEAD OF INSERT ON v BEGIN SELECT 1; END;\n",
+      "schema.sql:3: triggers[0].table: ", "view 'v'");
+  expect("CREATE TABLE t (id INTEGER);\nCREATE INDEX \"\" ON t (id);\n",
+         "schema.sql:2: ", "empty name");
+  expect("CREATE TABLE t (id INTEGER);\nCREATE TABLE DbMigrate_Version (revision TEXT);\n",
+         "schema.sql:2: ", "DbMigrate_Version");
+  expect("CREATE TABLE t (id INTEGER);\nCREATE TABLE caf\xe9 (id INTEGER);\n",
+         "schema.sql:2: tables[0].name: ", "not valid UTF-8");
+  expect("CREATE TABLE t (id INTEGER,\n  x TEXT -- @renamed from=caf\xe9\n);\n",
+         "schema.sql:1: tables[0].columns[1].renamed_from: ", "not valid UTF-8");
+  expect("CREATE TABLE t (id INTEGER, x TEXT DEFAULT 'caf\xe9');\n",
+         "schema.sql:1: tables[0].columns[1].default: ", "not valid UTF-8");
+}
+
 TEST(SqlSource, RunawayStatement_IsStoppedAndNamesItsLine) {
   const auto started = std::chrono::steady_clock::now();
   const auto message = input_error(
@@ -212,8 +277,10 @@ TEST(NormalizeSqlExpression, DropsQuotesOnlyWhereNotNeeded) {
 // SQLite reads a "double-quoted" word that names no column of the table as a string literal.
 TEST(NormalizeSqlExpression, DoubleQuotedWordsThatNameNoColumnAreStrings) {
   const std::vector<std::string> columns = {"role", "Name"};
-  EXPECT_EQ(normalize_sql_expression("\"role\" IN (\"admin\", \"it's\")", columns), "role IN ('admin', 'it''s')");
-  EXPECT_EQ(normalize_sql_expression("\"name\" || \"rowid\" || [x] || `y`", columns), "name || rowid || x || y");
+  EXPECT_EQ(normalize_sql_expression("\"role\" IN (\"admin\", \"it's\")", columns),
+            "role IN ('admin', 'it''s')");
+  EXPECT_EQ(normalize_sql_expression("\"name\" || \"rowid\" || [x] || `y`", columns),
+            "name || rowid || x || y");
   EXPECT_EQ(normalize_sql_expression("\"t\".\"role\" > 0 AND \"lower\"(name) = 'a'", columns),
             "t.role > 0 AND lower(name) = 'a'");
   EXPECT_EQ(normalize_sql_expression("\"admin\""), "admin");  // no columns given: as before

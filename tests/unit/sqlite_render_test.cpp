@@ -91,7 +91,8 @@ TEST(SqliteRender, TypeChangeRebuildsTheTableKeepingRowsAndIndexes) {
             "DROP TABLE users;\n"
             "ALTER TABLE _dbmigrate_new_users RENAME TO users;\n"
             "CREATE INDEX ix_users_name ON users (name);\n");
-  EXPECT_NE(script.statements[0].comment.find("type integer -> bigint"), std::string::npos);
+  ASSERT_EQ(script.statements[0].comments.size(), 2u);
+  EXPECT_NE(script.statements[0].comments[1].find("type integer -> bigint"), std::string::npos);
 
   sqlite::Connection db(":memory:");
   db.execute(sql_of(render({}, from)));

@@ -12,9 +12,17 @@
 namespace dbmigrate::sqlite {
 namespace {
 
+// A fault of the environment is bad input (exit 2), said as such; anything else is the
+// statement's own failure.
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw Error(ErrorKind::database, fmt::format("{}: {} (SQLite error {})", what, sqlite3_errmsg(db),
-                                               sqlite3_extended_errcode(db)));
+  const int code = sqlite3_extended_errcode(db);
+  if (const auto fault = environment_fault(code)) {
+    throw Error(ErrorKind::input,
+                fmt::format("{}: {} ({}, SQLite error {}); {}", what, fault->cause,
+                            sqlite3_errmsg(db), code, fault->advice));
+  }
+  throw Error(ErrorKind::database,
+              fmt::format("{}: {} (SQLite error {})", what, sqlite3_errmsg(db), code));
 }
 
 std::string first_line(std::string_view sql) {
@@ -24,6 +32,31 @@ std::string first_line(std::string_view sql) {
 }
 
 }  // namespace
+
+std::optional<EnvironmentFault> environment_fault(int result_code) {
+  switch (result_code & 0xff) {
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return EnvironmentFault{
+          "the database file or its folder cannot be written",
+          "SQLite writes a journal beside the file, so both need write access; fix the "
+          "permissions or the mount, or point --url at a writable copy"};
+    case SQLITE_FULL:
+      return EnvironmentFault{"the disk is full", "free space and run again"};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return EnvironmentFault{
+          "the database file is damaged or is not an SQLite database",
+          "restore it from a backup ('PRAGMA integrity_check' in the sqlite3 shell says what is "
+          "wrong) and check --url"};
+    case SQLITE_IOERR:
+      return EnvironmentFault{"reading or writing the database file failed (an I/O error)",
+                              "check the disk and the file system, then run again"};
+    default:
+      return std::nullopt;
+  }
+}
 
 Connection::Connection(const std::string& path, int flags) {
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {

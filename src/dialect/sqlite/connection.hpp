@@ -12,6 +12,15 @@ namespace dbmigrate::sqlite {
 
 class Statement;
 
+// When SQLite's (extended) result code blames the environment rather than the SQL: a read-only
+// file or folder, a full disk, a damaged file, an I/O error. Then the cause in words and what to
+// do; nullopt for a statement's own failure (a constraint, a syntax error).
+struct EnvironmentFault {
+  std::string cause;
+  std::string advice;
+};
+[[nodiscard]] std::optional<EnvironmentFault> environment_fault(int result_code);
+
 class Connection {
  public:
   // Opens (flags as for sqlite3_open_v2); throws Error(database) naming the path.

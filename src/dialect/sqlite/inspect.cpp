@@ -20,7 +20,9 @@
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/create_statement.hpp"
+#include "dialect/sqlite/inspect.hpp"
 #include "dialect/sqlite/sql_tokens.hpp"
+#include "snapshot/snapshot_checks.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -122,7 +124,7 @@ class Inspector {
       // table_xinfo's `hidden`: 2 a VIRTUAL generated column, 3 a STORED one.
       const auto hidden = columns_.integer(5);
       if (auto value = columns_.optional_text(3))
-        column.default_sql = normalize_sql_default(*value);
+        column.default_sql = normalize_stored_default(*value);
       if (auto position = columns_.integer(4); position > 0) {
         key_positions.emplace_back(position, column.name);
       }
@@ -292,7 +294,9 @@ void resolve_references(Snapshot& snapshot) {
 
 }  // namespace
 
-Snapshot inspect_sqlite(sqlite3* db) {
+namespace sqlite {
+
+Snapshot inspect_schema(sqlite3* db) {
   struct SchemaRow {
     std::string type, name, table, sql;
   };
@@ -324,6 +328,18 @@ Snapshot inspect_sqlite(sqlite3* db) {
   }
   resolve_references(snapshot);
   snapshot.normalize();
+  return snapshot;
+}
+
+}  // namespace sqlite
+
+Snapshot inspect_sqlite(sqlite3* db) {
+  Snapshot snapshot = sqlite::inspect_schema(db);
+  const char* file = sqlite3_db_filename(db, "main");
+  const std::string origin = file == nullptr || *file == '\0' ? std::string("in-memory database")
+                                                              : fmt::format("database '{}'", file);
+  const SqliteFragmentCheck fragments;
+  check_snapshot(snapshot, SnapshotOrigin{.file = origin}, &fragments);
   return snapshot;
 }
 

@@ -4,12 +4,14 @@
 // as the operations change it, so that each step knows the table it works on.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/table_sql.hpp"
@@ -101,21 +103,23 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
       operation.kind);
 }
 
-std::string warning_for(const Operation& operation) {
-  std::string comment;
-  if (auto reason = operation.destructive_reason(); !reason.empty())
-    comment += "-- WARNING: " + reason;
+std::vector<std::string> warnings_for(const Operation& operation) {
+  std::vector<std::string> comments;
+  const auto destructive = operation.destructive_reason();
+  if (!destructive.empty()) comments.push_back("WARNING: " + destructive);
   if (auto reason = operation.data_dependent_reason();
-      !reason.empty() && comment.find(reason) == std::string::npos) {
-    if (!comment.empty()) comment += "\n";
-    comment += "-- CAUTION: " + reason;
+      !reason.empty() && destructive.find(reason) == std::string::npos) {
+    comments.push_back("CAUTION: " + reason);
   }
-  return comment;
+  return comments;
 }
 
 class Renderer {
  public:
-  Renderer(const SqliteDialect& dialect, const Snapshot& from) : d_(dialect), state_(from) {}
+  Renderer(const SqliteDialect& dialect, const Snapshot& from)
+      : d_(dialect), start_(from), state_(from) {
+    for (const auto& table : from.tables) origin_.emplace(identifier_key(table.name), table.name);
+  }
 
   SqlScript run(const Operations& operations) {
     for (std::size_t i = 0; i < operations.size();) {
@@ -135,6 +139,7 @@ class Renderer {
         }
       }
       native(operation);
+      follow_name(operation);
       apply_operations(state_, operation);
       if (!std::holds_alternative<op::DropTable>(operation.kind)) children_.reset();
       ++i;
@@ -143,8 +148,8 @@ class Renderer {
   }
 
  private:
-  void emit(std::string sql, std::string comment = {}) {
-    script_.statements.push_back({std::move(sql), std::move(comment)});
+  void emit(std::string sql, std::vector<std::string> comments = {}) {
+    script_.statements.push_back({std::move(sql), std::move(comments)});
   }
   std::string q(std::string_view name) const { return d_.quote_identifier(name); }
 
@@ -159,7 +164,7 @@ class Renderer {
             [&](const op::DropTable& o) {
               // With children still pointing at it, a drop would fire their ON DELETE actions.
               if (has_children(o.table.name)) script_.needs_foreign_keys_off = true;
-              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warning_for(operation));
+              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warnings_for(operation));
             },
             [&](const op::RenameTable& o) {
               emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to)));
@@ -168,18 +173,18 @@ class Renderer {
               const Table* table = state_.find_table(o.table);
               emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table),
                                sqlite::column_sql(d_, table ? *table : Table{}, o.column)),
-                   warning_for(operation));
+                   warnings_for(operation));
             },
             [&](const op::DropColumn& o) {
               emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", q(o.table), q(o.column.name)),
-                   warning_for(operation));
+                   warnings_for(operation));
             },
             [&](const op::RenameColumn& o) {
               emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from),
                                q(o.to)));
             },
             [&](const op::CreateIndex& o) {
-              emit(sqlite::create_index_sql(d_, o.table, o.index), warning_for(operation));
+              emit(sqlite::create_index_sql(d_, o.table, o.index), warnings_for(operation));
             },
             [&](const op::DropIndex& o) { emit(fmt::format("DROP INDEX {};", q(o.index.name))); },
             [&](const op::CreateView& o) { emit(terminated(o.view.sql)); },
@@ -238,13 +243,18 @@ class Renderer {
     while (!sql.empty() &&
            (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';'))
       sql.pop_back();
-    return sql + ";";
+    // A body that ends in a `--` comment (SQLite keeps those of a view or trigger) takes its
+    // `;` on a line of its own, or the comment would hide it and join the next statement.
+    if (std::string statement = sql + ";"; sqlite3_complete(statement.c_str()) != 0)
+      return statement;
+    return sql + "\n;";
   }
 
   // Operations [begin, end) all change one table: one rebuild does them all.
   void rebuild(const Operations& operations, std::size_t begin, std::size_t end,
                const std::string& reason) {
     const std::string name = operations[begin].table();
+    note_rebuilt(name);
     const Table before = *state_.find_table(name);
     // Column renames run natively first: SQLite then rewrites the foreign keys of other
     // tables that point at the renamed columns, which a copy into a new table would not.
@@ -259,7 +269,7 @@ class Renderer {
       physical.erase(from);
       physical.insert(to);
     };
-    std::string warnings;
+    std::vector<std::string> comments;
     for (std::size_t i = begin; i < end; ++i) {
       const Operation& operation = operations[i];
       if (const auto* rename = std::get_if<op::RenameColumn>(&operation.kind)) {
@@ -272,18 +282,14 @@ class Renderer {
       } else if (const auto* add = std::get_if<op::AddColumn>(&operation.kind)) {
         copied.erase(add->column.name);
       }
-      if (auto warning = warning_for(operation); !warning.empty())
-        warnings += (warnings.empty() ? "" : "\n") + warning;
+      for (auto& warning : warnings_for(operation)) comments.push_back(std::move(warning));
       apply_operations(state_, operation);
     }
     const Table& after = *state_.find_table(name);
 
-    std::vector<std::string> changes;
-    for (std::size_t i = begin; i < end; ++i) changes.push_back(operations[i].describe());
-    std::string comment =
-        fmt::format("-- Rebuild of table '{}' (SQLite cannot alter it in place: {}):\n-- {}", name,
-                    reason, fmt::join(changes, "\n-- "));
-    if (!warnings.empty()) comment = warnings + "\n" + comment;
+    comments.push_back(
+        fmt::format("Rebuild of table '{}' (SQLite cannot alter it in place: {}):", name, reason));
+    for (std::size_t i = begin; i < end; ++i) comments.push_back(operations[i].describe());
 
     const std::string temporary = "_dbmigrate_new_" + name;
     std::vector<std::string> columns;
@@ -292,11 +298,8 @@ class Renderer {
       if (copied.count(column.name) && !column.generated) columns.push_back(q(column.name));
     }
     script_.needs_foreign_keys_off = true;
-    for (auto& sql : renames_sql) {
-      emit(std::move(sql), comment);
-      comment.clear();
-    }
-    emit(sqlite::create_table_sql(d_, after, temporary), comment);
+    for (auto& sql : renames_sql) emit(std::move(sql), std::exchange(comments, {}));
+    emit(sqlite::create_table_sql(d_, after, temporary), std::move(comments));
     if (!columns.empty()) {
       // OR ABORT: a row that breaks a constraint of the new table fails the revision, even
       // where the constraint itself says ON CONFLICT IGNORE or REPLACE: a rebuild loses no row.
@@ -316,6 +319,39 @@ class Renderer {
     for (const auto& index : after.indexes) emit(sqlite::create_index_sql(d_, name, index));
   }
 
+  // Which table of the start each table now is: a rename carries the name along, a table
+  // created on the way is none.
+  void follow_name(const Operation& operation) {
+    if (const auto* rename = std::get_if<op::RenameTable>(&operation.kind)) {
+      auto node = origin_.extract(identifier_key(rename->from));
+      if (node.empty()) return;
+      node.key() = identifier_key(rename->to);
+      origin_.insert(std::move(node));
+    } else if (const auto* create = std::get_if<op::CreateTable>(&operation.kind)) {
+      origin_.erase(identifier_key(create->table.name));
+    } else if (const auto* drop = std::get_if<op::DropTable>(&operation.kind)) {
+      origin_.erase(identifier_key(drop->table.name));
+    }
+  }
+
+  // Records what the script expects of the table `name` rebuilds, as it stands at the start.
+  void note_rebuilt(const std::string& name) {
+    const auto origin = origin_.find(identifier_key(name));
+    if (origin == origin_.end()) return;
+    const Table* table = start_.find_table(origin->second);
+    if (table == nullptr) return;
+    for (const auto& shape : script_.rebuilt) {
+      if (shape.table == table->name) return;
+    }
+    TableShape shape{.table = table->name};
+    for (const auto& column : table->columns) shape.columns.push_back(column.name);
+    for (const auto& index : table->indexes) shape.indexes.push_back(index.name);
+    for (const auto& trigger : start_.triggers) {
+      if (same_identifier(trigger.table, table->name)) shape.triggers.push_back(trigger.name);
+    }
+    script_.rebuilt.push_back(std::move(shape));
+  }
+
   static bool has_autoincrement(const Table& table) {
     return std::any_of(table.columns.begin(), table.columns.end(),
                        [](const Column& c) { return c.autoincrement; });
@@ -327,6 +363,8 @@ class Renderer {
   }
 
   const SqliteDialect& d_;
+  const Snapshot& start_;
+  std::map<std::string, std::string> origin_;  // folded name now -> name at the start
   Snapshot state_;
   SqlScript script_;
   std::optional<std::unordered_map<std::string, int>>

@@ -15,7 +15,10 @@
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/create_statement.hpp"
+#include "dialect/sqlite/inspect.hpp"
+#include "dialect/sqlite/schema_file_guard.hpp"
 #include "dialect/sqlite/sql_tokens.hpp"
+#include "snapshot/snapshot_checks.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -45,48 +48,20 @@ struct StatementRange {
 
 using PreparedStatement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
-// A schema file creates tables, indexes, views and triggers, which takes milliseconds. A
-// statement still running after this long is a mistake (a recursive CTE without a limit) that
-// would otherwise hang the command; the progress handler interrupts it.
-constexpr std::chrono::seconds statement_budget{5};
-constexpr int steps_between_clock_checks = 10000;
-
-// Interrupts the statement running on `db` once the budget set by start() is spent.
-class StatementDeadline {
- public:
-  explicit StatementDeadline(sqlite3* db) : db_(db) {
-    sqlite3_progress_handler(db_, steps_between_clock_checks, &StatementDeadline::check, this);
-  }
-  StatementDeadline(const StatementDeadline&) = delete;
-  StatementDeadline& operator=(const StatementDeadline&) = delete;
-  ~StatementDeadline() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
-
-  void start() {
-    deadline_ = std::chrono::steady_clock::now() + statement_budget;
-    expired_ = false;
-  }
-  [[nodiscard]] bool expired() const { return expired_; }
-
- private:
-  static int check(void* self) {
-    auto& deadline = *static_cast<StatementDeadline*>(self);
-    deadline.expired_ = std::chrono::steady_clock::now() >= deadline.deadline_;
-    return deadline.expired_ ? 1 : 0;  // non-zero: SQLite stops with SQLITE_INTERRUPT
-  }
-
-  sqlite3* db_;
-  std::chrono::steady_clock::time_point deadline_{};
-  bool expired_ = false;
-};
-
 // Runs the file statement by statement, so that an error can name its line.
-std::vector<StatementRange> execute_file(sqlite3* db, std::string_view sql,
-                                         const std::string& origin, const LineIndex& lines) {
+std::vector<StatementRange> execute_file(sqlite3* db, sqlite::SchemaFileGuard& guard,
+                                         std::string_view sql, const std::string& origin,
+                                         const LineIndex& lines) {
   std::vector<StatementRange> statements;
-  StatementDeadline deadline(db);
+  sqlite::StatementBudget budget(db);
   std::size_t offset = 0;
   while ((offset = sqlite::skip_blank(sql, offset)) < sql.size()) {
+    guard.statement_at(offset);
     auto fail = [&](std::string_view what) -> Error {
+      if (!guard.refused().empty()) {
+        return Error(ErrorKind::input, fmt::format("{}:{}: {}; fix the schema file", origin,
+                                                   lines.line(offset), guard.refused()));
+      }
       std::size_t at = offset;
 #if SQLITE_VERSION_NUMBER >= 3038000
       // Where in the statement SQLite stopped, when it says (a syntax error, a missing name).
@@ -114,15 +89,20 @@ std::vector<StatementRange> execute_file(sqlite3* db, std::string_view sql,
       continue;
     }
     int rc;
-    deadline.start();
+    budget.start();
     while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
     }
-    if (rc == SQLITE_INTERRUPT && deadline.expired()) {
+    if (rc == SQLITE_INTERRUPT && budget.spent() != sqlite::StatementBudget::Spent::nothing) {
+      const std::string spent =
+          budget.spent() == sqlite::StatementBudget::Spent::time
+              ? fmt::format("runs too long for a schema file (stopped after {} seconds)",
+                            sqlite::statement_budget.count())
+              : fmt::format("holds too much memory for a schema file (stopped at {} MB)",
+                            sqlite::memory_budget >> 20);
       throw Error(ErrorKind::input,
-                  fmt::format("{}:{}: statement runs too long for a schema file (stopped after {} "
-                              "seconds); a schema file should only create tables, indexes, views "
-                              "and triggers",
-                              origin, lines.line(offset), statement_budget.count()));
+                  fmt::format("{}:{}: statement {}; a schema file should only create tables, "
+                              "indexes, views and triggers",
+                              origin, lines.line(offset), spent));
     }
     if (rc != SQLITE_DONE) throw fail("statement failed");
     statements.push_back({offset, end});
@@ -161,13 +141,20 @@ std::optional<RenameHint> read_hint(const sqlite::Token& comment, const std::str
   if (text.starts_with('"')) {
     const auto tokens = sqlite::tokenize_sql(text);
     const auto& quoted = tokens.front();
-    if (quoted.text.size() < 2 || quoted.text.back() != '"') throw malformed("unterminated name");
     hint.from = sqlite::identifier_value(quoted);
+    // Terminated only if quoting the name again gives the token: "people"" is a doubled quote
+    // running to the end of the line, not the name people".
+    std::string requoted = "\"";
+    for (const char c : hint.from) requoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    if (requoted + '"' != quoted.text) throw malformed("unterminated name");
     text.remove_prefix(quoted.text.size());
   } else {
     const auto end = std::min(text.find_first_of(" \t\r"), text.size());
     hint.from = std::string(text.substr(0, end));
     text.remove_prefix(end);
+    if (hint.from.find_first_of("\"'`[](),;") != std::string::npos) {
+      throw malformed("a quote or bracket in an unquoted name");
+    }
   }
   if (hint.from.empty()) throw malformed("empty old name");
   if (!trim_front(text).empty()) throw malformed("unexpected text after the name");
@@ -241,17 +228,40 @@ void attach_rename_hints(Snapshot& snapshot, std::string_view sql,
   }
 }
 
+// The inspector leaves out the tables SQLite and DbMigrate keep for themselves: a schema file
+// that declares one would lose it without a word.
+void refuse_kept_names(sqlite::Connection& connection, const SnapshotOrigin& where,
+                       const SqlFragmentCheck& fragments) {
+  auto tables = connection.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table'");
+  while (tables.step()) {
+    const std::string name = tables.text(0);
+    if (same_identifier(std::string_view(name).substr(0, 7), "sqlite_")) continue;  // SQLite's
+    if (auto problem = fragments.table_name(name); !problem.empty()) {
+      std::string at = where.locate(SnapshotPart::table, name);
+      if (at.empty()) at = where.file;
+      throw Error(ErrorKind::input, fmt::format("{}: {}", at, problem));
+    }
+  }
+}
+
 }  // namespace
 
 Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin) {
   const std::string file = origin.empty() ? std::string("<sql>") : std::string(origin);
   const LineIndex lines(sql);
   sqlite::Connection connection(":memory:");
-  // A schema file describes one database: ATTACH could create files beside it.
-  sqlite3_limit(connection.handle(), SQLITE_LIMIT_ATTACHED, 0);
-  const auto statements = execute_file(connection.handle(), sql, file, lines);
-  Snapshot snapshot = inspect_sqlite(connection.handle());
+  sqlite::SchemaFileGuard guard(connection.handle());
+  const auto statements = execute_file(connection.handle(), guard, sql, file, lines);
+  const SnapshotOrigin where{
+      .file = file, .locate = [&](SnapshotPart part, std::string_view name) -> std::string {
+        const auto offset = guard.created(part, name);
+        return offset ? fmt::format("{}:{}", file, lines.line(*offset)) : std::string();
+      }};
+  const SqliteFragmentCheck fragments;
+  refuse_kept_names(connection, where, fragments);
+  Snapshot snapshot = sqlite::inspect_schema(connection.handle());
   attach_rename_hints(snapshot, sql, statements, file, lines);
+  check_snapshot(snapshot, where, &fragments);  // the hints' names too
   return snapshot;
 }
 

@@ -174,6 +174,17 @@ std::size_t skip_blank(std::string_view sql, std::size_t offset) {
   return offset;
 }
 
+bool wrapped_in_parentheses(const std::vector<Token>& code) {
+  if (code.empty() || !code.front().is("(")) return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (code[i].is("(")) ++depth;
+    if (code[i].is(")")) --depth;
+    if (depth == 0 && i + 1 < code.size()) return false;
+  }
+  return depth == 0;
+}
+
 }  // namespace dbmigrate::sqlite
 
 namespace dbmigrate {
@@ -250,19 +261,23 @@ std::string normalize_sql_expression(std::string_view sql,
   return normalize(sql, &columns);
 }
 
+std::string normalize_stored_default(std::string_view dflt_value) {
+  // DEFAULT followed by a lone name (active, "dq", [br], `bt`) is, to SQLite, the string that
+  // name spells; in parentheses it would be a column reference, which SQLite refuses to store.
+  if (const auto tokens = sqlite::tokenize_sql_code(dflt_value);
+      tokens.size() == 1 &&
+      (tokens[0].kind == sqlite::TokenKind::quoted_identifier ||
+       (tokens[0].kind == sqlite::TokenKind::word && !sqlite::is_plain_literal(tokens[0])))) {
+    return single_quoted(sqlite::identifier_value(tokens[0]));
+  }
+  return normalize_sql_default(dflt_value);
+}
+
 std::string normalize_sql_default(std::string_view sql) {
   auto text = normalize_sql_expression(sql);
   // Peel parentheses that wrap the whole text: SQLite's own dflt_value drops one pair.
   while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
-    int depth = 0;
-    bool wraps = true;
-    const auto tokens = sqlite::tokenize_sql_code(text);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].is("(")) ++depth;
-      if (tokens[i].is(")")) --depth;
-      if (depth == 0 && i + 1 < tokens.size()) wraps = false;
-    }
-    if (!wraps) break;
+    if (!sqlite::wrapped_in_parentheses(sqlite::tokenize_sql_code(text))) break;
     text = normalize_sql_expression(std::string_view(text).substr(1, text.size() - 2));
   }
   const auto tokens = sqlite::tokenize_sql_code(text);

@@ -44,6 +44,9 @@ struct Token {
 // 'string' where it expects a name, so strings are unquoted too; other tokens come back as is.
 [[nodiscard]] std::string identifier_value(const Token& token);
 
+// Whether `code` (tokens without comments) opens with '(' and closes it with its last token.
+[[nodiscard]] bool wrapped_in_parentheses(const std::vector<Token>& code);
+
 // The offset of the first byte at or after `offset` that is neither whitespace nor comment.
 [[nodiscard]] std::size_t skip_blank(std::string_view sql, std::size_t offset);
 

@@ -1,0 +1,32 @@
+// The SQL text a snapshot carries (defaults, CHECKs, partial-index WHERE clauses, expression
+// keys, generated columns, views, triggers) is rendered into revisions as it stands. A dialect
+// says whether each piece is exactly one thing of its kind, so that no snapshot, however it was
+// written, can carry a statement of its own into a revision.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dbmigrate {
+
+class SqlFragmentCheck {
+ public:
+  virtual ~SqlFragmentCheck() = default;
+
+  // Each returns why the text is not what it should be, or an empty string when it is.
+  // Exactly one expression (CHECK, WHERE, an index key, a generated column).
+  [[nodiscard]] virtual std::string expression(std::string_view sql) const = 0;
+  // Exactly one expression, spelled so that it can follow DEFAULT.
+  [[nodiscard]] virtual std::string default_value(std::string_view sql) const = 0;
+  // Exactly one CREATE VIEW statement creating `name`.
+  [[nodiscard]] virtual std::string view(std::string_view sql, std::string_view name) const = 0;
+  // Exactly one CREATE TRIGGER statement creating `name` on `table`.
+  [[nodiscard]] virtual std::string trigger(std::string_view sql, std::string_view name,
+                                            std::string_view table) const = 0;
+  // A column type the dialect can declare.
+  [[nodiscard]] virtual std::string column_type(std::string_view type) const = 0;
+  // A name a table of the schema may have (not one the dialect or DbMigrate keeps for itself).
+  [[nodiscard]] virtual std::string table_name(std::string_view name) const = 0;
+};
+
+}  // namespace dbmigrate

@@ -1,0 +1,98 @@
+// Further `-- Key: value` header lines of a revision file: kept in order, written back the same,
+// unknown keys accepted; the rebuild headers hold any name on one line and are checked on read.
+#include <gtest/gtest.h>
+
+#include "dbmigrate/error.hpp"
+#include "dbmigrate/revision.hpp"
+
+namespace dbmigrate {
+namespace {
+
+constexpr const char* header =
+    "-- Revision ID: abc\n-- Revises:\n-- Create Date: 2026-11-24 10:00:00+00:00\n"
+    "-- Message: step\n";
+
+std::string file(const std::string& headers) {
+  return std::string(header) + headers +
+         "\n-- migrate:upgrade\nSELECT 1;\n\n-- migrate:downgrade\n";
+}
+
+std::string parse_error(const std::string& text) {
+  try {
+    (void)parse_revision(text, "versions/abc_step.sql");
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::input);
+    return error.what();
+  }
+  ADD_FAILURE() << "parsed";
+  return {};
+}
+
+TEST(RevisionHeaders, FurtherKeys_KeptInFileOrder_UnknownOnesToo) {
+  const Revision revision = parse_revision(
+      file("-- Future Key: anything at all\n-- a note of the author's, not a header\n"
+           "-- Upgrade Rebuilds: {\"table\": \"t\", \"columns\": [\"a\"], \"indexes\": [], "
+           "\"triggers\": [], \"later\": 1}\n"),
+      "versions/abc_step.sql");
+  ASSERT_EQ(revision.headers.size(), 2U);
+  EXPECT_EQ(revision.headers[0], (HeaderField{"Future Key", "anything at all"}));
+  EXPECT_EQ(revision.headers[1].key, "Upgrade Rebuilds");
+  EXPECT_EQ(rebuilt_tables(revision, "upgrade"),
+            (std::vector<TableShape>{{.table = "t", .columns = {"a"}}}));
+  EXPECT_TRUE(rebuilt_tables(revision, "downgrade").empty());
+}
+
+TEST(RevisionHeaders, FileWithoutThem_HasNone) {
+  const Revision revision = parse_revision(file(""), "versions/abc_step.sql");
+  EXPECT_TRUE(revision.headers.empty());
+  EXPECT_TRUE(rebuilt_tables(revision, "upgrade").empty());
+}
+
+TEST(RevisionHeaders, AnyName_StaysOnItsLine_AndReadsBack) {
+  const TableShape shape{.table = "t\n-- migrate:upgrade\nDELETE FROM victim;--",
+                         .columns = {"a\"b", "c\\d", "\r", "\xc3\xa9t\xc3\xa9", "x\x01y"},
+                         .indexes = {"ix\n"},
+                         .triggers = {"-- migrate:downgrade"}};
+  Revision revision{.id = "abc", .create_date = "2026-11-24 10:00:00+00:00", .message = "step"};
+  revision.headers = {rebuild_header("upgrade", shape), rebuild_header("downgrade", shape)};
+  revision.upgrade_sql = "SELECT 1;";
+  const std::string text = format_revision(revision);
+  // Five header lines and a blank one before the upgrade marker: nothing got out of its line.
+  EXPECT_EQ(text.find("\n-- migrate:upgrade\n"), text.find("\n\n") + 1) << text;
+  for (char c : revision.headers[0].value) {
+    EXPECT_TRUE(c >= 0x20 && c < 0x7f) << "not plain ASCII: " << int(c);
+  }
+  const Revision parsed = parse_revision(text, "versions/abc_step.sql");
+  EXPECT_EQ(parsed.headers, revision.headers);
+  EXPECT_EQ(rebuilt_tables(parsed, "upgrade"), std::vector<TableShape>{shape});
+  EXPECT_EQ(rebuilt_tables(parsed, "downgrade"), std::vector<TableShape>{shape});
+  EXPECT_EQ(format_revision(parsed), text);
+}
+
+TEST(RevisionHeaders, WrittenAsOneJsonObjectPerTable) {
+  EXPECT_EQ(rebuild_header("upgrade", {.table = "users",
+                                       .columns = {"id", "name"},
+                                       .indexes = {"ix_users_name"},
+                                       .triggers = {}}),
+            (HeaderField{"Upgrade Rebuilds",
+                         R"({"table": "users", "columns": ["id", "name"], "indexes": )"
+                         R"(["ix_users_name"], "triggers": []})"}));
+  EXPECT_EQ(rebuild_header("downgrade", {.table = "t"}).key, "Downgrade Rebuilds");
+}
+
+TEST(RevisionHeaders, MalformedRebuildHeader_IsRefusedWithItsLine) {
+  for (const char* value :
+       {"{\"table\": \"t\", \"columns\": [\"a\"]", "[]",
+        "{\"columns\": [], \"indexes\": [], \"triggers\": []}",
+        "{\"table\": \"t\", \"columns\": [1], \"indexes\": [], \"triggers\": []}",
+        "{\"table\": \"t\", \"columns\": [], \"indexes\": []}"}) {
+    const std::string message =
+        parse_error(file(std::string("-- Downgrade Rebuilds: ") + value + "\n"));
+    EXPECT_TRUE(message.starts_with("versions/abc_step.sql:5: '-- Downgrade Rebuilds:' "))
+        << value << "\n"
+        << message;
+  }
+}
+
+}  // namespace
+}  // namespace dbmigrate
