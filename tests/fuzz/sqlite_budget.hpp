@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace dbmigrate::fuzz {
 
@@ -20,7 +21,7 @@ constexpr sqlite3_int64 sqlite_heap_limit = 64 << 20;
 constexpr int sqlite_value_limit = 1 << 20;
 constexpr std::chrono::milliseconds input_budget{1000};
 
-// Interrupts every connection opened while armed once the budget is spent. Connections are
+// Interrupts every open connection once the budget of the input is spent. Connections are
 // seen through an auto-extension as they open and forgotten as they close (a close trace), so
 // that a closed handle is never interrupted.
 class SqliteWatchdog {
@@ -53,14 +54,14 @@ class SqliteWatchdog {
     sqlite3_trace_v2(db, SQLITE_TRACE_CLOSE, &SqliteWatchdog::closed, nullptr);
     auto& self = instance();
     const std::lock_guard lock(self.mutex_);
-    self.db_ = db;
+    self.open_.push_back(db);
     return SQLITE_OK;
   }
 
   static int closed(unsigned, void*, void* db, void*) {
     auto& self = instance();
     const std::lock_guard lock(self.mutex_);
-    if (self.db_ == db) self.db_ = nullptr;
+    std::erase(self.open_, static_cast<sqlite3*>(db));
     return 0;
   }
 
@@ -68,8 +69,8 @@ class SqliteWatchdog {
     std::unique_lock lock(mutex_);
     while (true) {
       condition_.wait_for(lock, std::chrono::milliseconds(20));
-      if (armed_ && db_ != nullptr && std::chrono::steady_clock::now() >= deadline_) {
-        sqlite3_interrupt(db_);
+      if (armed_ && std::chrono::steady_clock::now() >= deadline_) {
+        for (sqlite3* db : open_) sqlite3_interrupt(db);
       }
     }
   }
@@ -77,7 +78,7 @@ class SqliteWatchdog {
   std::mutex mutex_;
   std::condition_variable condition_;
   std::thread thread_;
-  sqlite3* db_ = nullptr;  // the connection opened last, while it is open
+  std::vector<sqlite3*> open_;
   bool armed_ = false;
   std::chrono::steady_clock::time_point deadline_;
 };
