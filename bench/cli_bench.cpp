@@ -5,13 +5,8 @@
 // transaction per revision (the script `upgrade --sql` prints); a no-op upgrade and
 // `current` at head are timed as whole processes.
 #include <fmt/format.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -20,45 +15,14 @@
 
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/runner.hpp"
+#include "process_time.hpp"
 
 namespace fs = std::filesystem;
 using namespace dbmigrate;
-using Clock = std::chrono::steady_clock;
-
-extern char** environ;
+using bench::median;
+using bench::run_ms;
 
 namespace {
-
-// Runs a program with stdin from `input` (or /dev/null) and stdout to /dev/null; returns ms.
-double run_ms(const std::vector<std::string>& argv, const std::string& input = "/dev/null") {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  std::vector<char*> args;
-  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  auto start = Clock::now();
-  pid_t pid;
-  if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
-    fmt::print(stderr, "cannot run {}\n", argv[0]);
-    std::exit(1);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  posix_spawn_file_actions_destroy(&actions);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    fmt::print(stderr, "{} failed\n", fmt::join(argv, " "));
-    std::exit(1);
-  }
-  return ms;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
 
 void write_chain(const fs::path& versions, int count) {
   fs::create_directories(versions);

@@ -41,7 +41,7 @@ struct Revision {
   std::filesystem::path path;  // empty when the revision was not read from a file
   // File lines (1-based) on which each section's SQL starts, so that a failing statement can be
   // reported by its line in the file. 0 when the revision was not parsed from a file.
-  std::string checksum;        // SHA-256 of the file as read (load_revisions); empty otherwise
+  std::string checksum;  // revision_file_checksum() of the file as read (load_revisions), or empty
   int upgrade_first_line = 0;
   int downgrade_first_line = 0;
 
@@ -62,8 +62,13 @@ struct Revision {
 [[nodiscard]] std::vector<TableShape> rebuilt_tables(const Revision& revision,
                                                      std::string_view section);
 
-// SHA-256 of `data` as 64 lower-case hex digits: the checksum recorded for a revision file.
+// SHA-256 of `data` as 64 lower-case hex digits.
 [[nodiscard]] std::string sha256_hex(std::string_view data);
+
+// The checksum recorded for a revision file: sha256_hex() of its text without a leading UTF-8
+// byte order mark and with CRLF line ends as LF, so that a checkout's line endings (git's
+// autocrlf) do not change it. Histories written before kept sha256_hex() of the raw bytes.
+[[nodiscard]] std::string revision_file_checksum(std::string_view file_text);
 
 // `<id>_<slug>.sql`: slug = message lower-cased, other characters collapsed to `_`, trimmed,
 // at most 40 characters; `<id>.sql` when nothing of the message is left.

@@ -8,6 +8,7 @@
 
 #include "dbmigrate/revision.hpp"
 #include "diff/printable_line.hpp"
+#include "revision/file_text.hpp"
 #include "revision/rebuild_header.hpp"
 
 namespace dbmigrate {
@@ -120,9 +121,10 @@ struct HeaderValue {
 class Parser {
  public:
   Parser(std::string_view text, std::filesystem::path path)
-      : lines_(split_lines(text)), path_(std::move(path)) {}
+      : lines_(split_lines(without_bom(text))), path_(std::move(path)) {}
 
   Revision parse() {
+    refuse_nul_bytes();
     enum class Section { header, upgrade, downgrade } section = Section::header;
     for (int number = 1; number <= static_cast<int>(lines_.size()); ++number) {
       const auto line = lines_[number - 1];
@@ -181,6 +183,20 @@ class Parser {
  private:
   [[noreturn]] void fail(int line, std::string_view what) const {
     throw Error(ErrorKind::input, fmt::format("{}:{}: {}", path_.string(), line, what));
+  }
+
+  // SQLite stops reading a statement at a NUL byte: the rest of its section would silently
+  // not run.
+  void refuse_nul_bytes() const {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const auto column = lines_[i].find('\0');
+      if (column == std::string_view::npos) continue;
+      fail(static_cast<int>(i) + 1,
+           fmt::format("NUL byte in column {}; SQLite would stop reading the SQL there. A "
+                       "revision file is text: remove the byte (is the file saved as UTF-16, or "
+                       "was binary data pasted in?)",
+                       column + 1));
+    }
   }
 
   static std::string duplicate_marker(std::string_view name, int first) {

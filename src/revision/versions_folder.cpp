@@ -45,14 +45,19 @@ class Folder {
   Folder& operator=(const Folder&) = delete;
   ~Folder() { ::closedir(stream_); }
 
-  // Names of the `*.sql` regular files (symbolic links followed), sorted. Editors leave
-  // backups and lock files beside the revisions: only `*.sql` files count.
+  // Names of the `*.sql` files (symbolic links followed), sorted. Editors leave backups and
+  // lock files beside the revisions: only `*.sql` files count, and no hidden ones (Emacs's lock
+  // `.#x.sql` is a dangling link, macOS's `._x.sql` is metadata). Any other `*.sql` entry that
+  // is not a file would make a revision vanish from the graph without a word: it is an error.
   std::vector<std::string> revision_names() {
     std::vector<std::string> names;
     errno = 0;
     while (const dirent* entry = ::readdir(stream_)) {
       const std::string_view name = entry->d_name;
-      if (name.size() > 4 && name.ends_with(".sql") && is_regular(*entry)) names.emplace_back(name);
+      if (name.size() > 4 && name.ends_with(".sql") && !name.starts_with('.')) {
+        require_regular(*entry);
+        names.emplace_back(name);
+      }
       errno = 0;
     }
     if (errno != 0) {
@@ -67,11 +72,28 @@ class Folder {
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
  private:
-  bool is_regular(const dirent& entry) const {
-    if (entry.d_type == DT_REG) return true;
-    if (entry.d_type != DT_UNKNOWN && entry.d_type != DT_LNK) return false;
+  void require_regular(const dirent& entry) const {
+    if (entry.d_type == DT_REG) return;
     struct stat status {};
-    return ::fstatat(::dirfd(stream_), entry.d_name, &status, 0) == 0 && S_ISREG(status.st_mode);
+    const char* what = nullptr;
+    if (::fstatat(::dirfd(stream_), entry.d_name, &status, 0) != 0) {
+      const int error = errno;
+      struct stat link {};
+      const bool dangling = error == ENOENT && ::fstatat(::dirfd(stream_), entry.d_name, &link,
+                                                         AT_SYMLINK_NOFOLLOW) == 0;
+      if (!dangling) fail_to_read(path_ / entry.d_name, error);
+      what = "a dangling symbolic link (its target is missing)";
+    } else if (S_ISREG(status.st_mode)) {
+      return;
+    } else {
+      what = S_ISDIR(status.st_mode)    ? "a folder"
+             : S_ISFIFO(status.st_mode) ? "a FIFO"
+                                        : "a special file (a socket or a device)";
+    }
+    throw Error(ErrorKind::input,
+                fmt::format("{}: is {}, not a revision file; every '*.sql' entry of the versions "
+                            "folder must be a revision file: restore it, or remove or rename it",
+                            (path_ / entry.d_name).string(), what));
   }
 
   std::filesystem::path path_;
@@ -97,7 +119,8 @@ class Reader {
   Revision load(const std::string& name) {
     const std::string_view text = read(name);
     Revision revision = parse_revision(text, folder_.path() / name);
-    revision.checksum = sha256_hex(text);  // read once: the runner compares it with the history
+    revision.checksum =
+        revision_file_checksum(text);  // read once: the runner compares it with the history
     return revision;
   }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "dbmigrate/error.hpp"
+#include "runner/section.hpp"
 
 namespace dbmigrate::runner {
 namespace {
@@ -55,6 +56,15 @@ bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& he
                             revision.id));
   }
   return true;
+}
+
+bool destructive_ahead(const RevisionGraph& graph, const std::vector<std::string>& heads,
+                       std::span<const std::string> planned, Direction direction) {
+  const auto applied = applied_mask(graph, heads);
+  return std::any_of(planned.begin(), planned.end(), [&](const std::string& id) {
+    const bool to_run = applied[graph.position(id)] != (direction == Direction::upgrade);
+    return to_run && is_destructive(section_of(graph.at(id), direction));
+  });
 }
 
 std::vector<std::string> heads_after_stamp(const RevisionGraph& graph,

@@ -3,6 +3,7 @@
 // write lock.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,13 @@ namespace dbmigrate::runner {
 // database so that it can no longer run (a parent reverted, a child applied).
 [[nodiscard]] bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& heads,
                                 const Revision& revision, Direction direction);
+
+// Whether a revision of `planned` that is still to run in `direction`, judged on heads read
+// under the lock, is destructive (its section carries the renderer's `-- WARNING:`): the run
+// must then be backed up before it changes anything.
+[[nodiscard]] bool destructive_ahead(const RevisionGraph& graph,
+                                     const std::vector<std::string>& heads,
+                                     std::span<const std::string> planned, Direction direction);
 
 // The heads after stamping `id`: it replaces the heads on its line of descent (its ancestors
 // and descendants), other branches keep theirs. Sorted.

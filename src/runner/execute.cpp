@@ -55,6 +55,16 @@ std::string where(const Revision& revision, Direction direction, std::size_t off
                           direction_name(direction), revision.id, direction_name(direction)));
 }
 
+[[noreturn]] void unreadable_text(const Revision& revision, Direction direction,
+                                  std::size_t offset) {
+  throw Error(
+      ErrorKind::input,
+      fmt::format("{}: SQLite reads no statement here (a NUL byte?), so the rest of the "
+                  "{} section would not run; remove the stray bytes (nothing of {} was "
+                  "applied)",
+                  where(revision, direction, offset), direction_name(direction), revision.id));
+}
+
 }  // namespace
 
 std::string_view direction_name(Direction direction) {
@@ -74,12 +84,20 @@ void run_section(sqlite::Connection& connection, const Revision& revision, Direc
     const char* start = sql.data() + offset;
     const char* tail = nullptr;
     sqlite3_stmt* raw = nullptr;
+    // The length counts the string's terminating NUL: SQLite copies text that does not end in
+    // one, which for every statement of a large section would be the whole rest of it.
     const int prepared =
-        sqlite3_prepare_v2(db, start, static_cast<int>(sql.size() - offset), &raw, &tail);
+        sqlite3_prepare_v2(db, start, static_cast<int>(sql.size() - offset + 1), &raw, &tail);
     StatementPtr statement(raw);
     const auto text = std::string_view(start, static_cast<std::size_t>(tail - start));
     if (prepared != SQLITE_OK) statement_failed(db, revision, direction, offset, text);
-    if (!statement) break;  // only a trailing `;` or comments were left
+    if (!statement) {
+      // No statement before the end of the text: SQLite stopped at a NUL byte, and whatever
+      // follows it would silently not run.
+      if (tail == start) unreadable_text(revision, direction, offset);
+      offset = static_cast<std::size_t>(tail - sql.data());
+      continue;
+    }
     if (controls_transaction(text)) {
       throw Error(
           ErrorKind::input,

@@ -39,9 +39,9 @@ ProgressWatch::~ProgressWatch() {
 }
 
 void ProgressWatch::statement(std::string_view text) {
-  statement_ = first_line_of(text);
   rows_ = 0;
-  if (!active_) return;
+  if (!active_) return;  // every statement of a section passes here: nothing to keep
+  statement_ = first_line_of(text);
   // A temporary trigger counts the rows of a rebuild's copy as they go in (only on a
   // terminal: it costs the copy a function call a row).
   const std::string target = rebuild_copy_target(text);

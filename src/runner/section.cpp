@@ -1,8 +1,8 @@
 // Text-level reading of revision sections; SQLite itself splits the statements (runner.cpp).
 #include "runner/section.hpp"
 
+#include <array>
 #include <cctype>
-#include <vector>
 
 #include "diff/printable_line.hpp"
 
@@ -11,6 +11,19 @@ namespace {
 
 bool is_space(char c) {
   return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// `word` equals the lower-case `expected`, in any case.
+bool same_word(std::string_view word, std::string_view expected) {
+  if (word.size() != expected.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (lower(word[i]) != expected[i]) return false;
+  }
+  return true;
 }
 
 std::string_view trim_left(std::string_view text) {
@@ -66,36 +79,45 @@ std::string first_line_of(std::string_view statement) {
   return printable_line(line);  // shown on a terminal: a literal may hold control characters
 }
 
+// Both are asked of every statement of a section (and every line, for disables_foreign_keys):
+// they read a few characters and allocate nothing.
+
 bool is_foreign_keys_off(std::string_view statement) {
   statement = statement.substr(skip_blanks_and_comments(statement, 0));
-  std::string squeezed;
+  // The statement up to `;`, spaces left out and lower-cased, is one of a few short strings.
+  constexpr std::size_t longest = std::string_view("pragmaforeign_keys=false").size();
+  char squeezed[longest];
+  std::size_t length = 0;
   for (const char c : statement) {
     if (c == ';') break;
-    if (!is_space(c)) squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (is_space(c)) continue;
+    if (length == longest) return false;
+    squeezed[length++] = lower(c);
   }
-  return squeezed == "pragmaforeign_keys=off" || squeezed == "pragmaforeign_keys=0" ||
-         squeezed == "pragmaforeign_keys=false" || squeezed == "pragmaforeign_keys=no";
+  const std::string_view text(squeezed, length);
+  return text == "pragmaforeign_keys=off" || text == "pragmaforeign_keys=0" ||
+         text == "pragmaforeign_keys=false" || text == "pragmaforeign_keys=no";
 }
 
 bool controls_transaction(std::string_view statement) {
-  // The first three words, upper-cased: enough to tell ROLLBACK from ROLLBACK [TRANSACTION] TO.
-  std::vector<std::string> words;
+  // The first three words: enough to tell ROLLBACK from ROLLBACK [TRANSACTION] TO.
+  std::array<std::string_view, 3> words{};
+  std::size_t count = 0;
   std::size_t i = skip_blanks_and_comments(statement, 0);
-  while (words.size() < 3) {
+  while (count < words.size()) {
     while (i < statement.size() && is_space(statement[i])) ++i;
-    std::string word;
-    while (i < statement.size() && std::isalpha(static_cast<unsigned char>(statement[i]))) {
-      word += static_cast<char>(std::toupper(static_cast<unsigned char>(statement[i++])));
-    }
-    if (word.empty()) break;
-    words.push_back(std::move(word));
+    const std::size_t start = i;
+    while (i < statement.size() && std::isalpha(static_cast<unsigned char>(statement[i]))) ++i;
+    if (i == start) break;
+    words[count++] = statement.substr(start, i - start);
   }
-  if (words.empty()) return false;
-  if (words[0] == "ROLLBACK") {
-    const std::size_t next = words.size() > 1 && words[1] == "TRANSACTION" ? 2 : 1;
-    return !(words.size() > next && words[next] == "TO");
+  if (count == 0) return false;
+  if (same_word(words[0], "rollback")) {
+    const std::size_t next = count > 1 && same_word(words[1], "transaction") ? 2 : 1;
+    return !(count > next && same_word(words[next], "to"));
   }
-  return words[0] == "BEGIN" || words[0] == "COMMIT" || words[0] == "END";
+  return same_word(words[0], "begin") || same_word(words[0], "commit") ||
+         same_word(words[0], "end");
 }
 
 bool disables_foreign_keys(std::string_view section) {

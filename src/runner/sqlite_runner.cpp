@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_map>
+#include <utility>
 
 #include "dbmigrate/runner.hpp"
 #include "dialect/sqlite/connection.hpp"
@@ -117,7 +119,7 @@ class SqliteRunner::Impl {
       const auto& revision = graph.revisions()[i];
       const auto found = recorded.find(revision.id);
       if (applied[i] && found != recorded.end() &&
-          found->second != runner::revision_checksum(revision)) {
+          !runner::checksum_matches(revision, found->second)) {
         ids.push_back(revision.id);
       }
     }
@@ -127,9 +129,22 @@ class SqliteRunner::Impl {
   void refuse_changed(const RevisionGraph& graph) {
     if (options_.allow_changed) {
       forget_read_ahead();
+      accept_changed(graph);
       return;
     }
     refuse(graph, changed(graph));
+  }
+
+  // --allow-changed: the changed files' checksums are recorded (as a stamp: no SQL ran), under
+  // the lock, so that the next run passes without the flag.
+  void accept_changed(const RevisionGraph& graph) {
+    sqlite::Transaction transaction(connection_);
+    const auto ids = changed_among(graph, runner::read_heads(connection_),
+                                   runner::recorded_checksums(connection_));
+    for (const auto& id : ids) {
+      runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
+    }
+    transaction.commit();
   }
 
   void refuse(const RevisionGraph& graph, const std::vector<std::string>& ids) {
@@ -146,31 +161,32 @@ class SqliteRunner::Impl {
   void run(const RevisionGraph& graph, const std::vector<std::string>& plan, Direction direction,
            Reporter& reporter) {
     backed_up_ = false;
-    for (const auto& id : plan) {
-      const Revision& revision = graph.at(id);
-      if (runner::is_destructive(runner::section_of(revision, direction)) ||
-          drops_unknown(graph, revision, direction)) {
-        back_up(reporter);
-      }
-      apply(graph, revision, direction, reporter);
+    bool first = true;  // until the run applies its first revision
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      const Revision& revision = graph.at(plan[i]);
+      apply(graph, revision, direction, reporter,
+            {.planned = std::span(plan).subspan(i),
+             .drops_unknown = drops_unknown(graph, revision, direction),
+             .first = first});
     }
   }
 
   // Whether the revision's rebuilds drop what the live tables hold beyond the revision's idea of
   // them (only with drop_unknown: else that is refused here, before anything is written). Read
-  // before the revision's transaction, as the backup must be; a revision another run applied
-  // meanwhile is not compared.
+  // before the revision's transaction; a revision another run applied meanwhile is not
+  // compared.
   bool drops_unknown(const RevisionGraph& graph, const Revision& revision, Direction direction) {
     return runner::still_needed(graph, runner::read_heads(connection_), revision, direction) &&
            runner::refuse_unknown_on_rebuild(connection_, revision, direction,
                                              options_.drop_unknown);
   }
 
-  // Once per run, before the first revision that can lose data.
+  // Once per run, before the first revision that can lose data, under the lock (in that
+  // revision's transaction): the state that revision starts from.
   void back_up(Reporter& reporter) {
     if (backed_up_) return;
     backed_up_ = true;
-    const auto backup = runner::backup_database(connection_, options_.lock_timeout);
+    const auto backup = runner::backup_database(connection_);
     if (!backup.empty()) reporter.backup_written(backup);
   }
 
@@ -210,8 +226,16 @@ class SqliteRunner::Impl {
     return graph.heads().front();
   }
 
+  // What apply() needs of the run: the revisions planned from this one on, whether this one's
+  // rebuilds drop what it does not know, and whether the run has yet to apply anything.
+  struct RunState {
+    std::span<const std::string> planned;
+    bool drops_unknown;
+    bool& first;
+  };
+
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
-             Reporter& reporter) {
+             Reporter& reporter, RunState run) {
     const runner::ForeignKeysOff foreign_keys(
         connection_, runner::disables_foreign_keys(runner::section_of(revision, direction)));
     sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
@@ -224,6 +248,13 @@ class SqliteRunner::Impl {
     }
     if (!runner::still_needed(graph, heads, revision, direction)) {
       return;  // another run did it; rolling back leaves no trace of this one
+    }
+    // A destructive revision still to run is backed up for before anything of the run is
+    // applied; if none is, none will be (another run can only apply some meanwhile).
+    const bool first = std::exchange(run.first, false);
+    if (run.drops_unknown ||
+        (first && runner::destructive_ahead(graph, heads, run.planned, direction))) {
+      back_up(reporter);
     }
 
     reporter.running(revision, direction_name(direction));

@@ -39,12 +39,24 @@ std::string revision_checksum(const Revision& revision) {
   if (!revision.checksum.empty()) return revision.checksum;
   if (!revision.path.empty()) {
     try {
-      return sha256_hex(read_file(revision.path));
+      return revision_file_checksum(read_file(revision.path));
     } catch (const Error&) {
       // an unreadable file: the checksum of its parsed content serves
     }
   }
-  return sha256_hex(format_revision(revision));
+  return revision_file_checksum(format_revision(revision));
+}
+
+bool checksum_matches(const Revision& revision, std::string_view recorded) {
+  if (recorded == revision_checksum(revision)) return true;
+  // Only a file with CRLF line ends or a byte order mark has a raw checksum of its own: the
+  // file is read again only then, and only for a database that recorded the raw one.
+  if (revision.path.empty()) return false;
+  try {
+    return recorded == sha256_hex(read_file(revision.path));
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 std::string create_tables_sql() {

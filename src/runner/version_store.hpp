@@ -16,9 +16,14 @@ namespace dbmigrate::runner {
 // A string literal: quoted, inner quotes doubled.
 [[nodiscard]] std::string sql_literal(std::string_view text);
 
-// The checksum recorded for a revision: SHA-256 of its file as it is now (of its formatted text
-// when it was not read from a file).
+// The checksum recorded for a revision: revision_file_checksum() of its file as it is now (of
+// its formatted text when it was not read from a file).
 [[nodiscard]] std::string revision_checksum(const Revision& revision);
+
+// Whether `recorded` is the revision's checksum: the one above, or the one recorded by earlier
+// versions (SHA-256 of the file's raw bytes, line endings and byte order mark included), so
+// that databases migrated by them keep passing.
+[[nodiscard]] bool checksum_matches(const Revision& revision, std::string_view recorded);
 
 // CREATE TABLE IF NOT EXISTS for both, as one script.
 [[nodiscard]] std::string create_tables_sql();

@@ -7,6 +7,10 @@
 // the sqlite3 shell runs no command.
 #include <fmt/format.h>
 
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "cli_fixture.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/snapshot_json.hpp"
@@ -291,12 +295,23 @@ TEST_P(Injection, ModelTextRunsNothingAndReadsBackExactly) {
   EXPECT_EQ(statements_of(change.downgrade_sql),
             intended(SqliteDialect().render(target, invert(operations))))
       << file;
-  // The header is the four keys, each one line.
+  // The header is the four keys, then any further `-- Key: value` lines, each one line.
   const auto header_end = file.find("\n\n-- migrate:upgrade\n");
   ASSERT_NE(header_end, std::string::npos) << file;
-  EXPECT_EQ(std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(header_end), '\n'),
-            3)
+  std::istringstream header_lines(file.substr(0, header_end));
+  std::vector<std::string> keys;
+  for (std::string line; std::getline(header_lines, line);) {
+    ASSERT_TRUE(line.starts_with("-- ")) << line;
+    const auto colon = line.find(':');
+    ASSERT_NE(colon, std::string::npos) << line;
+    keys.push_back(line.substr(3, colon - 3));
+  }
+  ASSERT_GE(keys.size(), 4u) << file;
+  EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 4),
+            (std::vector<std::string>{"Revision ID", "Revises", "Create Date", "Message"}))
       << file;
+  for (std::size_t i = 4; i < keys.size(); ++i)
+    EXPECT_TRUE(keys[i] == "Upgrade Rebuilds" || keys[i] == "Downgrade Rebuilds") << file;
   EXPECT_FALSE(has_control_characters(file.substr(0, header_end))) << file;
 
   // The same revision through the sqlite3 shell: no command runs, the value is the same.

@@ -67,23 +67,6 @@ TEST_F(RunnerTest, Upgrade_ExclusiveLockHeld_ReadsReportTheLockAndNoBackupIsLeft
   EXPECT_EQ(runner.current_heads(), Ids{});
 }
 
-TEST_F(RunnerTest, Backup_SourceLockedExclusively_FailsNamingTheLockAndLeavesNoFile) {
-  auto source = look();
-  source.execute("CREATE TABLE t (id INTEGER)");
-  auto other = look();
-  other.execute("BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);");
-  const auto error = expect_throw<Error>(
-      [&] { (void)runner::backup_database(source, std::chrono::milliseconds(100)); });
-  EXPECT_NE(std::string(error.what()).find("locked by another connection; waited 0.1 s"),
-            std::string::npos)
-      << error.what();
-  other.execute("ROLLBACK");
-  EXPECT_EQ(listing(), (Ids{"app.db", "versions"}));
-  const auto backup = runner::backup_database(source, std::chrono::milliseconds(100));
-  EXPECT_EQ(listing().size(), 3U);
-  EXPECT_EQ(backup.parent_path(), dir_);
-}
-
 TEST_F(RunnerTest, Upgrade_InMemoryDatabase_NoBackup) {
   add("aaaa", {}, "-- WARNING: test\nCREATE TABLE t (id INTEGER);", "DROP TABLE t;");
   SqliteRunner runner(":memory:");

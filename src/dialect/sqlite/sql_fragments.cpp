@@ -46,16 +46,19 @@ bool closed(const Token& token) {
   }
 }
 
-// What would run into the text rendered after the fragment: an open quote or comment, or a
-// -- comment that its own line does not end.
-std::string open_ended(std::string_view sql, const std::vector<Token>& tokens) {
+// What would run into the text rendered after the fragment: an open quote or comment, or, in an
+// expression (rendered inline), a -- comment that its own line does not end. A statement may
+// end in one: the renderer ends it on a line of its own.
+enum class Ending { inline_text, own_line };
+std::string open_ended(std::string_view sql, const std::vector<Token>& tokens, Ending ending) {
   for (const auto& token : tokens) {
     if (!closed(token)) {
       return fmt::format("{} at offset {} is never closed",
                          token.kind == TokenKind::comment ? "the comment" : "the quote",
                          token.offset);
     }
-    if (token.kind == TokenKind::comment && token.text.starts_with("--") &&
+    if (ending == Ending::inline_text && token.kind == TokenKind::comment &&
+        token.text.starts_with("--") &&
         token.end() == sql.size()) {
       return "it ends in a -- comment, which would swallow what follows it; end the text with a "
              "newline or use /* */";
@@ -118,7 +121,7 @@ std::string SqliteFragmentCheck::expression(std::string_view sql) const {
 
 std::string SqliteFragmentCheck::expression_problem(std::string_view sql) const {
   const auto tokens = sqlite::tokenize_sql(sql);
-  if (auto problem = open_ended(sql, tokens); !problem.empty()) return problem;
+  if (auto problem = open_ended(sql, tokens, Ending::inline_text); !problem.empty()) return problem;
   int depth = 0;
   bool empty = true;
   for (const auto& token : tokens) {
@@ -158,7 +161,7 @@ std::string SqliteFragmentCheck::default_value(std::string_view sql) const {
 std::string SqliteFragmentCheck::statement(std::string_view sql, std::string_view kind,
                                            std::string_view name, std::string_view table) const {
   const auto tokens = sqlite::tokenize_sql(sql);
-  if (auto problem = open_ended(sql, tokens); !problem.empty()) return problem;
+  if (auto problem = open_ended(sql, tokens, Ending::own_line); !problem.empty()) return problem;
   // The first statement ends at the first ';' after which SQLite's own splitter sees a
   // complete statement. A trigger's body holds ';'s of its own: only END; can end it, and only
   // there is SQLite asked (asking at every ';' would read a long body again and again).
