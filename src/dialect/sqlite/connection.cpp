@@ -231,9 +231,9 @@ void Transaction::rollback() {
 }
 
 Connection open_for_reading(const std::string& path) {
-  const bool hot_journal = !path.starts_with("file:") &&
-                           std::filesystem::exists(path + "-journal") &&
-                           ::access(path.c_str(), W_OK) == 0;
+  const std::string file = database_file(path);
+  const bool hot_journal =
+      std::filesystem::exists(file + "-journal") && ::access(file.c_str(), W_OK) == 0;
   return Connection(path, hot_journal ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
 }
 
