@@ -49,6 +49,7 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   [[nodiscard]] std::string parse_problem(const std::string& sql) const;
   [[nodiscard]] sqlite3* scratch() const;
   [[nodiscard]] std::string expression_problem(std::string_view sql) const;
+  [[nodiscard]] std::string constant_problem(std::string_view sql) const;
   mutable sqlite3* scratch_ = nullptr;
   mutable std::map<std::string, std::string, std::less<>> expressions_;  // text -> problem
 };

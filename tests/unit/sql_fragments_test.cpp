@@ -62,6 +62,18 @@ TEST(SqlFragments, Default_LiteralOrParenthesizedExpression) {
   EXPECT_NE(check.default_value("1); DELETE FROM victim; CREATE TABLE zz (id, q"), "");
 }
 
+// SQLite refuses a default that reads a column or a subquery when the table is created: a .sql
+// schema could never hold one, and a revision holding one could never run.
+TEST(SqlFragments, Default_NotConstantIsRefused) {
+  for (const char* sql : {"(`a`)", "((SELECT 1))", "(a + 1)"}) {
+    const std::string problem = check.default_value(sql);
+    EXPECT_NE(problem.find("not constant"), std::string::npos) << sql << " -> " << problem;
+  }
+  for (const char* sql : {"(random())", "(datetime('now'))", "('a' || x'00')", "(-1)"}) {
+    EXPECT_EQ(check.default_value(sql), "") << sql;
+  }
+}
+
 TEST(SqlFragments, View_ExactlyOneCreateViewOfItsName) {
   for (const char* sql : {"CREATE VIEW v AS SELECT 1", "CREATE VIEW v AS SELECT 1;\n",
                           "create view IF NOT EXISTS main.\"V\" AS SELECT a FROM t -- why\n",
