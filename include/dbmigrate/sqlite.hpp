@@ -35,6 +35,7 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   ~SqliteFragmentCheck() override;
 
   [[nodiscard]] std::string expression(std::string_view sql) const override;
+  [[nodiscard]] std::string index_key(std::string_view sql) const override;
   [[nodiscard]] std::string default_value(std::string_view sql) const override;
   [[nodiscard]] std::string view(std::string_view sql, std::string_view name) const override;
   [[nodiscard]] std::string trigger(std::string_view sql, std::string_view name,

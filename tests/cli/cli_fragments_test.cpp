@@ -207,5 +207,16 @@ TEST_F(Fragments, UnknownFieldWithControlCharacters_IsNamedEscaped) {
       << "an escape reached the terminal";
 }
 
+// SQLite takes a double-quoted name it cannot find for a string: the index below is on the
+// constant 'nosuch', which a revision would spell as a key on a column nosuch and fail.
+TEST_F(Fragments, IndexOnAStringConstant_IsRefusedAtTheSchemaLine) {
+  write("model.sql",
+        "CREATE TABLE victim (id INTEGER);\n"
+        "CREATE INDEX ix ON victim (\"nosuch\");\n");
+  before_ = files();
+  refused("migrate -m x --model model.sql", {"model.sql:2:", "column name"});
+  expect_victim_intact();
+}
+
 }  // namespace
 }  // namespace dbmigrate::cli_test

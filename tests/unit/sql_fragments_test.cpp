@@ -74,6 +74,20 @@ TEST(SqlFragments, Default_NotConstantIsRefused) {
   }
 }
 
+// In CREATE INDEX, SQLite reads a string alone as a column name: an index on the constant
+// 'nosuch' (what a double-quoted name SQLite could not find becomes) renders as a key on a
+// column nosuch, which no revision can create.
+TEST(SqlFragments, IndexKey_AStringAloneIsRefused) {
+  for (const char* sql : {"'nosuch'", "('nosuch')", "(('x'))"}) {
+    const std::string problem = check.index_key(sql);
+    EXPECT_NE(problem.find("column name"), std::string::npos) << sql << " -> " << problem;
+  }
+  for (const char* sql : {"lower(email)", "'a' || b", "(a + 1)"}) {
+    EXPECT_EQ(check.index_key(sql), "") << sql;
+  }
+  EXPECT_NE(check.index_key("a; DELETE FROM victim"), "");
+}
+
 TEST(SqlFragments, View_ExactlyOneCreateViewOfItsName) {
   for (const char* sql : {"CREATE VIEW v AS SELECT 1", "CREATE VIEW v AS SELECT 1;\n",
                           "create view IF NOT EXISTS main.\"V\" AS SELECT a FROM t -- why\n",

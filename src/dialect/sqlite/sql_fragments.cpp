@@ -140,6 +140,21 @@ std::string SqliteFragmentCheck::expression_problem(std::string_view sql) const 
   return {};
 }
 
+std::string SqliteFragmentCheck::index_key(std::string_view sql) const {
+  if (auto problem = expression(sql); !problem.empty()) return problem;
+  // CREATE INDEX reads a string alone, parenthesized or not, as a column name (SQLite's old
+  // spelling of names), so such a key would not mean what the snapshot says.
+  auto tokens = sqlite::tokenize_sql_code(sql);
+  std::size_t first = 0;
+  std::size_t last = tokens.size();
+  while (last - first >= 3 && tokens[first].is("(") && tokens[last - 1].is(")")) ++first, --last;
+  if (last - first == 1 && tokens[first].kind == TokenKind::string) {
+    return "CREATE INDEX reads a string alone as a column name: index the column by its name, "
+           "or an expression that is not only a string";
+  }
+  return {};
+}
+
 std::string SqliteFragmentCheck::default_value(std::string_view sql) const {
   if (auto problem = expression(sql); !problem.empty()) return problem;
   // After DEFAULT, SQLite reads a literal, a signed number, a name (as a string) or an
