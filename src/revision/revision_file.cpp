@@ -253,7 +253,9 @@ class Parser {
         fail(number, fmt::format("'-- {}:' {}", key, error.what()));
       }
     }
-    revision_.headers.push_back({std::string(key), std::string(value)});
+    // Shown and written as one printable line, as the fixed keys are: a value read back from
+    // the written file is the same.
+    revision_.headers.push_back({std::string(key), printable_line(value)});
   }
 
   static bool is_header_key(std::string_view key) {

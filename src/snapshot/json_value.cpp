@@ -48,7 +48,7 @@ class Parser {
           // whose destruction would recurse too deep.
           if (stack.size() >= max_depth) fail("nested too deeply");
           if (handler_ != nullptr && stack.size() == 1 && slot->type == Value::Type::array &&
-              stack.front()->type == Value::Type::object && stack.front()->members.back().first == member_) {
+              stack.front()->type == Value::Type::object && stack.front()->members.back().name == member_) {
             streamed_ = slot;
           }
           stack.push_back(slot);
@@ -99,7 +99,7 @@ class Parser {
     if (peek() != ':') fail("expected ':'");
     ++at_;
     skip_space();
-    return &container.members.emplace_back(std::move(key), Value{}).second;
+    return &container.members.emplace_back(Member{std::move(key), Value{}}).value;
   }
 
   void value_into(Value& value) {

@@ -12,6 +12,8 @@
 
 namespace dbmigrate::json_doc {
 
+struct Member;
+
 struct Value {
   enum class Type { null, boolean, integer, number, string, array, object };
 
@@ -21,9 +23,16 @@ struct Value {
   double number = 0;
   std::string string;
   std::vector<Value> items;                           // array
-  std::vector<std::pair<std::string, Value>> members;  // object
+  // A named struct rather than std::pair<std::string, Value>: Clang cannot instantiate the pair
+  // while Value is still incomplete.
+  std::vector<Member> members;  // object
 
   [[nodiscard]] const Value* find(std::string_view key) const;
+};
+
+struct Member {
+  std::string name;
+  Value value;
 };
 
 // Throws Error(input): "<origin>: not valid JSON at line L, column C: <what>".

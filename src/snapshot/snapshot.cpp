@@ -45,7 +45,7 @@ template <typename Tables>
 auto find_sorted(Tables& tables, std::string_view name) -> decltype(&*tables.begin()) {
   auto it = std::lower_bound(
       tables.begin(), tables.end(), name,
-      [](const Table& table, std::string_view wanted) { return table.name < wanted; });
+      [](const Table& table, std::string_view wanted) { return table.name.compare(wanted) < 0; });
   return it != tables.end() && it->name == name ? &*it : nullptr;
 }
 

@@ -42,6 +42,18 @@ TEST(RevisionHeaders, FurtherKeys_KeptInFileOrder_UnknownOnesToo) {
   EXPECT_TRUE(rebuilt_tables(revision, "downgrade").empty());
 }
 
+// A value holding a control character or a byte that is not UTF-8 is read as it is written:
+// escaped, so that a parsed file formats and parses back to the same revision.
+TEST(RevisionHeaders, UnprintableValue_ReadsBackAsWritten) {
+  const Revision parsed =
+      parse_revision(file("-- Future Key: a\xff\x1b b\n"), "versions/abc_step.sql");
+  ASSERT_EQ(parsed.headers.size(), 1U);
+  EXPECT_EQ(parsed.headers[0].value, "a\\xff\\x1b b");
+  const Revision again = parse_revision(format_revision(parsed), "versions/abc_step.sql");
+  EXPECT_EQ(again.headers, parsed.headers);
+  EXPECT_EQ(format_revision(again), format_revision(parsed));
+}
+
 TEST(RevisionHeaders, FileWithoutThem_HasNone) {
   const Revision revision = parse_revision(file(""), "versions/abc_step.sql");
   EXPECT_TRUE(revision.headers.empty());

@@ -1,0 +1,7 @@
+-- Revision ID: e5
+-- Revises: d4
+-- Create Date: d
+-- Message: m
+-- Message: again
+-- migrate:upgrade
+-- migrate:downgrade

@@ -1,0 +1,7 @@
+--Revision ID:1
+--Revises:
+--Create Date:
+--D:ÿ
+--Message:
+--migrate:upgrade
+--migrate:downgrade
