@@ -16,6 +16,10 @@ class SqlFragmentCheck {
   // Each returns why the text is not what it should be, or an empty string when it is.
   // Exactly one expression (CHECK, WHERE, an index key, a generated column).
   [[nodiscard]] virtual std::string expression(std::string_view sql) const = 0;
+  // Exactly one expression that CREATE INDEX reads as written.
+  [[nodiscard]] virtual std::string index_key(std::string_view sql) const {
+    return expression(sql);
+  }
   // Exactly one expression, spelled so that it can follow DEFAULT.
   [[nodiscard]] virtual std::string default_value(std::string_view sql) const = 0;
   // Exactly one CREATE VIEW statement creating `name`.

@@ -35,6 +35,7 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   ~SqliteFragmentCheck() override;
 
   [[nodiscard]] std::string expression(std::string_view sql) const override;
+  [[nodiscard]] std::string index_key(std::string_view sql) const override;
   [[nodiscard]] std::string default_value(std::string_view sql) const override;
   [[nodiscard]] std::string view(std::string_view sql, std::string_view name) const override;
   [[nodiscard]] std::string trigger(std::string_view sql, std::string_view name,
@@ -49,6 +50,7 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   [[nodiscard]] std::string parse_problem(const std::string& sql) const;
   [[nodiscard]] sqlite3* scratch() const;
   [[nodiscard]] std::string expression_problem(std::string_view sql) const;
+  [[nodiscard]] std::string constant_problem(std::string_view sql) const;
   mutable sqlite3* scratch_ = nullptr;
   mutable std::map<std::string, std::string, std::less<>> expressions_;  // text -> problem
 };

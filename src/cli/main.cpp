@@ -1,12 +1,15 @@
 // dbmigrate: the command line. Parses arguments with CLI11, runs one command, and maps
 // errors to exit codes: 0 success, 1 a check or migration failed, 2 bad usage or input.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "dbmigrate/error.hpp"
+#include "diff/printable_line.hpp"
 
 using namespace dbmigrate;
 using namespace dbmigrate::cli;
@@ -15,21 +18,38 @@ namespace {
 
 void add_common_options(CLI::App& app, CommonOptions& options) {
   app.add_option("--dir", options.dir, "migrations folder")->capture_default_str();
-  app.add_option("--url", options.url, "database URL (default: $DATABASE_URL, then the project setting)");
-  app.add_option("--model", options.model, "current model: snapshot tool, .json snapshot or .sql schema");
+  app.add_option("--url", options.url,
+                 "database URL (default: $DATABASE_URL, then the project setting)");
+  app.add_option("--model", options.model,
+                 "current model: snapshot tool, .json snapshot or .sql schema");
   app.add_option_function<double>(
          "--lock-timeout",
          [&options](double seconds) {
            options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
          },
-         "seconds to wait for another run's lock on the database or the migrations folder (default 30)")
+         "seconds to wait for another run's lock on the database or the migrations folder (default "
+         "30)")
       ->check(CLI::Range(0.0, 86400.0));
+}
+
+// An error quotes names and text from files as they are: each of its lines is printed with the
+// control characters shown escaped, so that none can move the terminal's cursor or colour it.
+void print_error(std::string_view message) {
+  std::string out;
+  for (std::size_t start = 0; start <= message.size();) {
+    const auto end = std::min(message.find('\n', start), message.size());
+    out += dbmigrate::printable_line(message.substr(start, end - start));
+    if (end < message.size()) out += '\n';
+    start = end + 1;
+  }
+  fmt::print(stderr, "ERROR: {}\n", out);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dbmigrate: schema migrations for C++ projects (the Flask-Migrate workflow)", "dbmigrate"};
+  CLI::App app{"dbmigrate: schema migrations for C++ projects (the Flask-Migrate workflow)",
+               "dbmigrate"};
   app.set_version_flag("--version", std::string("dbmigrate ") + DBMIGRATE_VERSION);
   app.require_subcommand(1);
   CommonOptions options;
@@ -47,15 +67,19 @@ int main(int argc, char** argv) {
   auto* upgrade = app.add_subcommand("upgrade", "apply revisions up to TARGET (default: head)");
   upgrade->add_option("target", run.target, "head, heads, a revision (prefix), +N or <rev>+N");
   upgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
-  upgrade->add_flag("--allow-changed", run.allow_changed, "apply even if an applied revision's file changed");
+  upgrade->add_flag("--allow-changed", run.allow_changed,
+                    "apply even if an applied revision's file changed");
   upgrade->add_flag(
       "--drop-unknown", run.drop_unknown,
       "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
       "does not know (the database is backed up first)");
-  auto* downgrade = app.add_subcommand("downgrade", "revert revisions down to TARGET (default: -1)");
-  downgrade->add_option("target", run.target, "-N, base, a revision (prefix); with --sql also FROM:TO");
+  auto* downgrade =
+      app.add_subcommand("downgrade", "revert revisions down to TARGET (default: -1)");
+  downgrade->add_option("target", run.target,
+                        "-N, base, a revision (prefix); with --sql also FROM:TO");
   downgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
-  downgrade->add_flag("--allow-changed", run.allow_changed, "revert even if an applied revision's file changed");
+  downgrade->add_flag("--allow-changed", run.allow_changed,
+                      "revert even if an applied revision's file changed");
   downgrade->add_flag(
       "--drop-unknown", run.drop_unknown,
       "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
@@ -67,22 +91,27 @@ int main(int argc, char** argv) {
   merge->add_option("-m,--message", message, "what the merge does")->required();
   merge->add_option("revisions", merged, "revisions to join, or 'heads'")->required();
   auto* branches = app.add_subcommand("branches", "show the branch points");
-  auto* check = app.add_subcommand("check", "fail while migrations are pending or the revisions are broken");
+  auto* check =
+      app.add_subcommand("check", "fail while migrations are pending or the revisions are broken");
   auto* heads = app.add_subcommand("heads", "show the head revisions");
   auto* history = app.add_subcommand("history", "list the revisions, newest first");
   auto* show = app.add_subcommand("show", "show a revision");
   show->add_option("revision", revision, "revision id or unique prefix")->required();
   auto* snapshot = app.add_subcommand("snapshot", "print the canonical JSON of a snapshot source");
-  snapshot->add_option("source", source, "snapshot tool, .sql, .json, database URL or git:<rev>[:<path>]")->required();
+  snapshot
+      ->add_option("source", source,
+                   "snapshot tool, .sql, .json, database URL or git:<rev>[:<path>]")
+      ->required();
   auto* diff = app.add_subcommand("diff", "print the operations between two snapshot sources");
   diff->add_option("from", from, "snapshot source")->required();
   diff->add_option("to", to, "snapshot source")->required();
   diff->add_flag("--sql", sql, "print the SQLite SQL instead");
   for (auto* command : app.get_subcommands({})) {
     command->fallthrough();  // the common options are accepted after the command too
-    command->footer("Common options, before or after the command: --dir DIR, --url URL, --model SOURCE, "
-                    "--lock-timeout SECONDS "
-                    "(see 'dbmigrate --help')");
+    command->footer(
+        "Common options, before or after the command: --dir DIR, --url URL, --model SOURCE, "
+        "--lock-timeout SECONDS "
+        "(see 'dbmigrate --help')");
   }
 
   try {
@@ -108,11 +137,11 @@ int main(int argc, char** argv) {
     if (*snapshot) return run_snapshot(source);
     if (*diff) return run_diff(from, to, sql);
   } catch (const Error& error) {
-    fmt::print(stderr, "ERROR: {}\n", error.what());
+    print_error(error.what());
     // A check or a migration that failed is 1; bad usage or bad input is 2.
     return error.kind() == ErrorKind::check || error.kind() == ErrorKind::database ? 1 : 2;
   } catch (const std::exception& error) {
-    fmt::print(stderr, "ERROR: {}\n", error.what());
+    print_error(error.what());
     return 2;
   }
   return 2;

@@ -165,7 +165,7 @@ class Checker {
         } else {
           fragment([&] { return key_path() + ".expression"; }, key.name,
                    fmt::format("key {} of index '{}'", k + 1, index.name),
-                   &SqlFragmentCheck::expression);
+                   &SqlFragmentCheck::index_key);
         }
         optional_text([&] { return key_path() + ".collation"; }, key.collation);
       }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dbmigrate/error.hpp"
+#include "diff/printable_line.hpp"
 #include "snapshot/json_value.hpp"
 #include "snapshot/snapshot_checks.hpp"
 
@@ -129,7 +130,9 @@ class Reader {
     if (parent_ == nullptr) return {};
     std::string base = parent_->path();
     if (key_.empty()) return fmt::format("{}[{}]", base, index_);
-    return base.empty() ? std::string(key_) : fmt::format("{}.{}", base, key_);
+    // A key is any JSON string: a NUL or a newline in it must not cut the message.
+    const std::string key = printable_line(key_);
+    return base.empty() ? key : fmt::format("{}.{}", base, key);
   }
 
   [[noreturn]] void fail(std::string_view what) const {

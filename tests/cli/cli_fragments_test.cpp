@@ -177,5 +177,46 @@ TEST_F(Fragments, NamesThatAreNotUtf8_AreRefusedNamingTheFile) {
   refused("snapshot latin1.sql", {"latin1.sql:2:", "not valid UTF-8"});
 }
 
+// A .sql schema could never hold a default that reads a column: SQLite refuses it when the table
+// is created. From a .json model it would make a revision that can never run.
+TEST_F(Fragments, DefaultThatIsNotConstant_IsRefusedLikeTheSqlReaderDoes) {
+  write(
+      "model.json",
+      R"({"format": 1, "tables": [{"name": "victim", "columns": [{"name": "id", "type": "integer"}]},)"
+      R"j( {"name": "t", "columns": [{"name": "id", "type": "integer"},)j"
+      R"j( {"name": "q", "type": "text", "default": "(`a` || 'x')"}]}]})j");
+  write("model.sql",
+        "CREATE TABLE victim (id INTEGER);\n"
+        "CREATE TABLE t (id INTEGER, q TEXT DEFAULT (`a` || 'x'));\n");
+  before_ = files();
+  refused("migrate -m x --model model.sql", {"model.sql:2:", "not constant"});
+  refused("migrate -m x --model model.json",
+          {"model.json: tables[1].columns[1].default", "not constant"});
+  expect_victim_intact();
+}
+
+// A key of the document is quoted in the message that refuses it: shown escaped, whole, on one
+// line, never as a terminal control sequence or cut at a NUL.
+TEST_F(Fragments, UnknownFieldWithControlCharacters_IsNamedEscaped) {
+  write("model.json", R"({"format": 1, "tables": [{"name": "victim", "k\u001b[31m\u0000\n-- x": 1,)"
+                      R"( "columns": [{"name": "id", "type": "integer"}]}]})");
+  before_ = files();
+  refused("migrate -m x --model model.json",
+          {"model.json: tables[0].k\\x1b[31m\\0\\n-- x: unknown field"});
+  EXPECT_FALSE(contains(run("snapshot model.json").err, "\x1b"))
+      << "an escape reached the terminal";
+}
+
+// SQLite takes a double-quoted name it cannot find for a string: the index below is on the
+// constant 'nosuch', which a revision would spell as a key on a column nosuch and fail.
+TEST_F(Fragments, IndexOnAStringConstant_IsRefusedAtTheSchemaLine) {
+  write("model.sql",
+        "CREATE TABLE victim (id INTEGER);\n"
+        "CREATE INDEX ix ON victim (\"nosuch\");\n");
+  before_ = files();
+  refused("migrate -m x --model model.sql", {"model.sql:2:", "column name"});
+  expect_victim_intact();
+}
+
 }  // namespace
 }  // namespace dbmigrate::cli_test

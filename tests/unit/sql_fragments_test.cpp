@@ -62,6 +62,32 @@ TEST(SqlFragments, Default_LiteralOrParenthesizedExpression) {
   EXPECT_NE(check.default_value("1); DELETE FROM victim; CREATE TABLE zz (id, q"), "");
 }
 
+// SQLite refuses a default that reads a column or a subquery when the table is created: a .sql
+// schema could never hold one, and a revision holding one could never run.
+TEST(SqlFragments, Default_NotConstantIsRefused) {
+  for (const char* sql : {"(`a`)", "((SELECT 1))", "(a + 1)"}) {
+    const std::string problem = check.default_value(sql);
+    EXPECT_NE(problem.find("not constant"), std::string::npos) << sql << " -> " << problem;
+  }
+  for (const char* sql : {"(random())", "(datetime('now'))", "('a' || x'00')", "(-1)"}) {
+    EXPECT_EQ(check.default_value(sql), "") << sql;
+  }
+}
+
+// In CREATE INDEX, SQLite reads a string alone as a column name: an index on the constant
+// 'nosuch' (what a double-quoted name SQLite could not find becomes) renders as a key on a
+// column nosuch, which no revision can create.
+TEST(SqlFragments, IndexKey_AStringAloneIsRefused) {
+  for (const char* sql : {"'nosuch'", "('nosuch')", "(('x'))"}) {
+    const std::string problem = check.index_key(sql);
+    EXPECT_NE(problem.find("column name"), std::string::npos) << sql << " -> " << problem;
+  }
+  for (const char* sql : {"lower(email)", "'a' || b", "(a + 1)"}) {
+    EXPECT_EQ(check.index_key(sql), "") << sql;
+  }
+  EXPECT_NE(check.index_key("a; DELETE FROM victim"), "");
+}
+
 TEST(SqlFragments, View_ExactlyOneCreateViewOfItsName) {
   for (const char* sql : {"CREATE VIEW v AS SELECT 1", "CREATE VIEW v AS SELECT 1;\n",
                           "create view IF NOT EXISTS main.\"V\" AS SELECT a FROM t -- why\n",

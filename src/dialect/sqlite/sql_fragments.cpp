@@ -58,8 +58,7 @@ std::string open_ended(std::string_view sql, const std::vector<Token>& tokens, E
                          token.offset);
     }
     if (ending == Ending::inline_text && token.kind == TokenKind::comment &&
-        token.text.starts_with("--") &&
-        token.end() == sql.size()) {
+        token.text.starts_with("--") && token.end() == sql.size()) {
       return "it ends in a -- comment, which would swallow what follows it; end the text with a "
              "newline or use /* */";
     }
@@ -141,6 +140,21 @@ std::string SqliteFragmentCheck::expression_problem(std::string_view sql) const 
   return {};
 }
 
+std::string SqliteFragmentCheck::index_key(std::string_view sql) const {
+  if (auto problem = expression(sql); !problem.empty()) return problem;
+  // CREATE INDEX reads a string alone, parenthesized or not, as a column name (SQLite's old
+  // spelling of names), so such a key would not mean what the snapshot says.
+  auto tokens = sqlite::tokenize_sql_code(sql);
+  std::size_t first = 0;
+  std::size_t last = tokens.size();
+  while (last - first >= 3 && tokens[first].is("(") && tokens[last - 1].is(")")) ++first, --last;
+  if (last - first == 1 && tokens[first].kind == TokenKind::string) {
+    return "CREATE INDEX reads a string alone as a column name: index the column by its name, "
+           "or an expression that is not only a string";
+  }
+  return {};
+}
+
 std::string SqliteFragmentCheck::default_value(std::string_view sql) const {
   if (auto problem = expression(sql); !problem.empty()) return problem;
   // After DEFAULT, SQLite reads a literal, a signed number, a name (as a string) or an
@@ -151,11 +165,28 @@ std::string SqliteFragmentCheck::default_value(std::string_view sql) const {
   const bool signed_number = tokens.size() == 2 && (tokens[0].is("-") || tokens[0].is("+")) &&
                              tokens[1].kind == TokenKind::number;
   const bool wrapped = sqlite::wrapped_in_parentheses(tokens);
-  if (term || signed_number || wrapped) return {};
-  return fmt::format(
-      "after DEFAULT, SQLite reads a literal or an expression in parentheses: "
-      "write ({})",
-      sql);
+  if (!term && !signed_number && !wrapped) {
+    return fmt::format(
+        "after DEFAULT, SQLite reads a literal or an expression in parentheses: "
+        "write ({})",
+        sql);
+  }
+  return constant_problem(sql);
+}
+
+// SQLite refuses, when the table is created, a default that reads a column or a subquery.
+std::string SqliteFragmentCheck::constant_problem(std::string_view sql) const {
+  sqlite3_stmt* statement = nullptr;
+  const auto create =
+      fmt::format("CREATE TABLE temp.dbmigrate_default_check (c DEFAULT {}\n)", sql);
+  sqlite3_prepare_v2(scratch(), create.c_str(), static_cast<int>(create.size()), &statement,
+                     nullptr);
+  sqlite3_finalize(statement);
+  const std::string message = sqlite3_errmsg(scratch_);
+  if (message.find("is not constant") != std::string::npos)
+    return "SQLite reads it as not constant (a column or a subquery): write a literal or an "
+           "expression of literals and functions";
+  return {};
 }
 
 std::string SqliteFragmentCheck::statement(std::string_view sql, std::string_view kind,
