@@ -259,6 +259,19 @@ TEST(SqlTokens, Tokens_CarryKindsAndOffsets) {
   EXPECT_EQ(tokens[11].kind, sqlite::TokenKind::number);
 }
 
+// SQLite continues a run of white space through a vertical tab, though it cannot start one
+// there: the column after `,\n\v` is "b", as SQLite itself reads it.
+TEST(SqlTokens, VerticalTabInsideARunOfSpace_IsSpace) {
+  const auto tokens = sqlite::tokenize_sql(",\n \v\"b\"");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(sqlite::identifier_value(tokens[1]), "b");
+  const Snapshot schema =
+      snapshot_from_sql("CREATE TABLE t (a INTEGER,\n  \v\"b\" TEXT);", "schema.sql");
+  ASSERT_EQ(schema.tables.size(), 1u);
+  ASSERT_EQ(schema.tables[0].columns.size(), 2u);
+  EXPECT_EQ(schema.tables[0].columns[1].name, "b");
+}
+
 TEST(NormalizeSqlExpression, CollapsesWhitespaceOutsideLiterals) {
   EXPECT_EQ(normalize_sql_expression("  a \n\t>   'x   y'  "), "a > 'x   y'");
   EXPECT_EQ(normalize_sql_expression("f( a ,b , c )"), "f(a,b, c)");  // only spaces go

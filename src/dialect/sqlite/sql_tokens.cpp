@@ -16,6 +16,14 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// Where a run of white space that starts at `i` (is_space) ends. SQLite's tokenizer starts a run
+// only at those characters, but continues it through vertical tabs too: `,\v"b"` is an
+// unrecognized token, `,\n\v"b"` a space and a name.
+std::size_t space_run_end(std::string_view sql, std::size_t i) {
+  while (i < sql.size() && (is_space(sql[i]) || sql[i] == '\v')) ++i;
+  return i;
+}
+
 // Bytes of a UTF-8 sequence count as letters, so unquoted non-ASCII names are one word.
 bool is_word_start(char c) {
   auto byte = static_cast<unsigned char>(c);
@@ -129,7 +137,7 @@ std::vector<Token> tokenize_sql(std::string_view sql) {
   std::size_t i = 0;
   while (i < sql.size()) {
     if (is_space(sql[i])) {
-      ++i;
+      i = space_run_end(sql, i);
       continue;
     }
     auto [kind, end] = scan(sql, i);
@@ -164,7 +172,7 @@ std::string identifier_value(const Token& token) {
 std::size_t skip_blank(std::string_view sql, std::size_t offset) {
   while (offset < sql.size()) {
     if (is_space(sql[offset])) {
-      ++offset;
+      offset = space_run_end(sql, offset);
       continue;
     }
     auto [kind, end] = scan(sql, offset);
