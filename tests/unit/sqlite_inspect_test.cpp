@@ -3,9 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
-#include <iostream>
 #include <optional>
 #include <string>
 
@@ -460,7 +458,7 @@ TEST_F(Inspect, RenamedColumn_GivesTheSameSnapshotAsAFreshDeclaration) {
                           [](const CheckConstraint& c) { return c.expression == "years < \"limit\""; }));
 }
 
-TEST_F(Inspect, TwoThousandTables_InspectQuickly) {
+TEST_F(Inspect, TwoThousandTables_AreAllInspected) {
   std::string sql = "BEGIN;";
   for (int t = 0; t < 2000; ++t) {
     sql += fmt::format("CREATE TABLE t{0} (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES t{1}",
@@ -470,16 +468,12 @@ TEST_F(Inspect, TwoThousandTables_InspectQuickly) {
   }
   sql += "COMMIT;";
   db_->execute(sql);
-  const auto start = std::chrono::steady_clock::now();
+  // How fast is measured by bench/ (core_bench), not here.
   const auto snapshot = inspect_sqlite(db_->handle());
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(snapshot.tables.size(), 2000u);
   EXPECT_EQ(snapshot.find_table("t7")->foreign_keys.front().ref_columns,
             std::vector<std::string>{"id"});
-  // Generous for a debug build on a busy machine; a per-table full scan would blow it.
-  EXPECT_LT(elapsed, std::chrono::seconds(10));
-  std::cout << "inspected 2000 tables in "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms\n";
+  EXPECT_EQ(snapshot.find_table("t1999")->columns.size(), 10u);
 }
 
 }  // namespace
