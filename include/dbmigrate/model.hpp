@@ -1,4 +1,4 @@
-// Models declared in plain C++, from the application's own structs (DESIGN.md §5).
+// Models declared in plain C++, from the application's own structs (docs/guide.md).
 //
 //   struct Author { std::int64_t id; std::string name; };
 //   struct Book {

@@ -1,5 +1,5 @@
 // The revision stage: revision files, the graph they form, and what `upgrade`/`downgrade`
-// targets mean on that graph (DESIGN §2, §3). Pure: files in, values out, no database.
+// targets mean on that graph (docs/cli.md). Pure: files in, values out, no database.
 #pragma once
 
 #include <cstddef>
@@ -48,7 +48,7 @@ struct Revision {
   friend bool operator==(const Revision&, const Revision&) = default;
 };
 
-// The file's text in the fixed layout of DESIGN §2 (header, blank line, the two sections).
+// The file's text in the fixed layout of docs/cli.md (header, blank line, the two sections).
 [[nodiscard]] std::string format_revision(const Revision& revision);
 
 // `-- Upgrade Rebuilds:` / `-- Downgrade Rebuilds:` (`section` is "upgrade" or "downgrade"):
@@ -171,7 +171,7 @@ class RevisionGraph {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Targets (DESIGN §3). `current_heads` is what the version table holds; ids must be exact.
+// Targets (docs/cli.md). `current_heads` is what the version table holds; ids must be exact.
 
 // Revisions to apply, each after all of its parents. Targets: `head`, `heads`, a revision id or
 // prefix, `+N`, `<rev>+N`. A target already applied gives an empty plan.

@@ -1,4 +1,4 @@
-// The runner stage: applies revisions to an SQLite database (DESIGN §1 "Runner", §6).
+// The runner stage: applies revisions to an SQLite database (docs/cli.md, "What a run guarantees").
 //
 // One transaction per revision (`BEGIN IMMEDIATE`, which is also the lock between concurrent
 // runners), a version table holding the current head(s), a history table recording every

@@ -177,7 +177,7 @@ int run_check(const CommonOptions& options) {
   }
   const std::optional<Snapshot> replayed = check_replay(graph, head, problems);
 
-  // Only a database named explicitly (DESIGN §4): a fresh CI checkout has none.
+  // Only a database named explicitly (docs/ci.md): a fresh CI checkout has none.
   const char* from_environment = std::getenv("DATABASE_URL");
   const bool explicit_database = !options.url.empty() || (from_environment != nullptr && *from_environment);
   if (auto path = explicit_database ? optional_database_path(options, project) : std::nullopt) {

@@ -69,7 +69,7 @@ std::vector<std::string> read_current_heads(const std::string& path) {
     while (rows.step()) heads.push_back(rows.text(0));
     return heads;
   } catch (const Error& error) {
-    // Not a database, or unreadable: bad input, named (DESIGN §6).
+    // Not a database, or unreadable: bad input, named (docs/cli.md).
     throw Error(ErrorKind::input,
                 fmt::format("cannot read the revision of database '{}': {}; check --url or "
                             "DATABASE_URL",

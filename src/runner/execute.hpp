@@ -1,5 +1,5 @@
 // Running one section of a revision inside the caller's transaction, and the foreign-key
-// handling around it (DESIGN §1: a rebuild must never fire ON DELETE CASCADE).
+// handling around it (docs/cli.md: a rebuild must never fire ON DELETE CASCADE).
 #pragma once
 
 #include <string_view>

@@ -1,4 +1,4 @@
-// The version and history tables (DESIGN §1 "Runner").
+// The version and history tables (docs/cli.md, "What a run guarantees").
 #include "runner/version_store.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// Bad input (DESIGN §6): a clear error naming what is at fault, exit code 2, and every file and
+// Bad input (docs/cli.md): a clear error naming what is at fault, exit code 2, and every file and
 // the database exactly as they were.
 #include "cli_fixture.hpp"
 

@@ -46,7 +46,7 @@ inline std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-// `-- Revision ID:` ... for a hand-written revision file (the layout of DESIGN §2).
+// `-- Revision ID:` ... for a hand-written revision file (the layout docs/cli.md gives).
 inline std::string revision_text(const std::string& id, const std::string& revises,
                                  const std::string& message, const std::string& upgrade,
                                  const std::string& downgrade) {

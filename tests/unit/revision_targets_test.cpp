@@ -1,4 +1,4 @@
-// Upgrade and downgrade targets (DESIGN §3) and how the version table's heads move, on one
+// Upgrade and downgrade targets (docs/cli.md) and how the version table's heads move, on one
 // graph with a branch and a merge:   a - b - c - e - f
 //                                          \ d /
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// snapshot_from_sql(): a .sql schema file as a snapshot source (DESIGN §3).
+// snapshot_from_sql(): a .sql schema file as a snapshot source (docs/cli.md).
 //
 // The file runs in an in-memory database, which is then inspected, so the snapshot is exactly
 // what SQLite made of the file. Rename hints are comments, which SQLite throws away; they are
@@ -176,7 +176,7 @@ std::map<std::size_t, HintTarget> hint_targets(std::string_view sql,
     const auto text = sql.substr(range.begin, range.end - range.begin);
     if (!sqlite::is_create_table(text)) continue;
     const auto table = sqlite::parse_create_table(text);
-    // The CREATE TABLE line is the table's, even when a column starts on it too (DESIGN §3).
+    // The CREATE TABLE line is the table's, even when a column starts on it too (docs/cli.md).
     const std::size_t create_line = lines.line(range.begin + table.create_offset);
     auto [at, fresh] = targets.try_emplace(create_line, HintTarget{.table = table.name});
     if (!fresh) at->second.ambiguous = true;
