@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "crlf_text.hpp"
 #include "dbmigrate/revision.hpp"
 #include "revision_builder.hpp"
 #include "temp_folder.hpp"
@@ -73,15 +74,6 @@ TEST_F(VersionsFolder, Load_NulByteInASection_IsRefusedWithItsLine) {
   EXPECT_NE(message.find((dir_ / "a1_first.sql").string() + ":10: NUL byte in column 1"),
             std::string::npos)
       << message;
-}
-
-std::string crlf(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '\n') out += '\r';
-    out += c;
-  }
-  return out;
 }
 
 TEST_F(VersionsFolder, Load_CrlfAndByteOrderMark_ParseAndChecksumLikeTheLfFile) {

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "crlf_text.hpp"
 #include "dbmigrate/error.hpp"
 #include "revision_builder.hpp"
 #include "runner_fixture.hpp"
@@ -66,15 +67,6 @@ TEST_F(RunnerTest, Upgrade_LargeSection_IsNotCopiedStatementByStatement) {
 
 // LF as written, CRLF as a checkout with git's autocrlf writes it, with a byte order mark as
 // some Windows editors save it.
-std::string crlf(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '\n') out += '\r';
-    out += c;
-  }
-  return out;
-}
-
 TEST_F(RunnerTest, Upgrade_AppliedFileCheckedOutWithCrlfOrBom_IsNotChanged) {
   const auto file = add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;");
   SqliteRunner runner(database());
