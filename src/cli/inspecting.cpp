@@ -40,7 +40,8 @@ int run_history(const CommonOptions& options) {
   const RevisionGraph graph = Project(options.dir).graph();
   const auto& revisions = graph.revisions();
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
-    std::string from = it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
+    std::string from =
+        it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
     fmt::print("{} -> {}{}, {}\n", from, it->id, marks(graph, *it), it->message);
   }
   return 0;
@@ -50,7 +51,8 @@ int run_branches(const CommonOptions& options) {
   const RevisionGraph graph = Project(options.dir).graph();
   for (const auto& id : graph.branch_points()) {
     fmt::print("{} (branchpoint), {}\n", id, graph.at(id).message);
-    for (const auto& child : graph.children(id)) fmt::print("  -> {}, {}\n", child, graph.at(child).message);
+    for (const auto& child : graph.children(id))
+      fmt::print("  -> {}, {}\n", child, graph.at(child).message);
   }
   return 0;
 }
@@ -68,7 +70,8 @@ int run_snapshot(const std::string& source) {
   return 0;
 }
 
-int run_diff(const std::string& from_source, const std::string& to_source, bool sql) {
+int run_diff(const std::string& from_source, const std::string& to_source, bool sql,
+             bool exit_code) {
   const Snapshot from = load_snapshot(from_source, "migrations/schema.json");
   const Snapshot to = load_snapshot(to_source, "migrations/schema.json");
   const Operations operations = diff(from, to);
@@ -78,10 +81,10 @@ int run_diff(const std::string& from_source, const std::string& to_source, bool 
   }
   if (sql) {
     fmt::print("{}\n", script_text(SqliteDialect().render(from, operations)));
-    return 0;
+  } else {
+    for (const auto& operation : operations) fmt::print("{}\n", operation.describe());
   }
-  for (const auto& operation : operations) fmt::print("{}\n", operation.describe());
-  return 0;
+  return exit_code ? 1 : 0;
 }
 
 }  // namespace dbmigrate::cli
