@@ -30,20 +30,16 @@ std::string upper(std::string_view text) {
 // The parameter a variable name resembles, if any: compared with each parameter as spelt and
 // with its other prefix (DB_URL, DATABASE_TARGET), so that a prefix mix-up is caught too.
 std::optional<std::string> resembled_parameter(std::string_view name) {
-  std::vector<std::string> spellings;
-  std::vector<const std::string*> meant;
+  std::vector<std::string> spellings;  // two a parameter: as spelt, then with the other prefix
   for (const auto& parameter : target_parameters) {
     spellings.push_back(parameter);
-    meant.push_back(&parameter);
-    const bool short_prefix = parameter.starts_with("DB_");
-    spellings.push_back(short_prefix ? "DATABASE_" + parameter.substr(3)
-                                     : "DB_" + parameter.substr(9));
-    meant.push_back(&parameter);
+    spellings.push_back(parameter.starts_with("DB_") ? "DATABASE_" + parameter.substr(3)
+                                                     : "DB_" + parameter.substr(9));
   }
   const auto nearest = nearest_name(upper(name), spellings, max_slip);
   if (!nearest) return std::nullopt;
   const auto at = std::find(spellings.begin(), spellings.end(), *nearest) - spellings.begin();
-  return *meant[static_cast<std::size_t>(at)];
+  return target_parameters[static_cast<std::size_t>(at) / 2];
 }
 
 }  // namespace
