@@ -14,7 +14,6 @@
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/snapshot_json.hpp"
-#include "dbmigrate/sqlite.hpp"
 
 namespace dbmigrate::cli {
 namespace {
@@ -66,21 +65,22 @@ int run_show(const CommonOptions& options, const std::string& revision) {
 }
 
 int run_snapshot(const std::string& source) {
-  fmt::print("{}", to_json(load_snapshot(source)));
+  fmt::print("{}", to_json(load_snapshot(source, dialect_of_sources({source}))));
   return 0;
 }
 
 int run_diff(const std::string& from_source, const std::string& to_source, bool sql,
              bool exit_code) {
-  const Snapshot from = load_snapshot(from_source, "migrations/schema.json");
-  const Snapshot to = load_snapshot(to_source, "migrations/schema.json");
-  const Operations operations = diff(from, to);
+  const Dialect& dialect = dialect_of_sources({from_source, to_source});
+  const Snapshot from = load_snapshot(from_source, dialect, "migrations/schema.json");
+  const Snapshot to = load_snapshot(to_source, dialect, "migrations/schema.json");
+  const Operations operations = diff(from, to, dialect.capabilities().identifier_case);
   if (operations.empty()) {
     fmt::print("No changes in schema detected.\n");
     return 0;
   }
   if (sql) {
-    fmt::print("{}\n", script_text(SqliteDialect().render(from, operations)));
+    fmt::print("{}\n", script_text(dialect.render(from, operations)));
   } else {
     for (const auto& operation : operations) fmt::print("{}\n", operation.describe());
   }
