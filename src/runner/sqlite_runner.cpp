@@ -100,14 +100,9 @@ class SqliteRunner::Impl {
     return state;
   }
 
-  void read_ahead() { read_ahead_ = read_state(); }
-  void forget_read_ahead() { read_ahead_.reset(); }
-
   // Applied revisions whose file no longer has the checksum recorded when they were applied.
-  // The read-ahead state, when there is one, is used once.
   std::vector<std::string> changed(const RevisionGraph& graph) {
-    State state = read_ahead_ ? std::move(*read_ahead_) : read_state();
-    read_ahead_.reset();
+    State state = read_state();
     checked_heads_ = state.heads;
     return changed_among(graph, state.heads, state.checksums);
   }
@@ -130,7 +125,6 @@ class SqliteRunner::Impl {
 
   void refuse_changed(const RevisionGraph& graph) {
     if (options_.allow_changed) {
-      forget_read_ahead();
       accept_changed(graph);
       return;
     }
@@ -193,7 +187,6 @@ class SqliteRunner::Impl {
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
-    forget_read_ahead();
     checked_heads_.reset();
     sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
     runner::create_tables(connection_);
@@ -291,7 +284,6 @@ class SqliteRunner::Impl {
   std::string path_;
   RunnerOptions options_;
   sqlite::Connection connection_;
-  std::optional<State> read_ahead_;                        // used once
   bool backed_up_ = false;                                 // in this run
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
   runner::LockWait lock_wait_{connection_, options_.lock_timeout, options_.lock_timeout_setting};
@@ -305,10 +297,6 @@ SqliteRunner::~SqliteRunner() = default;
 
 std::vector<std::string> SqliteRunner::current_heads() {
   return impl_->guarded([&] { return impl_->heads(); });
-}
-
-void SqliteRunner::read_ahead() {
-  impl_->guarded([&] { impl_->read_ahead(); });
 }
 
 std::vector<HistoryEntry> SqliteRunner::history() {
