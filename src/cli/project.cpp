@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "dbmigrate/error.hpp"

@@ -2,9 +2,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <optional>
-#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
