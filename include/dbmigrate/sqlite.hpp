@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,10 +16,38 @@ namespace dbmigrate {
 
 class SqliteDialect final : public Dialect {
  public:
+  SqliteDialect();
+  SqliteDialect(const SqliteDialect&) = delete;
+  SqliteDialect& operator=(const SqliteDialect&) = delete;
+  ~SqliteDialect() override;
+
   [[nodiscard]] std::string name() const override { return "sqlite"; }
   [[nodiscard]] DialectCapabilities capabilities() const override;
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+
+  // sqlite:///relative.db, sqlite:////absolute.db, sqlite:///app.db?mode=ro (an SQLite URI),
+  // or a bare path, `:memory:` or `file:` URI.
+  [[nodiscard]] std::string database_location(const std::string& url) const override;
+  [[nodiscard]] bool database_exists(const std::string& location) const override;
+  [[nodiscard]] Snapshot inspect(const std::string& location) const override;
+
+  [[nodiscard]] Snapshot read_schema_file(std::string_view sql,
+                                          std::string_view origin) const override;
   [[nodiscard]] SqlScript render(const Snapshot& from, const Operations& operations) const override;
+
+  [[nodiscard]] std::string normalize_expression(
+      std::string_view sql, const std::vector<std::string>& columns) const override;
+  [[nodiscard]] std::string normalize_default(std::string_view sql) const override;
+  [[nodiscard]] StoredStatement stored_statement(std::string_view kind,
+                                                 std::string_view sql) const override;
+  [[nodiscard]] const SqlFragmentCheck& fragment_check() const override;
+  [[nodiscard]] std::vector<std::string> refusals(const Snapshot& schema) const override;
+
+  [[nodiscard]] std::string portable_type(std::string_view declared) const override;
+  [[nodiscard]] std::string declared_type(std::string_view portable) const override;
+
+ private:
+  std::unique_ptr<SqlFragmentCheck> fragments_;
 };
 
 // The portable type of an SQLite declared type (docs/types.md), and back.
