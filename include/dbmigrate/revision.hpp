@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,18 +114,9 @@ struct SectionNeeds {
 // Throws Error(input) as `<path>:<line>: <what is wrong>; <what to do>`.
 [[nodiscard]] Revision parse_revision(std::string_view text, std::filesystem::path path);
 
-// Every `*.sql` file of the folder, in file-name order; other files are ignored. A large folder
-// is read by two threads.
+// Every `*.sql` file of the folder, in file-name order; other files are ignored.
 // Throws Error(input) for an unreadable folder or file, RevisionGraphError for duplicate ids.
 [[nodiscard]] std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir);
-
-// The same, with the caller's own slow start (opening a database, say) run on one of the
-// loading threads while the other reads files; that thread reads files too once `meanwhile`
-// returns. `meanwhile` runs exactly once, before this returns, also when the folder is missing
-// or a file is bad. An exception from it is rethrown once every file has loaded cleanly: errors
-// in the revision files come first.
-[[nodiscard]] std::vector<Revision> load_revisions(const std::filesystem::path& versions_dir,
-                                                   const std::function<void()>& meanwhile);
 
 // Writes through a temporary file in the same folder, fsync and rename, so that the target
 // holds either its old content or the new one, never a part. Throws Error(input).

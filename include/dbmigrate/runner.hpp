@@ -93,9 +93,6 @@ class Runner {
 
   // What the version table holds, sorted; empty for a new database.
   [[nodiscard]] std::vector<std::string> current_heads();
-  // Reads ahead what the next upgrade(), downgrade() or changed_revisions() reads first: the
-  // checksums recorded in the history. For a caller that still loads the revisions meanwhile.
-  void read_ahead();
   // The history table, oldest first.
   [[nodiscard]] std::vector<HistoryEntry> history();
   // The database's schema as it stands (what a replay of revisions built, for instance).

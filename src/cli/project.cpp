@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "dbmigrate/dialect_registry.hpp"
@@ -90,15 +89,8 @@ Snapshot Project::head_snapshot() const {
 }
 
 RevisionGraph Project::graph() const {
-  return graph({});
-}
-
-RevisionGraph Project::graph(const std::function<void()>& meanwhile) const {
-  if (!fs::exists(versions_dir())) {
-    if (meanwhile) meanwhile();
-    return RevisionGraph{};
-  }
-  return RevisionGraph(load_revisions(versions_dir(), meanwhile));
+  if (!fs::exists(versions_dir())) return RevisionGraph{};
+  return RevisionGraph(load_revisions(versions_dir()));
 }
 
 }  // namespace dbmigrate::cli

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,8 +34,6 @@ class Project {
 
   [[nodiscard]] Snapshot head_snapshot() const;  // schema.json
   [[nodiscard]] RevisionGraph graph() const;     // every revision file, checked
-  // The same, with `meanwhile` run beside the reading of the files (see load_revisions).
-  [[nodiscard]] RevisionGraph graph(const std::function<void()>& meanwhile) const;
 
  private:
   std::filesystem::path dir_;

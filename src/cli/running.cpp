@@ -2,9 +2,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <optional>
-#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
@@ -49,13 +48,6 @@ Runner open_runner(const Dialect& dialect, const std::string& path, const Common
   }
 }
 
-// A database file that exists already: opening it creates nothing, so it can be opened while the
-// revisions load. Any other (a new file, or an SQLite URI, which SQLite may create) is opened
-// only once the revisions have loaded cleanly.
-bool existing_file(const std::string& path) {
-  return !path.starts_with("file:") && std::filesystem::exists(path);
-}
-
 using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&,
                                           std::string_view);
 void check_target(const RevisionGraph& graph, const std::string& path, const std::string& target,
@@ -67,24 +59,6 @@ void check_target(const RevisionGraph& graph, const std::string& path, const std
     return;  // opening the runner reports what is wrong with the database
   }
   (void)plan(graph, heads, target);
-}
-
-// Reads the database while the revision files load: with hundreds of revisions each takes
-// milliseconds, and a run with nothing to do is little else. Errors in the revision files come
-// before the database's.
-template <typename Open>
-auto open_beside_graph(const Project& project, Open&& open) {
-  std::optional<decltype(open())> opened;
-  std::exception_ptr open_error;
-  RevisionGraph graph = project.graph([&] {
-    try {
-      opened.emplace(open());
-    } catch (...) {
-      open_error = std::current_exception();  // after the graph's own checks
-    }
-  });
-  if (open_error) std::rethrow_exception(open_error);
-  return std::pair{std::move(graph), std::move(*opened)};
 }
 
 void print_heads(const RevisionGraph& graph, const std::vector<std::string>& heads) {
@@ -104,18 +78,14 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
                   const std::string& target, Plan plan, Run apply) {
   const std::string path = database_path(options, project);
   PrintingReporter reporter;
-  if (!existing_file(path)) {
-    const RevisionGraph graph = project.graph();
-    if (!path.starts_with("file:")) check_target(graph, path, target, plan);
-    Runner runner = open_runner(project.dialect(), path, options, run);
-    (void)(runner.*apply)(graph, target, reporter);
-    return 0;
+  // Errors in the revision files come before the database's.
+  const RevisionGraph graph = project.graph();
+  // A target that names nothing must not leave a new database file behind: it is checked before
+  // opening creates one (an SQLite URI may create one too, but is not a path to look at).
+  if (!path.starts_with("file:") && !std::filesystem::exists(path)) {
+    check_target(graph, path, target, plan);
   }
-  auto [graph, runner] = open_beside_graph(project, [&] {
-    Runner opened = open_runner(project.dialect(), path, options, run);
-    opened.read_ahead();
-    return opened;
-  });
+  Runner runner = open_runner(project.dialect(), path, options, run);
   (void)(runner.*apply)(graph, target, reporter);
   return 0;
 }
@@ -174,7 +144,8 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
 int run_current(const CommonOptions& options) {
   Project project(options.dir);
   const std::string path = database_path(options, project);
-  const auto [graph, heads] = open_beside_graph(project, [&] { return read_current_heads(path); });
+  const RevisionGraph graph = project.graph();  // its errors come before the database's
+  const auto heads = read_current_heads(path);
   print_heads(graph, heads);
   return 0;
 }

@@ -1,99 +1,95 @@
-// Atomic file replacement: temp file in the target's folder, fsync, rename(2).
+// Atomic file replacement: temp file in the target's folder, synced, then renamed over it.
 //
-// rename() within one file system replaces the target in a single step, so a reader (or a
+// A rename within one file system replaces the target in a single step, so a reader (or a
 // crash) sees the old file or the new one. The temp file must therefore live in the same
 // folder; it is removed on every failure path.
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+#include <cstdio>
 #include <random>
+#include <system_error>
 
 #include "dbmigrate/revision.hpp"
+#include "revision/durable_file.hpp"
 
 namespace dbmigrate {
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& path, int error) {
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const fs::path& path, const std::error_code& error) {
   throw Error(ErrorKind::input,
               fmt::format("cannot write {}: {}; check that its folder exists and is writable",
-                          path.string(), std::strerror(error)));
+                          path.string(), error.message()));
 }
 
-// Closes the descriptor and removes the temp file unless the rename has taken it over.
+// What the C library's last failed call set errno to.
+std::error_code last_error() {
+  return {errno != 0 ? errno : EIO, std::generic_category()};
+}
+
+// Closes the file and removes it unless the rename has taken it over.
 class TempFile {
  public:
-  explicit TempFile(const std::filesystem::path& target) {
+  explicit TempFile(const fs::path& target) {
     std::random_device device;
     std::uniform_int_distribution<int> digit(0, 15);
-    // O_EXCL makes a name collision (another writer) an EEXIST to retry, never a shared file.
+    // "x" (exclusive) makes a name collision (another writer) an EEXIST to retry, never a
+    // shared file. The mode is the one any new file gets.
     for (int attempt = 0; attempt < 100; ++attempt) {
       std::string suffix;
       for (int i = 0; i < 8; ++i) suffix += "0123456789abcdef"[digit(device)];
       path_ = target;
       path_ += fmt::format(".tmp-{}", suffix);
-      // 0666 and the umask give the mode any new file would get.
-      fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd_ >= 0 || errno != EEXIST) break;
+      errno = 0;
+      file_ = std::fopen(path_.string().c_str(), "wbx");
+      if (file_ != nullptr || errno != EEXIST) break;
     }
-    if (fd_ < 0) fail(target, errno);
+    if (file_ == nullptr) fail(target, last_error());
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   ~TempFile() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!renamed_) ::unlink(path_.c_str());
+    if (file_ != nullptr) std::fclose(file_);
+    std::error_code ignored;
+    if (!renamed_) fs::remove(path_, ignored);
   }
 
-  [[nodiscard]] int fd() const { return fd_; }
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-  // close() reports the last write errors of some file systems (NFS), so it is checked.
-  [[nodiscard]] int close() {
-    const int result = ::close(fd_);
-    fd_ = -1;
-    return result;
+  [[nodiscard]] std::FILE* file() const { return file_; }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+  // Closing reports the last write errors of some file systems (NFS), so it is checked.
+  [[nodiscard]] bool close() {
+    const int result = std::fclose(file_);
+    file_ = nullptr;
+    return result == 0;
   }
   void renamed() { renamed_ = true; }
 
  private:
-  std::filesystem::path path_;
-  int fd_ = -1;
+  fs::path path_;
+  std::FILE* file_ = nullptr;
   bool renamed_ = false;
 };
 
-void write_all(int fd, std::string_view content, const std::filesystem::path& target) {
-  while (!content.empty()) {
-    const auto written = ::write(fd, content.data(), content.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written < 0) fail(target, errno);
-    content.remove_prefix(static_cast<std::size_t>(written));
-  }
-}
-
-// Makes the rename itself durable; failure here loses nothing, the new file is in place.
-void sync_folder(const std::filesystem::path& folder) {
-  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
-}
-
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+void write_file_atomically(const fs::path& path, std::string_view content) {
   TempFile temp(path);
+  std::error_code error;
   // An edited file keeps its permissions when it is replaced.
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
-    (void)::fchmod(temp.fd(), existing.st_mode & 07777);
+  const fs::file_status existing = fs::status(path, error);
+  if (!error && fs::is_regular_file(existing)) {
+    fs::permissions(temp.path(), existing.permissions(), fs::perm_options::replace, error);
   }
-  write_all(temp.fd(), content, path);
-  if (::fsync(temp.fd()) != 0) fail(path, errno);
-  if (temp.close() != 0) fail(path, errno);
-  if (::rename(temp.path().c_str(), path.c_str()) != 0) fail(path, errno);
+  errno = 0;
+  if (std::fwrite(content.data(), 1, content.size(), temp.file()) != content.size()) {
+    fail(path, last_error());
+  }
+  if (!sync_file(temp.file())) fail(path, last_error());
+  if (!temp.close()) fail(path, last_error());
+  fs::rename(temp.path(), path, error);
+  if (error) fail(path, error);
   temp.renamed();
   sync_folder(path.parent_path());
 }

@@ -85,14 +85,9 @@ class Runner::Impl {
     return state;
   }
 
-  void read_ahead() { read_ahead_ = read_state(); }
-  void forget_read_ahead() { read_ahead_.reset(); }
-
   // Applied revisions whose file no longer has the checksum recorded when they were applied.
-  // The read-ahead state, when there is one, is used once.
   std::vector<std::string> changed(const RevisionGraph& graph) {
-    State state = read_ahead_ ? std::move(*read_ahead_) : read_state();
-    read_ahead_.reset();
+    State state = read_state();
     checked_heads_ = state.heads;
     return changed_among(graph, state.heads, state.checksums);
   }
@@ -115,7 +110,6 @@ class Runner::Impl {
 
   void refuse_changed(const RevisionGraph& graph) {
     if (options_.allow_changed) {
-      forget_read_ahead();
       accept_changed(graph);
       return;
     }
@@ -183,7 +177,6 @@ class Runner::Impl {
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
-    forget_read_ahead();
     checked_heads_.reset();
     runner::SessionTransaction transaction(*session_);  // holds the run lock: waits for others
     runner::create_tables(*session_);
@@ -282,7 +275,6 @@ class Runner::Impl {
 
   std::unique_ptr<Session> session_;
   RunnerOptions options_;
-  std::optional<State> read_ahead_;                        // used once
   bool backed_up_ = false;                                 // in this run
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
 };
@@ -295,10 +287,6 @@ Runner::~Runner() = default;
 
 std::vector<std::string> Runner::current_heads() {
   return impl_->guarded([&] { return impl_->heads(); });
-}
-
-void Runner::read_ahead() {
-  impl_->guarded([&] { impl_->read_ahead(); });
 }
 
 std::vector<HistoryEntry> Runner::history() {

@@ -253,8 +253,7 @@ TEST_F(RevisionFile, Load_ReadsLargeFilesWholeAndChecksumsTheirBytes) {
   EXPECT_EQ(revisions[0].checksum, sha256_hex(text));
 }
 
-// A large folder is read by two threads; the result and the error are those of reading the
-// files one after the other in name order.
+// The result and the error are those of reading the files one after the other in name order.
 TEST_F(RevisionFile, Load_ManyFilesKeepNameOrderAndReportTheFirstBadFile) {
   const auto body = "\n-- Create Date: d\n-- Message: m\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n";
   std::string parent;
@@ -274,39 +273,6 @@ TEST_F(RevisionFile, Load_ManyFilesKeepNameOrderAndReportTheFirstBadFile) {
     EXPECT_EQ(std::string(error.what()).substr(0, (dir_ / "r040_step.sql:2:").string().size()),
               (dir_ / "r040_step.sql:2:").string());
   }
-}
-
-// `meanwhile` (the command line opens the database there) runs once whatever the folder holds,
-// and its error comes after the revision files' errors.
-TEST_F(RevisionFile, Load_MeanwhileRunsOnceAndItsErrorComesAfterTheFiles) {
-  const auto body = "\n-- Create Date: d\n-- Message: m\n-- migrate:upgrade\n-- migrate:downgrade\n";
-  for (int i = 0; i < 100; ++i) {
-    write(fmt::format("r{:03}_step.sql", i), fmt::format("-- Revision ID: r{:03}\n-- Revises:", i) + body);
-  }
-  int runs = 0;
-  EXPECT_EQ(load_revisions(dir_, [&] { ++runs; }).size(), 100u);
-  EXPECT_EQ(runs, 1);
-
-  const auto failing = [&] {
-    ++runs;
-    throw Error(ErrorKind::database, "cannot open the database");
-  };
-  runs = 0;
-  auto error = expect_throw<Error>([&] { (void)load_revisions(dir_, failing); });
-  EXPECT_EQ(std::string(error.what()), "cannot open the database");
-  EXPECT_EQ(runs, 1);
-
-  write("r050_step.sql", "not a revision\n");
-  runs = 0;
-  error = expect_throw<Error>([&] { (void)load_revisions(dir_, failing); });
-  EXPECT_EQ(error.kind(), ErrorKind::input);
-  EXPECT_NE(std::string(error.what()).find("r050_step.sql:1:"), std::string::npos);
-  EXPECT_EQ(runs, 1);
-
-  runs = 0;
-  error = expect_throw<Error>([&] { (void)load_revisions(dir_ / "missing", failing); });
-  EXPECT_NE(std::string(error.what()).find("cannot list the versions folder"), std::string::npos);
-  EXPECT_EQ(runs, 1);
 }
 
 TEST_F(RevisionFile, Load_DuplicateIdsNameBothFiles) {
