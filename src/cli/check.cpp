@@ -49,8 +49,7 @@ class ScratchDatabase {
   }
   [[nodiscard]] std::string path() const { return (dir_ / "replay.db").string(); }
   [[nodiscard]] Snapshot schema() const {
-    sqlite::Connection db(path(), SQLITE_OPEN_READONLY);
-    return inspect_sqlite(db.handle());
+    return inspect_sqlite(path());
   }
 
  private:
@@ -132,8 +131,7 @@ void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& repl
   const Snapshot expected = heads == graph_heads ? *replayed : snapshot_at(graph, heads);
   Snapshot live;
   try {
-    const sqlite::Connection db = sqlite::open_for_reading(path);
-    live = inspect_sqlite(db.handle());
+    live = inspect_sqlite(path);
   } catch (const Error& error) {
     problems.push_back(fmt::format(
         "database '{}' cannot be read to compare it with the revisions: {}", path, error.what()));

@@ -9,8 +9,8 @@
 
 #include "cli/sources.hpp"
 #include "dbmigrate/error.hpp"
-#include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "runner/version_store.hpp"
 
 namespace dbmigrate::cli {
 
@@ -58,16 +58,7 @@ std::vector<std::string> read_current_heads(const std::string& path) {
   }
   try {
     sqlite::Connection db = sqlite::open_for_reading(path);
-    auto statement = db.prepare(
-        fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
-                    version_table_name));
-    statement.step();
-    if (statement.integer(0) == 0) return {};
-    std::vector<std::string> heads;
-    auto rows =
-        db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
-    while (rows.step()) heads.push_back(rows.text(0));
-    return heads;
+    return runner::read_heads(db);
   } catch (const Error& error) {
     // Not a database, or unreadable: bad input, named (docs/cli.md).
     throw Error(ErrorKind::input,

@@ -34,7 +34,7 @@ Snapshot replayed_schema(const RevisionGraph& graph, const std::vector<std::stri
     Quiet reporter;
     for (const auto& parent : parents) (void)runner.upgrade(graph, parent, reporter);
   }
-  return inspect_sqlite(keep_alive.handle());
+  return inspect_sqlite(uri);
 }
 
 }  // namespace

@@ -14,7 +14,6 @@
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 #include "dbmigrate/sqlite.hpp"
-#include "dialect/sqlite/connection.hpp"
 
 namespace fs = std::filesystem;
 
@@ -189,8 +188,7 @@ Snapshot load_snapshot(const std::string& source, const std::string& default_pat
     if (url.target != ":memory:" && !url.target.starts_with("file:") && !fs::exists(url.target)) {
       throw Error(ErrorKind::input, fmt::format("database '{}' does not exist", url.target));
     }
-    sqlite::Connection db = sqlite::open_for_reading(url.target);
-    return inspect_sqlite(db.handle());
+    return inspect_sqlite(url.target);
   }
   if (source.ends_with(".json") || source.ends_with(".sql")) return from_text(read_file(source), source);
   std::error_code error;

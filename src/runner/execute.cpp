@@ -5,18 +5,13 @@
 
 #include <fmt/format.h>
 
-#include <memory>
+#include <optional>
 
 #include "dbmigrate/error.hpp"
 #include "runner/section.hpp"
 
 namespace dbmigrate::runner {
 namespace {
-
-struct Finalize {
-  void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
-};
-using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalize>;
 
 std::string revision_label(const Revision& revision) {
   if (revision.path.empty()) return fmt::format("revision {}", revision.id);
@@ -35,24 +30,26 @@ std::string where(const Revision& revision, Direction direction, std::size_t off
   return fmt::format("{}:{}", revision.path.string(), line_of(sql, offset, first_line));
 }
 
-[[noreturn]] void statement_failed(sqlite3* db, const Revision& revision, Direction direction,
-                                   std::size_t offset, std::string_view statement) {
-  if (const auto fault = sqlite::environment_fault(sqlite3_extended_errcode(db))) {
+[[noreturn]] void statement_failed(const DatabaseError& error, const Revision& revision,
+                                   Direction direction, std::size_t offset,
+                                   std::string_view statement) {
+  if (const auto fault = sqlite::environment_fault(error.code())) {
     // Not the statement's fault: say what is, and that the revision is fine as it is.
-    throw Error(ErrorKind::input,
-                fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} {} was "
-                            "rolled back and the version table left as it was — {}",
-                            where(revision, direction, offset), fault->cause, sqlite3_errmsg(db),
-                            sqlite3_extended_errcode(db), first_line_of(statement),
-                            direction_name(direction), revision.id, fault->advice));
+    throw DatabaseError(
+        error, ErrorKind::input,
+        fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} {} was "
+                    "rolled back and the version table left as it was — {}",
+                    where(revision, direction, offset), fault->cause, error.reason(), error.code(),
+                    first_line_of(statement), direction_name(direction), revision.id,
+                    fault->advice));
   }
-  throw Error(ErrorKind::database,
-              fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled "
-                          "back and the version table left as it was — fix the statement and "
-                          "run {} again",
-                          where(revision, direction, offset), first_line_of(statement),
-                          sqlite3_errmsg(db), sqlite3_extended_errcode(db),
-                          direction_name(direction), revision.id, direction_name(direction)));
+  throw DatabaseError(
+      error, ErrorKind::database,
+      fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled back and the "
+                  "version table left as it was — fix the statement and run {} again",
+                  where(revision, direction, offset), first_line_of(statement), error.reason(),
+                  error.code(), direction_name(direction), revision.id,
+                  direction_name(direction)));
 }
 
 [[noreturn]] void unreadable_text(const Revision& revision, Direction direction,
@@ -77,45 +74,38 @@ const std::string& section_of(const Revision& revision, Direction direction) {
 
 void run_section(sqlite::Connection& connection, const Revision& revision, Direction direction,
                  ProgressWatch& watch) {
-  sqlite3* db = connection.handle();
-  const std::string& sql = section_of(revision, direction);
-  std::size_t offset = 0;
-  while ((offset = skip_blanks_and_comments(sql, offset)) < sql.size()) {
-    const char* start = sql.data() + offset;
-    const char* tail = nullptr;
-    sqlite3_stmt* raw = nullptr;
-    // The length counts the string's terminating NUL: SQLite copies text that does not end in
-    // one, which for every statement of a large section would be the whole rest of it.
-    const int prepared =
-        sqlite3_prepare_v2(db, start, static_cast<int>(sql.size() - offset + 1), &raw, &tail);
-    StatementPtr statement(raw);
-    const auto text = std::string_view(start, static_cast<std::size_t>(tail - start));
-    if (prepared != SQLITE_OK) statement_failed(db, revision, direction, offset, text);
-    if (!statement) {
-      // No statement before the end of the text: SQLite stopped at a NUL byte, and whatever
-      // follows it would silently not run.
-      if (tail == start) unreadable_text(revision, direction, offset);
-      offset = static_cast<std::size_t>(tail - sql.data());
-      continue;
+  sqlite::Script script(connection, section_of(revision, direction), &skip_blanks_and_comments);
+  while (true) {
+    std::optional<sqlite::Statement> statement;
+    try {
+      statement = script.next();
+    } catch (const DatabaseError& error) {
+      statement_failed(error, revision, direction, script.offset(), script.text());
     }
+    if (!statement) break;
+    const auto text = script.text();
     if (controls_transaction(text)) {
       throw Error(
           ErrorKind::input,
           fmt::format("{}: statement '{}' would end the transaction the runner keeps "
                       "around each revision; remove it, as every revision already runs "
                       "in its own transaction (nothing of {} was applied)",
-                      where(revision, direction, offset), first_line_of(text), revision.id));
+                      where(revision, direction, script.offset()), first_line_of(text),
+                      revision.id));
     }
-    if (!is_foreign_keys_off(text)) {
-      watch.statement(text);
-      int rc;
-      while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    if (is_foreign_keys_off(text)) continue;
+    watch.statement(text);
+    try {
+      while (statement->step()) {
       }
+    } catch (const DatabaseError& error) {
       watch.statement_done();
-      if (rc != SQLITE_DONE) statement_failed(db, revision, direction, offset, text);
+      statement_failed(error, revision, direction, script.offset(), text);
     }
-    offset = static_cast<std::size_t>(tail - sql.data());
+    watch.statement_done();
   }
+  // SQLite stopped at a NUL byte, and whatever follows it would silently not run.
+  if (!script.finished()) unreadable_text(revision, direction, script.offset());
 }
 
 void check_foreign_keys(sqlite::Connection& connection, const Revision& revision,
@@ -124,9 +114,9 @@ void check_foreign_keys(sqlite::Connection& connection, const Revision& revision
   bool violation = false;
   try {
     violation = check.step();
-  } catch (const Error& error) {
+  } catch (const DatabaseError& error) {
     // "foreign key mismatch": a foreign key names a column that is not a key of its parent.
-    throw Error(ErrorKind::database,
+    throw DatabaseError(error, ErrorKind::database,
                 fmt::format("{}: the foreign keys no longer fit the tables after it ({}); {} {} was rolled back",
                             revision_label(revision), error.what(), direction_name(direction), revision.id));
   }
@@ -150,8 +140,11 @@ ForeignKeysOff::ForeignKeysOff(sqlite::Connection& connection, bool wanted)
 }
 
 ForeignKeysOff::~ForeignKeysOff() {
-  if (restore_) {
-    sqlite3_exec(connection_.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+  if (!restore_) return;
+  try {
+    connection_.execute("PRAGMA foreign_keys = ON");
+  } catch (...) {
+    // a destructor must not throw; the connection is closed after the run anyway
   }
 }
 

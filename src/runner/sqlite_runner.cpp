@@ -71,10 +71,11 @@ class SqliteRunner::Impl {
       try {
         (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
         connection_.execute("PRAGMA foreign_keys = ON");
-      } catch (const Error& error) {
-        throw Error(ErrorKind::database,
-                    fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
-                                path, error.what()));
+      } catch (const DatabaseError& error) {
+        throw DatabaseError(
+            error, ErrorKind::database,
+            fmt::format("cannot use database '{}': {}; check that it is an SQLite database", path,
+                        error.what()));
       }
     });
     if (!options.read_only && sqlite3_db_readonly(db, "main") == 1) {
@@ -276,11 +277,12 @@ class SqliteRunner::Impl {
                         direction_name(direction), elapsed.count());
     try {
       transaction.commit();  // a full disk often shows only here, when the pages are written
-    } catch (const Error& error) {
-      throw Error(error.kind(), fmt::format("{}: {}; {} {} was rolled back and the version table "
-                                            "left as it was",
-                                            revision_label(revision), error.what(),
-                                            direction_name(direction), revision.id));
+    } catch (const DatabaseError& error) {
+      throw DatabaseError(error, error.kind(),
+                          fmt::format("{}: {}; {} {} was rolled back and the version table left "
+                                      "as it was",
+                                      revision_label(revision), error.what(),
+                                      direction_name(direction), revision.id));
     }
     if (checked_heads_) {  // this run's own work needs no second look
       std::sort(heads_after.begin(), heads_after.end());
