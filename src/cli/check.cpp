@@ -48,9 +48,7 @@ class ScratchDatabase {
     fs::remove_all(dir_, ignored);
   }
   [[nodiscard]] std::string path() const { return (dir_ / "replay.db").string(); }
-  [[nodiscard]] Snapshot schema() const {
-    return inspect_sqlite(path());
-  }
+  [[nodiscard]] Snapshot schema() const { return inspect_sqlite(path()); }
 
  private:
   fs::path dir_;

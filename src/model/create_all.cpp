@@ -20,8 +20,7 @@ namespace {
 }
 
 // The first object of `snapshot` the database already has, by SQLite's case-blind names.
-std::optional<std::string> existing_object(const sqlite::Connection& db,
-                                           const Snapshot& snapshot) {
+std::optional<std::string> existing_object(const sqlite::Connection& db, const Snapshot& snapshot) {
   sqlite::Statement objects(db, "SELECT type, name FROM main.sqlite_schema");
   while (objects.step()) {
     const auto name = objects.text(1);

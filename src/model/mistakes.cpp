@@ -239,8 +239,8 @@ void check_fragments(const Snapshot& snapshot, std::vector<std::string>& found) 
     }
   }
   auto probe = [&](const Table& table, std::string_view what, const std::string& sql) {
-    const auto error = refusal(db, fmt::format("SELECT ({}) FROM {} LIMIT 0", sql,
-                                                        dialect.quote_identifier(table.name)));
+    const auto error = refusal(
+        db, fmt::format("SELECT ({}) FROM {} LIMIT 0", sql, dialect.quote_identifier(table.name)));
     if (!error.empty())
       found.push_back(fmt::format("table '{}': {} {}: {}", table.name, what, sql, error));
   };

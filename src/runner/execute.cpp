@@ -48,8 +48,7 @@ std::string where(const Revision& revision, Direction direction, std::size_t off
       fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled back and the "
                   "version table left as it was — fix the statement and run {} again",
                   where(revision, direction, offset), first_line_of(statement), error.reason(),
-                  error.code(), direction_name(direction), revision.id,
-                  direction_name(direction)));
+                  error.code(), direction_name(direction), revision.id, direction_name(direction)));
 }
 
 [[noreturn]] void unreadable_text(const Revision& revision, Direction direction,
@@ -85,13 +84,12 @@ void run_section(sqlite::Connection& connection, const Revision& revision, Direc
     if (!statement) break;
     const auto text = script.text();
     if (controls_transaction(text)) {
-      throw Error(
-          ErrorKind::input,
-          fmt::format("{}: statement '{}' would end the transaction the runner keeps "
-                      "around each revision; remove it, as every revision already runs "
-                      "in its own transaction (nothing of {} was applied)",
-                      where(revision, direction, script.offset()), first_line_of(text),
-                      revision.id));
+      throw Error(ErrorKind::input,
+                  fmt::format("{}: statement '{}' would end the transaction the runner keeps "
+                              "around each revision; remove it, as every revision already runs "
+                              "in its own transaction (nothing of {} was applied)",
+                              where(revision, direction, script.offset()), first_line_of(text),
+                              revision.id));
     }
     if (is_foreign_keys_off(text)) continue;
     watch.statement(text);
@@ -116,9 +114,11 @@ void check_foreign_keys(sqlite::Connection& connection, const Revision& revision
     violation = check.step();
   } catch (const DatabaseError& error) {
     // "foreign key mismatch": a foreign key names a column that is not a key of its parent.
-    throw DatabaseError(error, ErrorKind::database,
-                fmt::format("{}: the foreign keys no longer fit the tables after it ({}); {} {} was rolled back",
-                            revision_label(revision), error.what(), direction_name(direction), revision.id));
+    throw DatabaseError(
+        error, ErrorKind::database,
+        fmt::format(
+            "{}: the foreign keys no longer fit the tables after it ({}); {} {} was rolled back",
+            revision_label(revision), error.what(), direction_name(direction), revision.id));
   }
   if (!violation) return;
   const auto table = check.text(0);

@@ -14,13 +14,14 @@ namespace dbmigrate::runner {
 
 class LockWait {
  public:
-  // Sets the connection's busy timeout. `setting` says how to raise the timeout ("--lock-timeout SECONDS").
+  // Sets the connection's busy timeout. `setting` says how to raise the timeout ("--lock-timeout
+  // SECONDS").
   LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout, std::string setting);
   LockWait(const LockWait&) = delete;
   LockWait& operator=(const LockWait&) = delete;
 
-  // Runs `operation`; a DatabaseError it throws with SQLITE_BUSY becomes Error(database) "database '<path>' is locked by another DbMigrate run; waited N s", naming
-  // the setting.
+  // Runs `operation`; a DatabaseError it throws with SQLITE_BUSY becomes Error(database) "database
+  // '<path>' is locked by another DbMigrate run; waited N s", naming the setting.
   template <typename F>
   auto guard(const std::string& path, F&& operation) {
     try {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
 
 namespace dbmigrate::runner {
 namespace {
@@ -27,12 +28,7 @@ bool table_exists(sqlite::Connection& connection, std::string_view name) {
 }  // namespace
 
 std::string sql_literal(std::string_view text) {
-  std::string literal = "'";
-  for (const char c : text) {
-    if (c == '\'') literal += '\'';
-    literal += c;
-  }
-  return literal + "'";
+  return sqlite::quote_literal(text);
 }
 
 std::string revision_checksum(const Revision& revision) {

@@ -117,7 +117,8 @@ TEST_F(SqliteConnectionTest, Statement_OutlivingItsConnectionObject_KeepsReading
 TEST_F(SqliteConnectionTest, Execute_FailingStatementAfterBlankLines_IsNamedByItsOwnText) {
   sqlite::Connection db(database());
   try {
-    db.execute("CREATE TABLE a (x);\n\n  -- then\n  INSERT INTO missing VALUES (1);\nCREATE TABLE b (x);");
+    db.execute(
+        "CREATE TABLE a (x);\n\n  -- then\n  INSERT INTO missing VALUES (1);\nCREATE TABLE b (x);");
     FAIL() << "table 'missing' does not exist";
   } catch (const DatabaseError& error) {
     EXPECT_EQ(error.statement(), "INSERT INTO missing VALUES (1);");

@@ -90,8 +90,8 @@ const sqlite::Connection& SqliteFragmentCheck::scratch() const {
 std::string SqliteFragmentCheck::parse_problem(const std::string& sql) const {
   sqlite3_stmt* statement = nullptr;
   const char* tail = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(scratch().handle(), sql.c_str(), static_cast<int>(sql.size()), &statement, &tail);
+  const int rc = sqlite3_prepare_v2(scratch().handle(), sql.c_str(), static_cast<int>(sql.size()),
+                                    &statement, &tail);
   sqlite3_finalize(statement);
   if (rc != SQLITE_OK) {
     const std::string message = sqlite3_errmsg(scratch_->handle());
@@ -177,8 +177,8 @@ std::string SqliteFragmentCheck::constant_problem(std::string_view sql) const {
   sqlite3_stmt* statement = nullptr;
   const auto create =
       fmt::format("CREATE TABLE temp.dbmigrate_default_check (c DEFAULT {}\n)", sql);
-  sqlite3_prepare_v2(scratch().handle(), create.c_str(), static_cast<int>(create.size()), &statement,
-                     nullptr);
+  sqlite3_prepare_v2(scratch().handle(), create.c_str(), static_cast<int>(create.size()),
+                     &statement, nullptr);
   sqlite3_finalize(statement);
   const std::string message = sqlite3_errmsg(scratch_->handle());
   if (message.find("is not constant") != std::string::npos)
