@@ -18,10 +18,38 @@ class Connection;  // private: the dialect's own handle
 
 class SqliteDialect final : public Dialect {
  public:
+  SqliteDialect();
+  SqliteDialect(const SqliteDialect&) = delete;
+  SqliteDialect& operator=(const SqliteDialect&) = delete;
+  ~SqliteDialect() override;
+
   [[nodiscard]] std::string name() const override { return "sqlite"; }
   [[nodiscard]] DialectCapabilities capabilities() const override;
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+
+  // sqlite:///relative.db, sqlite:////absolute.db, sqlite:///app.db?mode=ro (an SQLite URI),
+  // or a bare path, `:memory:` or `file:` URI.
+  [[nodiscard]] std::string database_location(const std::string& url) const override;
+  [[nodiscard]] bool database_exists(const std::string& location) const override;
+  [[nodiscard]] Snapshot inspect(const std::string& location) const override;
+
+  [[nodiscard]] Snapshot read_schema_file(std::string_view sql,
+                                          std::string_view origin) const override;
   [[nodiscard]] SqlScript render(const Snapshot& from, const Operations& operations) const override;
+
+  [[nodiscard]] std::string normalize_expression(
+      std::string_view sql, const std::vector<std::string>& columns) const override;
+  [[nodiscard]] std::string normalize_default(std::string_view sql) const override;
+  [[nodiscard]] StoredStatement stored_statement(std::string_view kind,
+                                                 std::string_view sql) const override;
+  [[nodiscard]] const SqlFragmentCheck& fragment_check() const override;
+  [[nodiscard]] std::vector<std::string> refusals(const Snapshot& schema) const override;
+
+  [[nodiscard]] std::string portable_type(std::string_view declared) const override;
+  [[nodiscard]] std::string declared_type(std::string_view portable) const override;
+
+ private:
+  std::unique_ptr<SqlFragmentCheck> fragments_;
 };
 
 // The portable type of an SQLite declared type (docs/types.md), and back.
@@ -57,12 +85,6 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   mutable std::unique_ptr<sqlite::Connection> scratch_;
   mutable std::map<std::string, std::string, std::less<>> expressions_;  // text -> problem
 };
-
-// Reads the schema of a database (a file path or an SQLite URI, opened read-only): tables,
-// columns, keys, indexes, views, triggers. DbMigrate's own version and history tables and
-// SQLite's internal tables are left out. Throws Error(input) naming the database for what a
-// snapshot cannot hold (as the JSON reader does), DatabaseError when it cannot be read.
-[[nodiscard]] Snapshot inspect_sqlite(const std::string& database);
 
 // Executes a .sql schema file into an in-memory database and inspects it; rename hints
 // (`-- @renamed from=<old>`) are attached. `origin` names the file in error messages, with the

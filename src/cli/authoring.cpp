@@ -14,7 +14,6 @@
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/snapshot_json.hpp"
-#include "dbmigrate/sqlite.hpp"
 #include "diff/printable_line.hpp"
 
 namespace dbmigrate::cli {
@@ -138,9 +137,10 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   const Snapshot head = project.head_snapshot();
   const RevisionGraph graph = project.graph();
   auto parents = parents_for_new_revision(project, graph, head);
-  const Snapshot model = load_snapshot(model_source(options, project));
+  const Dialect& dialect = project.dialect();
+  const Snapshot model = load_snapshot(model_source(options, project), dialect);
 
-  const Operations operations = diff(head, model);
+  const Operations operations = diff(head, model, dialect.capabilities().identifier_case);
   if (operations.empty()) {
     fmt::print("No changes in schema detected.\n");
     return 0;
@@ -153,7 +153,6 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
     }
   }
   Snapshot target = without_rename_hints(model);
-  const SqliteDialect dialect;
   Revision revision;
   revision.parents = parents;
   revision.message = message;

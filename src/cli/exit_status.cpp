@@ -12,7 +12,6 @@
 #include "diff/printable_line.hpp"
 
 namespace dbmigrate::cli {
-namespace {
 
 // An error quotes names and text from files as they are: each of its lines is printed with the
 // control characters shown escaped, so that none can move the terminal's cursor or colour it.
@@ -26,6 +25,8 @@ void print_error(std::string_view message) {
   }
   fmt::print(stderr, "ERROR: {}\n", out);
 }
+
+namespace {
 
 int internal_fault(std::string_view what) {
   print_error(fmt::format(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <exception>
+#include <string_view>
 
 namespace dbmigrate::cli {
 
@@ -17,5 +18,8 @@ inline constexpr int internal_fault_exit_code = 3;
 int report_failure(const std::exception& error);
 // The same for something thrown that is not even a std::exception.
 int report_unknown_failure();
+
+// "ERROR: <message>" on stderr, each line with control characters shown escaped.
+void print_error(std::string_view message);
 
 }  // namespace dbmigrate::cli

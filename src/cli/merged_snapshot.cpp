@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
@@ -34,7 +35,7 @@ Snapshot replayed_schema(const RevisionGraph& graph, const std::vector<std::stri
     Quiet reporter;
     for (const auto& parent : parents) (void)runner.upgrade(graph, parent, reporter);
   }
-  return inspect_sqlite(uri);
+  return default_dialect().inspect(uri);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 #include <algorithm>
-// inspect_sqlite() against real database files: every Snapshot field, checked as a whole.
+// sqlite::inspect() against real database files: every Snapshot field, checked as a whole.
 #include <gtest/gtest.h>
 #include <unistd.h>
 

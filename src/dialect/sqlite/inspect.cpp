@@ -1,4 +1,4 @@
-// inspect_sqlite(): a live SQLite database read into a Snapshot.
+// sqlite::inspect() (SqliteDialect::inspect): a live SQLite database read into a Snapshot.
 //
 // The PRAGMAs are the source of truth for what SQLite enforces (columns, keys, indexes); the
 // stored CREATE statements fill in what they leave out (collations, AUTOINCREMENT, CHECKs,
@@ -342,9 +342,5 @@ Snapshot inspect(const Connection& db) {
 }
 
 }  // namespace sqlite
-
-Snapshot inspect_sqlite(const std::string& database) {
-  return sqlite::inspect(sqlite::open_for_reading(database));
-}
 
 }  // namespace dbmigrate

@@ -371,7 +371,20 @@ class Renderer {
 }  // namespace
 
 DialectCapabilities SqliteDialect::capabilities() const {
-  return {.transactional_ddl = true, .native_drop_column = true, .native_alter_column = false};
+  // ALTER TABLE adds, drops and renames; every other change is a table rebuild.
+  return {.transactional_ddl = true,
+          .rebuild_needs_foreign_keys_off = true,
+          .identifier_case = IdentifierCase::ascii_insensitive,
+          .max_identifier_length = 0,
+          .alter = {.add_column = true,
+                    .drop_column = true,
+                    .rename_column = true,
+                    .rename_table = true,
+                    .alter_column_type = false,
+                    .alter_nullability = false,
+                    .alter_default = false,
+                    .add_constraint = false,
+                    .drop_constraint = false}};
 }
 
 SqlScript SqliteDialect::render(const Snapshot& from, const Operations& operations) const {
