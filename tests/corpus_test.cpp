@@ -24,6 +24,7 @@
 #include "dbmigrate/snapshot_json.hpp"
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/inspect.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -487,7 +488,7 @@ TEST_P(Corpus, UpgradeAndDowngradeKeepSchemaAndRows) {
     db.execute(test_case.old_sql);
     db.execute(test_case.data_sql);
     step = "setup: inspect";
-    expect_same_schema(without_rename_hints(inspect_sqlite(db.handle())), old_plain,
+    expect_same_schema(without_rename_hints(sqlite::inspect(db)), old_plain,
                        name + ": setup: inspect(old.sql on a file) != snapshot_from_sql(old.sql)");
     const auto original = all_rows(db, old_plain);
 
@@ -497,7 +498,7 @@ TEST_P(Corpus, UpgradeAndDowngradeKeepSchemaAndRows) {
       step = what;
       if (!run_script(db, script, what)) break;
       step = what + ": inspect";
-      expect_same_schema(without_rename_hints(inspect_sqlite(db.handle())), upgrade ? new_plain : old_plain,
+      expect_same_schema(without_rename_hints(sqlite::inspect(db)), upgrade ? new_plain : old_plain,
                          fmt::format("{}: inspect(database) != {}\nSQL:\n{}", what,
                                      upgrade ? "new.sql" : "old.sql", describe(script)));
       expect_database_sound(db, what);

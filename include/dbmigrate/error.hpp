@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace dbmigrate {
 
@@ -20,6 +21,32 @@ class Error : public std::runtime_error {
 
  private:
   ErrorKind kind_;
+};
+
+// What the database itself said when it refused a statement or an open: its own result code
+// (for SQLite the extended code, e.g. 2067 SQLITE_CONSTRAINT_UNIQUE, 5 SQLITE_BUSY), its own
+// words, and the statement at fault (empty for an open). The kind is `database`, or `input` when
+// the code blames the environment (a read-only file, a full disk, a damaged file).
+class DatabaseError : public Error {
+ public:
+  DatabaseError(ErrorKind kind, const std::string& message, int code, std::string reason,
+                std::string statement)
+      : Error(kind, message),
+        code_(code),
+        reason_(std::move(reason)),
+        statement_(std::move(statement)) {}
+  // The same cause, told with more context (which revision, which file).
+  DatabaseError(const DatabaseError& cause, ErrorKind kind, const std::string& message)
+      : DatabaseError(kind, message, cause.code_, cause.reason_, cause.statement_) {}
+
+  [[nodiscard]] int code() const noexcept { return code_; }
+  [[nodiscard]] const std::string& reason() const noexcept { return reason_; }
+  [[nodiscard]] const std::string& statement() const noexcept { return statement_; }
+
+ private:
+  int code_;
+  std::string reason_;
+  std::string statement_;
 };
 
 }  // namespace dbmigrate

@@ -43,8 +43,6 @@
 
 #include "dbmigrate/snapshot.hpp"
 
-struct sqlite3;
-
 namespace dbmigrate {
 
 class Schema;
@@ -505,9 +503,9 @@ class Schema {
   [[nodiscard]] Snapshot snapshot() const;
 
   // SQLAlchemy's metadata.create_all(): creates every table, index, view and trigger in one
-  // transaction. Throws Error(input) when the schema has mistakes or an object already
-  // exists, Error(database) when SQLite refuses a statement.
-  void create_all(sqlite3* db) const;
+  // transaction, in the database file (or SQLite URI) `database_path`. Throws Error(input)
+  // when the schema has mistakes or an object already exists, DatabaseError when SQLite refuses
+  // a statement.
   void create_all(const std::string& database_path) const;
 
  private:

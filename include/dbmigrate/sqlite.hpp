@@ -11,9 +11,11 @@
 #include "dbmigrate/sql_fragments.hpp"
 #include "dbmigrate/version_tables.hpp"  // the tables inspect_sqlite() leaves out
 
-struct sqlite3;
-
 namespace dbmigrate {
+
+namespace sqlite {
+class Connection;  // private: the dialect's own handle
+}
 
 class SqliteDialect final : public Dialect {
  public:
@@ -81,17 +83,12 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
                                       std::string_view name, std::string_view table) const;
   // SQLite's syntax error for `sql`, or empty.
   [[nodiscard]] std::string parse_problem(const std::string& sql) const;
-  [[nodiscard]] sqlite3* scratch() const;
+  [[nodiscard]] const sqlite::Connection& scratch() const;
   [[nodiscard]] std::string expression_problem(std::string_view sql) const;
   [[nodiscard]] std::string constant_problem(std::string_view sql) const;
-  mutable sqlite3* scratch_ = nullptr;
+  mutable std::unique_ptr<sqlite::Connection> scratch_;
   mutable std::map<std::string, std::string, std::less<>> expressions_;  // text -> problem
 };
-
-// Reads the schema of an open database: tables, columns, keys, indexes, views, triggers.
-// DbMigrate's own version and history tables and SQLite's internal tables are left out. Throws
-// Error(input) naming the database for what a snapshot cannot hold (as the JSON reader does).
-[[nodiscard]] Snapshot inspect_sqlite(sqlite3* db);
 
 // Executes a .sql schema file into an in-memory database and inspects it; rename hints
 // (`-- @renamed from=<old>`) are attached. `origin` names the file in error messages, with the

@@ -109,7 +109,8 @@ void check_drift(const Dialect& dialect, const RevisionGraph& graph, const std::
         "database '{}' cannot be read to compare it with the revisions: {}", path, error.what()));
     return;
   }
-  for (auto& line : describe_drift(expected, live, fmt::format("{}", fmt::join(heads, ", ")))) {
+  for (auto& line : describe_drift(expected, live, fmt::format("{}", fmt::join(heads, ", ")),
+                                           dialect.capabilities().identifier_case)) {
     problems.push_back(std::move(line));
   }
 }
@@ -155,7 +156,7 @@ int run_check(const CommonOptions& options) {
     if (!dialect.database_exists(*path)) {
       problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
     } else {
-      const auto current = read_current_heads(*path);
+      const auto current = read_current_heads(project.dialect(), *path);
       try {
         auto pending = upgrade_plan(graph, current, "heads");
         if (!pending.empty()) {

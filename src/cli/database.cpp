@@ -9,8 +9,8 @@
 
 #include "cli/sources.hpp"
 #include "dbmigrate/error.hpp"
-#include "dbmigrate/sqlite.hpp"
-#include "dialect/sqlite/connection.hpp"
+#include "dbmigrate/runner.hpp"
+#include "dbmigrate/session.hpp"
 
 namespace dbmigrate::cli {
 
@@ -44,13 +44,12 @@ std::string database_path(const CommonOptions& options, const Project& project) 
   return *path;
 }
 
-std::vector<std::string> read_current_heads(const std::string& path) {
+std::vector<std::string> read_current_heads(const Dialect& dialect, const std::string& path) {
   namespace fs = std::filesystem;
-  if (path == ":memory:") return {};
-  const std::string file = sqlite::database_file(path);  // an SQLite URI names one too
-  if (!fs::exists(file)) {
+  if (path == dialect.scratch_location()) return {};
+  if (!dialect.database_exists(path)) {
     // A database not created yet is at base; one whose folder is missing is a wrong path.
-    const fs::path folder = fs::path(file).parent_path();
+    const fs::path folder = path.starts_with("file:") ? fs::path() : fs::path(path).parent_path();
     if (!folder.empty() && !fs::is_directory(folder)) {
       throw Error(ErrorKind::input,
                   fmt::format("cannot open database '{}': the folder '{}' does not exist; check "
@@ -60,17 +59,8 @@ std::vector<std::string> read_current_heads(const std::string& path) {
     return {};
   }
   try {
-    sqlite::Connection db = sqlite::open_for_reading(path);
-    auto statement = db.prepare(
-        fmt::format("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{}'",
-                    version_table_name));
-    statement.step();
-    if (statement.integer(0) == 0) return {};
-    std::vector<std::string> heads;
-    auto rows =
-        db.prepare(fmt::format("SELECT revision FROM {} ORDER BY revision", version_table_name));
-    while (rows.step()) heads.push_back(rows.text(0));
-    return heads;
+    const RunnerOptions read_only{.read_only = true};
+    return Runner(dialect.open_session(path, read_only), read_only).current_heads();
   } catch (const Error& error) {
     // Not a database, or unreadable: bad input, named (docs/cli.md).
     throw Error(ErrorKind::input,

@@ -16,6 +16,7 @@ namespace dbmigrate::cli {
 
 // The heads a database's version table holds, read without writing anything (an absent
 // file or table: none).
-[[nodiscard]] std::vector<std::string> read_current_heads(const std::string& path);
+[[nodiscard]] std::vector<std::string> read_current_heads(const Dialect& dialect,
+                                                         const std::string& path);
 
 }  // namespace dbmigrate::cli

@@ -14,25 +14,26 @@
 namespace dbmigrate::cli {
 namespace {
 
-// Items of either side by folded name, in name order.
+// Items of either side by name as the dialect compares names, in name order.
 template <typename T>
 std::map<std::string, std::pair<const T*, const T*>> pair_up(const std::vector<T>& expected,
-                                                             const std::vector<T>& live) {
+                                                             const std::vector<T>& live,
+                                                             IdentifierCase names) {
   std::map<std::string, std::pair<const T*, const T*>> pairs;
-  for (const auto& item : expected) pairs[identifier_key(item.name)].first = &item;
-  for (const auto& item : live) pairs[identifier_key(item.name)].second = &item;
+  for (const auto& item : expected) pairs[identifier_key(item.name, names)].first = &item;
+  for (const auto& item : live) pairs[identifier_key(item.name, names)].second = &item;
   return pairs;
 }
 
 class Report {
  public:
-  explicit Report(std::string_view revision) : revision_(revision) {}
+  Report(std::string_view revision, IdentifierCase names) : revision_(revision), names_(names) {}
 
   // Each pair: has, lacks or differs, with the item's description.
   template <typename T, typename Describe, typename Same>
   void compare(const std::vector<T>& expected, const std::vector<T>& live, Describe&& describe,
                Same&& same) {
-    for (const auto& [key, pair] : pair_up(expected, live)) {
+    for (const auto& [key, pair] : pair_up(expected, live, names_)) {
       const auto [want, have] = pair;
       if (want == nullptr) {
         add(fmt::format("the database has {}, which the snapshot at revision {} does not",
@@ -48,10 +49,12 @@ class Report {
 
   void add(std::string line) { lines_.push_back("drift: " + std::move(line)); }
   [[nodiscard]] const std::string& revision() const { return revision_; }
+  [[nodiscard]] IdentifierCase names() const { return names_; }
   std::vector<std::string> take() { return std::move(lines_); }
 
  private:
   std::string revision_;
+  IdentifierCase names_;
   std::vector<std::string> lines_;
 };
 
@@ -69,13 +72,13 @@ void compare_table(Report& report, const Table& want, const Table& have) {
   Snapshot from, to;
   from.tables = {want};
   to.tables = {have};
-  to.tables.front().name = want.name;  // a case-only difference is the same table to SQLite
+  to.tables.front().name = want.name;  // paired by the dialect's rule: the same table
   for (auto& column : to.tables.front().columns) {  // and the same column
     for (const auto& wanted : want.columns) {
-      if (same_identifier(column.name, wanted.name)) column.name = wanted.name;
+      if (same_identifier(column.name, wanted.name, report.names())) column.name = wanted.name;
     }
   }
-  for (const auto& operation : diff(from, to)) {
+  for (const auto& operation : diff(from, to, report.names())) {
     const auto& kind = operation.kind;
     if (std::holds_alternative<op::AddColumn>(kind) ||
         std::holds_alternative<op::DropColumn>(kind) ||
@@ -91,9 +94,9 @@ void compare_table(Report& report, const Table& want, const Table& have) {
 }  // namespace
 
 std::vector<std::string> describe_drift(const Snapshot& expected, const Snapshot& live,
-                                        std::string_view revision) {
-  Report report(revision);
-  for (const auto& [key, pair] : pair_up(expected.tables, live.tables)) {
+                                        std::string_view revision, IdentifierCase names) {
+  Report report(revision, names);
+  for (const auto& [key, pair] : pair_up(expected.tables, live.tables, names)) {
     const auto [want, have] = pair;
     if (want == nullptr) {
       report.add(
@@ -112,8 +115,8 @@ std::vector<std::string> describe_drift(const Snapshot& expected, const Snapshot
   report.compare(
       expected.triggers, live.triggers,
       [](const Trigger& t) { return fmt::format("trigger '{}' on '{}'", t.name, t.table); },
-      [](const Trigger& a, const Trigger& b) {
-        return a.sql == b.sql && same_identifier(a.table, b.table);
+      [&](const Trigger& a, const Trigger& b) {
+        return a.sql == b.sql && same_identifier(a.table, b.table, names);
       });
   return report.take();
 }

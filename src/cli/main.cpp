@@ -1,5 +1,6 @@
 // dbmigrate: the command line. Parses arguments with CLI11, runs one command, and maps
-// errors to exit codes: 0 success, 1 a check or migration failed, 2 bad usage or input.
+// errors to exit codes: 0 success, 1 a check or migration failed, 2 bad usage or input, 3 a fault
+// of DbMigrate itself (cli/exit_status.hpp).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -8,10 +9,10 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/target_environment.hpp"
 #include "cli/unknown_argument.hpp"
 #include "dbmigrate/error.hpp"
-#include "diff/printable_line.hpp"
 
 using namespace dbmigrate;
 using namespace dbmigrate::cli;
@@ -45,19 +46,6 @@ void add_common_options(CLI::App& app, CommonOptions& options) {
          "run by the CMake target TARGET: fail when a variable in the environment is a "
          "misspelt build-time parameter of the targets, such as DB_TARGTE (docs/cmake.md)")
       ->trigger_on_parse();
-}
-
-// An error quotes names and text from files as they are: each of its lines is printed with the
-// control characters shown escaped, so that none can move the terminal's cursor or colour it.
-void print_error(std::string_view message) {
-  std::string out;
-  for (std::size_t start = 0; start <= message.size();) {
-    const auto end = std::min(message.find('\n', start), message.size());
-    out += dbmigrate::printable_line(message.substr(start, end - start));
-    if (end < message.size()) out += '\n';
-    start = end + 1;
-  }
-  fmt::print(stderr, "ERROR: {}\n", out);
 }
 
 }  // namespace
@@ -161,14 +149,11 @@ int main(int argc, char** argv) {
     if (*show) return run_show(options, revision);
     if (*snapshot) return run_snapshot(source);
     if (*diff) return run_diff(from, to, sql, exit_code);
-  } catch (const Error& error) {
-    print_error(error.what());
-    if (*diff) return 2;  // 1 means "different" to `diff --exit-code`
-    // A check or a migration that failed is 1; bad usage or bad input is 2.
-    return error.kind() == ErrorKind::check || error.kind() == ErrorKind::database ? 1 : 2;
   } catch (const std::exception& error) {
-    print_error(error.what());
-    return 2;
+    const int code = report_failure(error);
+    return *diff && code == 1 ? 2 : code;  // 1 means "different" to `diff --exit-code`
+  } catch (...) {
+    return report_unknown_failure();
   }
   return 2;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"

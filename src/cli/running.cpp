@@ -50,11 +50,11 @@ Runner open_runner(const Dialect& dialect, const std::string& path, const Common
 
 using Plan = std::vector<std::string> (*)(const RevisionGraph&, const std::vector<std::string>&,
                                           std::string_view);
-void check_target(const RevisionGraph& graph, const std::string& path, const std::string& target,
-                  Plan plan) {
+void check_target(const Dialect& dialect, const RevisionGraph& graph, const std::string& path,
+                  const std::string& target, Plan plan) {
   std::vector<std::string> heads;
   try {
-    heads = read_current_heads(path);
+    heads = read_current_heads(dialect, path);
   } catch (const Error&) {
     return;  // opening the runner reports what is wrong with the database
   }
@@ -83,7 +83,7 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
   // A target that names nothing must not leave a new database file behind: it is checked before
   // opening creates one (an SQLite URI may create one too, but is not a path to look at).
   if (!path.starts_with("file:") && !std::filesystem::exists(path)) {
-    check_target(graph, path, target, plan);
+    check_target(project.dialect(), graph, path, target, plan);
   }
   Runner runner = open_runner(project.dialect(), path, options, run);
   (void)(runner.*apply)(graph, target, reporter);
@@ -100,7 +100,7 @@ int run_upgrade(const CommonOptions& options, const RunOptions& run) {
     auto path = optional_database_path(options, project);
     fmt::print("{}",
                render_upgrade_sql(
-                   graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
+                   graph, path ? read_current_heads(project.dialect(), *path) : std::vector<std::string>{}, target));
     return 0;
   }
   return run_revisions(options, project, run, target, upgrade_plan, &Runner::upgrade);
@@ -116,7 +116,7 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
       heads = {graph.find(target.substr(0, colon)).id};  // FROM:TO, no database needed
       target = target.substr(colon + 1);
     } else if (auto path = optional_database_path(options, project)) {
-      heads = read_current_heads(*path);
+      heads = read_current_heads(project.dialect(), *path);
     } else {
       throw Error(ErrorKind::usage,
                   "downgrade --sql needs a database to start from, or FROM:TO as the target");
@@ -145,7 +145,7 @@ int run_current(const CommonOptions& options) {
   Project project(options.dir);
   const std::string path = database_path(options, project);
   const RevisionGraph graph = project.graph();  // its errors come before the database's
-  const auto heads = read_current_heads(path);
+  const auto heads = read_current_heads(project.dialect(), path);
   print_heads(graph, heads);
   return 0;
 }

@@ -261,11 +261,12 @@ class Runner::Impl {
                         direction_name(direction), elapsed.count());
     try {
       transaction.commit();  // a full disk often shows only here, when the pages are written
-    } catch (const Error& error) {
-      throw Error(error.kind(), fmt::format("{}: {}; {} {} was rolled back and the version table "
-                                            "left as it was",
-                                            revision_label(revision), error.what(),
-                                            direction_name(direction), revision.id));
+    } catch (const DatabaseError& error) {
+      throw DatabaseError(error, error.kind(),
+                          fmt::format("{}: {}; {} {} was rolled back and the version table left "
+                                      "as it was",
+                                      revision_label(revision), error.what(),
+                                      direction_name(direction), revision.id));
     }
     if (checked_heads_) {  // this run's own work needs no second look
       std::sort(heads_after.begin(), heads_after.end());

@@ -11,6 +11,7 @@
 #include "dbmigrate/snapshot_json.hpp"
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/inspect.hpp"
 #include "unit/temp_folder.hpp"
 
 namespace dbmigrate {
@@ -430,7 +431,7 @@ class ModelDatabase : public TempFolderTest {
     for (const auto& statement : SqliteDialect().render(Snapshot{}, diff(Snapshot{}, model)).statements) {
       db.execute(statement.sql);
     }
-    return inspect_sqlite(db.handle());
+    return sqlite::inspect(db);
   }
 };
 
@@ -490,7 +491,7 @@ TEST_F(ModelDatabase, CreateAllMakesAFreshDatabaseTheApplicationCanUse) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM available_books"), 1);
   EXPECT_THROW(db.execute("INSERT INTO books (id, title, cover, author_id) VALUES (8, '', x'00', 1)"), Error);
   EXPECT_THROW(db.execute("INSERT INTO loans (book_id, copy) VALUES (99, 1)"), Error);
-  EXPECT_EQ(to_json(inspect_sqlite(db.handle())), to_json(without_rename_hints(schema.snapshot())));
+  EXPECT_EQ(to_json(sqlite::inspect(db)), to_json(without_rename_hints(schema.snapshot())));
 }
 
 TEST_F(ModelDatabase, CreateAllRefusesADatabaseThatHasTheTablesAndChangesNothing) {

@@ -1,5 +1,5 @@
 #include <algorithm>
-// inspect_sqlite() against real database files: every Snapshot field, checked as a whole.
+// sqlite::inspect() against real database files: every Snapshot field, checked as a whole.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,6 +12,7 @@
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/inspect.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -32,7 +33,7 @@ class Inspect : public ::testing::Test {
 
   Snapshot inspect(std::string_view sql) {
     db_->execute(sql);
-    return inspect_sqlite(db_->handle());
+    return sqlite::inspect(*db_);
   }
 
   // The one table a test creates.
@@ -261,7 +262,7 @@ TEST_F(Inspect, ForeignKeys_SelfReferenceAndTablesReferencingEachOther) {
 TEST_F(Inspect, ForeignKey_ImplicitTargetWithoutPrimaryKey_IsInputError) {
   db_->execute("CREATE TABLE p (x); CREATE TABLE c (y REFERENCES p);");
   try {
-    (void)inspect_sqlite(db_->handle());
+    (void)sqlite::inspect(*db_);
     FAIL() << "expected an error";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::input);
@@ -350,7 +351,7 @@ TEST_F(Inspect, OwnTablesAndSqliteInternals_AreLeftOut) {
 TEST_F(Inspect, VirtualTable_IsInputErrorNamingIt) {
   db_->execute("CREATE VIRTUAL TABLE docs USING fts5(body)");
   try {
-    (void)inspect_sqlite(db_->handle());
+    (void)sqlite::inspect(*db_);
     FAIL() << "expected an error";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::input);
@@ -444,7 +445,7 @@ TEST_F(Inspect, RenamedColumn_GivesTheSameSnapshotAsAFreshDeclaration) {
       "CREATE INDEX ix_lower ON t (lower(age));\n"
       "ALTER TABLE t RENAME COLUMN age TO years;\n"
       "ALTER TABLE t RENAME COLUMN b TO \"limit\";");
-  const auto renamed = inspect_sqlite(db_->handle());
+  const auto renamed = sqlite::inspect(*db_);
   const auto fresh = snapshot_from_sql(
       "CREATE TABLE t (years INTEGER CHECK (years >= 0), \"limit\" INTEGER "
       "CHECK (years < \"limit\"),\n"
@@ -469,7 +470,7 @@ TEST_F(Inspect, TwoThousandTables_AreAllInspected) {
   sql += "COMMIT;";
   db_->execute(sql);
   // How fast is measured by bench/ (core_bench), not here.
-  const auto snapshot = inspect_sqlite(db_->handle());
+  const auto snapshot = sqlite::inspect(*db_);
   EXPECT_EQ(snapshot.tables.size(), 2000u);
   EXPECT_EQ(snapshot.find_table("t7")->foreign_keys.front().ref_columns,
             std::vector<std::string>{"id"});

@@ -4,6 +4,7 @@
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/inspect.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -55,7 +56,7 @@ TEST(SqliteRender, QuotesReservedAndOddNames) {
             ");\n");
   sqlite::Connection db(":memory:");
   db.execute(sql_of(render({}, s)));
-  EXPECT_EQ(inspect_sqlite(db.handle()), s);
+  EXPECT_EQ(sqlite::inspect(db), s);
 }
 
 TEST(SqliteRender, NullableColumnIsAddedInPlace) {
@@ -98,7 +99,7 @@ TEST(SqliteRender, TypeChangeRebuildsTheTableKeepingRowsAndIndexes) {
   db.execute(sql_of(render({}, from)));
   db.execute("INSERT INTO users VALUES (1, 'ann', 30), (2, 'bob', NULL);");
   db.execute(sql_of(script));
-  EXPECT_EQ(inspect_sqlite(db.handle()), to);
+  EXPECT_EQ(sqlite::inspect(db), to);
   EXPECT_EQ(db.query_int("SELECT count(*) FROM users WHERE age = 30 AND name = 'ann'"), 1);
   EXPECT_EQ(db.query_int("SELECT count(*) FROM users"), 2);
 }
@@ -120,7 +121,7 @@ TEST(SqliteRender, RenameInARebuildRunsNativelyFirst) {
   db.execute("INSERT INTO users VALUES (1, 'ann', 30);");
   db.execute(sql);
   EXPECT_EQ(db.query_int("SELECT years FROM users WHERE id = 1"), 30);
-  EXPECT_EQ(inspect_sqlite(db.handle()), without_rename_hints(to));
+  EXPECT_EQ(sqlite::inspect(db), without_rename_hints(to));
 }
 
 TEST(SqliteRender, AutoincrementKeyIsDeclaredInline) {

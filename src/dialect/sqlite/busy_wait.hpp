@@ -1,7 +1,6 @@
-// Waiting for the database lock another run holds. SQLite's own busy timeout cannot tell its
-// caller that it gave up, so the session installs this handler: it waits up to the timeout and
-// remembers giving up, and a failed operation is then reported as "locked by another run"
-// rather than as whichever statement happened to meet the lock.
+// Waiting for the database lock another run holds: SQLite's busy timeout waits, and a statement
+// that still finds the lock taken fails with SQLITE_BUSY, which is then reported as "locked by
+// another run" rather than as whichever statement happened to meet the lock.
 #pragma once
 
 #include <chrono>
@@ -15,34 +14,29 @@ namespace dbmigrate::sqlite {
 
 class BusyWait {
  public:
-  // Installs itself as the connection's busy handler; must outlive the connection's use.
-  // `setting` says how to raise the timeout ("--lock-timeout SECONDS").
+  // Sets the connection's busy timeout. `setting` says how to raise the timeout ("--lock-timeout
+  // SECONDS").
   BusyWait(Connection& connection, std::chrono::milliseconds timeout, std::string setting);
   BusyWait(const BusyWait&) = delete;
   BusyWait& operator=(const BusyWait&) = delete;
 
-  // Runs `operation`; an Error it throws after the handler gave up waiting becomes
-  // Error(database) "database '<path>' is locked by another DbMigrate run; waited N s", naming
-  // the setting.
+  // Runs `operation`; a DatabaseError it throws with SQLITE_BUSY becomes Error(database) "database
+  // '<path>' is locked by another DbMigrate run; waited N s", naming the setting.
   template <typename F>
   auto guard(const std::string& path, F&& operation) {
-    gave_up_ = false;
     try {
       return std::forward<F>(operation)();
-    } catch (const Error&) {
-      if (gave_up_) throw locked(path);
+    } catch (const DatabaseError& error) {
+      if (is_busy(error)) throw locked(path);
       throw;
     }
   }
 
  private:
-  static int on_busy(void* self, int attempt) noexcept;
   [[nodiscard]] Error locked(const std::string& path) const;
 
   std::chrono::milliseconds timeout_;
   std::string setting_;
-  std::chrono::steady_clock::time_point since_{};
-  bool gave_up_ = false;
 };
 
 }  // namespace dbmigrate::sqlite

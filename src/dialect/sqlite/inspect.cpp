@@ -1,4 +1,4 @@
-// inspect_sqlite(): a live SQLite database read into a Snapshot.
+// sqlite::inspect() (SqliteDialect::inspect): a live SQLite database read into a Snapshot.
 //
 // The PRAGMAs are the source of truth for what SQLite enforces (columns, keys, indexes); the
 // stored CREATE statements fill in what they leave out (collations, AUTOINCREMENT, CHECKs,
@@ -78,7 +78,7 @@ struct IndexListRow {
 
 class Inspector {
  public:
-  explicit Inspector(sqlite3* db)
+  explicit Inspector(const sqlite::Connection& db)
       : columns_(db,
                  "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
                  "FROM pragma_table_xinfo(?1, 'main') ORDER BY cid"),
@@ -296,7 +296,7 @@ void resolve_references(Snapshot& snapshot) {
 
 namespace sqlite {
 
-Snapshot inspect_schema(sqlite3* db) {
+Snapshot inspect_schema(const Connection& db) {
   struct SchemaRow {
     std::string type, name, table, sql;
   };
@@ -331,16 +331,16 @@ Snapshot inspect_schema(sqlite3* db) {
   return snapshot;
 }
 
-}  // namespace sqlite
-
-Snapshot inspect_sqlite(sqlite3* db) {
-  Snapshot snapshot = sqlite::inspect_schema(db);
-  const char* file = sqlite3_db_filename(db, "main");
+Snapshot inspect(const Connection& db) {
+  Snapshot snapshot = inspect_schema(db);
+  const char* file = sqlite3_db_filename(db.handle(), "main");
   const std::string origin = file == nullptr || *file == '\0' ? std::string("in-memory database")
                                                               : fmt::format("database '{}'", file);
   const SqliteFragmentCheck fragments;
   check_snapshot(snapshot, SnapshotOrigin{.file = origin}, &fragments);
   return snapshot;
 }
+
+}  // namespace sqlite
 
 }  // namespace dbmigrate

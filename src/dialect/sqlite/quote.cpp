@@ -1,12 +1,22 @@
-// Identifier quoting for SQLite: the one place a name becomes SQL text.
+// Quoting for SQLite: the one place a name, and the one place a string value, becomes SQL text.
 #include <sqlite3.h>
 
 #include <cctype>
 #include <string>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
 
 namespace dbmigrate {
+
+std::string sqlite::quote_literal(std::string_view value) {
+  std::string quoted = "'";
+  for (char c : value) {
+    quoted += c;
+    if (c == '\'') quoted += '\'';
+  }
+  return quoted + "'";
+}
 
 std::string SqliteDialect::quote_identifier(std::string_view name) const {
   bool plain = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');

@@ -11,12 +11,13 @@ namespace dbmigrate {
 namespace {
 
 // SQLite's message for `sql`, or empty when it runs.
-std::string refusal(sqlite3* db, const std::string& sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return {};
-  std::string text = message != nullptr ? message : sqlite3_errmsg(db);
-  sqlite3_free(message);
-  return text;
+std::string refusal(sqlite::Connection& db, const std::string& sql) {
+  try {
+    db.execute(sql);
+    return {};
+  } catch (const DatabaseError& error) {
+    return error.reason();
+  }
 }
 
 // Each SQL fragment against its table's bare columns, so that a message names the fragment.
@@ -28,13 +29,13 @@ void check_fragments(const SqliteDialect& dialect, const Snapshot& snapshot,
     for (auto& column : bare.columns) column = {.name = column.name, .type = column.type};
     for (const auto& statement :
          dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {
-      if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
+      if (auto error = refusal(db, statement.sql); !error.empty()) {
         found.push_back(fmt::format("table '{}': {}", table.name, error));
       }
     }
   }
   auto probe = [&](const Table& table, std::string_view what, const std::string& sql) {
-    const auto error = refusal(db.handle(), fmt::format("SELECT ({}) FROM {} LIMIT 0", sql,
+    const auto error = refusal(db, fmt::format("SELECT ({}) FROM {} LIMIT 0", sql,
                                                         dialect.quote_identifier(table.name)));
     if (!error.empty())
       found.push_back(fmt::format("table '{}': {} {}: {}", table.name, what, sql, error));
@@ -65,7 +66,7 @@ void check_creation(const SqliteDialect& dialect, const Snapshot& snapshot,
   Snapshot current;
   for (const auto& operation : diff({}, without_rename_hints(snapshot))) {
     for (const auto& statement : dialect.render(current, {operation}).statements) {
-      if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
+      if (auto error = refusal(db, statement.sql); !error.empty()) {
         const auto table = operation.table();
         found.push_back(
             fmt::format("{}{} (SQLite refused: {})",

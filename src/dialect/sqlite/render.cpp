@@ -15,6 +15,7 @@
 
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/statement_text.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
 #include "dialect/sqlite/table_sql.hpp"
 #include "diff/dependencies.hpp"
 #include "diff/overloaded.hpp"
@@ -315,11 +316,12 @@ class Renderer {
     }
     if (has_autoincrement(before) && has_autoincrement(after)) {
       // Keep AUTOINCREMENT from handing out ids again that deleted rows once had.
-      emit(fmt::format("DELETE FROM sqlite_sequence WHERE name = '{}';", escape(temporary)));
+      emit(fmt::format("DELETE FROM sqlite_sequence WHERE name = {};",
+                       sqlite::quote_literal(temporary)));
       emit(
-          fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT '{}', seq FROM "
-                      "sqlite_sequence WHERE name = '{}';",
-                      escape(temporary), escape(name)));
+          fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT {}, seq FROM "
+                      "sqlite_sequence WHERE name = {};",
+                      sqlite::quote_literal(temporary), sqlite::quote_literal(name)));
     }
     emit(fmt::format("DROP TABLE {};", q(name)));
     emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(temporary), q(name)));
@@ -362,11 +364,6 @@ class Renderer {
   static bool has_autoincrement(const Table& table) {
     return std::any_of(table.columns.begin(), table.columns.end(),
                        [](const Column& c) { return c.autoincrement; });
-  }
-  static std::string escape(std::string_view text) {
-    std::string out;
-    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out;
   }
 
   const SqliteDialect& d_;

@@ -7,6 +7,7 @@
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/sql_tokens.hpp"
 
 namespace dbmigrate {
@@ -77,26 +78,23 @@ bool is_syntax_error(std::string_view message) {
 
 SqliteFragmentCheck::SqliteFragmentCheck() = default;
 
-SqliteFragmentCheck::~SqliteFragmentCheck() {
-  sqlite3_close(scratch_);
-}
+SqliteFragmentCheck::~SqliteFragmentCheck() = default;
 
-sqlite3* SqliteFragmentCheck::scratch() const {
-  if (scratch_ == nullptr &&
-      sqlite3_open_v2(":memory:", &scratch_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    throw Error(ErrorKind::database, "cannot open an in-memory SQLite database");
+const sqlite::Connection& SqliteFragmentCheck::scratch() const {
+  if (scratch_ == nullptr) {
+    scratch_ = std::make_unique<sqlite::Connection>(":memory:", SQLITE_OPEN_READWRITE);
   }
-  return scratch_;
+  return *scratch_;
 }
 
 std::string SqliteFragmentCheck::parse_problem(const std::string& sql) const {
   sqlite3_stmt* statement = nullptr;
   const char* tail = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(scratch(), sql.c_str(), static_cast<int>(sql.size()), &statement, &tail);
+  const int rc = sqlite3_prepare_v2(scratch().handle(), sql.c_str(), static_cast<int>(sql.size()),
+                                    &statement, &tail);
   sqlite3_finalize(statement);
   if (rc != SQLITE_OK) {
-    const std::string message = sqlite3_errmsg(scratch_);
+    const std::string message = sqlite3_errmsg(scratch_->handle());
     if (is_syntax_error(message)) return message;
   }
   // SQLite resolves names once it has parsed the whole first statement, and says where that
@@ -179,10 +177,10 @@ std::string SqliteFragmentCheck::constant_problem(std::string_view sql) const {
   sqlite3_stmt* statement = nullptr;
   const auto create =
       fmt::format("CREATE TABLE temp.dbmigrate_default_check (c DEFAULT {}\n)", sql);
-  sqlite3_prepare_v2(scratch(), create.c_str(), static_cast<int>(create.size()), &statement,
-                     nullptr);
+  sqlite3_prepare_v2(scratch().handle(), create.c_str(), static_cast<int>(create.size()),
+                     &statement, nullptr);
   sqlite3_finalize(statement);
-  const std::string message = sqlite3_errmsg(scratch_);
+  const std::string message = sqlite3_errmsg(scratch_->handle());
   if (message.find("is not constant") != std::string::npos)
     return "SQLite reads it as not constant (a column or a subquery): write a literal or an "
            "expression of literals and functions";
@@ -247,7 +245,12 @@ std::string SqliteFragmentCheck::statement(std::string_view sql, std::string_vie
     // SQLite parses a trigger only on a table that exists: the scratch database gets one.
     const auto create =
         fmt::format("CREATE TABLE IF NOT EXISTS {} (x)", SqliteDialect().quote_identifier(table));
-    sqlite3_exec(scratch(), create.c_str(), nullptr, nullptr, nullptr);
+    (void)scratch();
+    try {
+      scratch_->execute(create);
+    } catch (const Error&) {
+      // a table by that name exists in some other form: parsing the trigger needs no more
+    }
   }
   if (auto problem = parse_problem(sql_text); !problem.empty())
     return fmt::format("not one CREATE {} statement: {}", kind, problem);

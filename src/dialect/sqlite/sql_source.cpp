@@ -46,67 +46,60 @@ struct StatementRange {
   std::size_t end;
 };
 
-using PreparedStatement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-
 // Runs the file statement by statement, so that an error can name its line.
-std::vector<StatementRange> execute_file(sqlite3* db, sqlite::SchemaFileGuard& guard,
-                                         std::string_view sql, const std::string& origin,
-                                         const LineIndex& lines) {
+std::vector<StatementRange> execute_file(const sqlite::Connection& connection,
+                                         sqlite::SchemaFileGuard& guard, std::string_view sql,
+                                         const std::string& origin, const LineIndex& lines) {
   std::vector<StatementRange> statements;
-  sqlite::StatementBudget budget(db);
-  std::size_t offset = 0;
-  while ((offset = sqlite::skip_blank(sql, offset)) < sql.size()) {
-    guard.statement_at(offset);
-    auto fail = [&](std::string_view what) -> Error {
-      if (!guard.refused().empty()) {
-        return Error(ErrorKind::input, fmt::format("{}:{}: {}; fix the schema file", origin,
-                                                   lines.line(offset), guard.refused()));
-      }
-      std::size_t at = offset;
+  sqlite::StatementBudget budget(connection.handle());
+  sqlite::Script script(connection, sql, &sqlite::skip_blank);
+  script.before_prepare([&](std::size_t offset) { guard.statement_at(offset); });
+  auto fail = [&](std::string_view what, const DatabaseError& error) -> Error {
+    const std::size_t offset = script.offset();
+    if (!guard.refused().empty()) {
+      return Error(ErrorKind::input, fmt::format("{}:{}: {}; fix the schema file", origin,
+                                                 lines.line(offset), guard.refused()));
+    }
+    std::size_t at = offset;
 #if SQLITE_VERSION_NUMBER >= 3038000
-      // Where in the statement SQLite stopped, when it says (a syntax error, a missing name).
-      if (const int error_offset = sqlite3_error_offset(db); error_offset >= 0) {
-        at += static_cast<std::size_t>(error_offset);
-      }
+    // Where in the statement SQLite stopped, when it says (a syntax error, a missing name).
+    if (const int error_offset = sqlite3_error_offset(connection.handle()); error_offset >= 0) {
+      at += static_cast<std::size_t>(error_offset);
+    }
 #endif
-      return Error(
-          ErrorKind::input,
-          fmt::format("{}:{}: {}: {} (statement starting on line {}); fix the schema file", origin,
-                      lines.line(at), what, sqlite3_errmsg(db), lines.line(offset)));
-    };
-    sqlite3_stmt* raw = nullptr;
-    const char* tail = nullptr;
-    const char* begin = sql.data() + offset;
-    if (sqlite3_prepare_v2(db, begin, static_cast<int>(sql.size() - offset), &raw, &tail) !=
-        SQLITE_OK) {
-      throw fail("invalid statement");
+    return Error(ErrorKind::input,
+                 fmt::format("{}:{}: {}: {} (statement starting on line {}); fix the schema file",
+                             origin, lines.line(at), what, error.reason(), lines.line(offset)));
+  };
+  while (true) {
+    std::optional<sqlite::Statement> statement;
+    try {
+      statement = script.next();
+    } catch (const DatabaseError& error) {
+      throw fail("invalid statement", error);
     }
-    PreparedStatement statement(raw, &sqlite3_finalize);
-    const auto end = static_cast<std::size_t>(tail - sql.data());
-    if (statement == nullptr) {  // an empty statement: a stray ';'
-      if (end <= offset) break;
-      offset = end;
-      continue;
-    }
-    int rc;
+    if (!statement) break;
     budget.start();
-    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    try {
+      while (statement->step()) {
+      }
+    } catch (const DatabaseError& error) {
+      if ((error.code() & 0xff) == SQLITE_INTERRUPT &&
+          budget.spent() != sqlite::StatementBudget::Spent::nothing) {
+        const std::string spent =
+            budget.spent() == sqlite::StatementBudget::Spent::time
+                ? fmt::format("runs too long for a schema file (stopped after {} seconds)",
+                              sqlite::statement_budget.count())
+                : fmt::format("holds too much memory for a schema file (stopped at {} MB)",
+                              sqlite::memory_budget >> 20);
+        throw Error(ErrorKind::input,
+                    fmt::format("{}:{}: statement {}; a schema file should only create tables, "
+                                "indexes, views and triggers",
+                                origin, lines.line(script.offset()), spent));
+      }
+      throw fail("statement failed", error);
     }
-    if (rc == SQLITE_INTERRUPT && budget.spent() != sqlite::StatementBudget::Spent::nothing) {
-      const std::string spent =
-          budget.spent() == sqlite::StatementBudget::Spent::time
-              ? fmt::format("runs too long for a schema file (stopped after {} seconds)",
-                            sqlite::statement_budget.count())
-              : fmt::format("holds too much memory for a schema file (stopped at {} MB)",
-                            sqlite::memory_budget >> 20);
-      throw Error(ErrorKind::input,
-                  fmt::format("{}:{}: statement {}; a schema file should only create tables, "
-                              "indexes, views and triggers",
-                              origin, lines.line(offset), spent));
-    }
-    if (rc != SQLITE_DONE) throw fail("statement failed");
-    statements.push_back({offset, end});
-    offset = end;
+    statements.push_back({script.offset(), script.offset() + script.text().size()});
   }
   return statements;
 }
@@ -251,7 +244,7 @@ Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin) {
   const LineIndex lines(sql);
   sqlite::Connection connection(":memory:");
   sqlite::SchemaFileGuard guard(connection.handle());
-  const auto statements = execute_file(connection.handle(), guard, sql, file, lines);
+  const auto statements = execute_file(connection, guard, sql, file, lines);
   const SnapshotOrigin where{
       .file = file, .locate = [&](SnapshotPart part, std::string_view name) -> std::string {
         const auto offset = guard.created(part, name);
@@ -259,7 +252,7 @@ Snapshot snapshot_from_sql(std::string_view sql, std::string_view origin) {
       }};
   const SqliteFragmentCheck fragments;
   refuse_kept_names(connection, where, fragments);
-  Snapshot snapshot = sqlite::inspect_schema(connection.handle());
+  Snapshot snapshot = sqlite::inspect_schema(connection);
   attach_rename_hints(snapshot, sql, statements, file, lines);
   check_snapshot(snapshot, where, &fragments);  // the hints' names too
   return snapshot;

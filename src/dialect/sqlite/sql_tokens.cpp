@@ -226,12 +226,6 @@ bool string_in_double_quotes(const std::vector<sqlite::Token>& tokens, std::size
                       [&](const std::string& column) { return same_identifier(column, value); });
 }
 
-std::string single_quoted(std::string_view value) {
-  std::string out = "'";
-  for (char c : value) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
 std::string normalize(std::string_view sql, const std::vector<std::string>* columns) {
   const SqliteDialect dialect;
   const auto tokens = sqlite::tokenize_sql_code(sql);
@@ -240,7 +234,7 @@ std::string normalize(std::string_view sql, const std::vector<std::string>* colu
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto& token = tokens[i];
     std::string text = string_in_double_quotes(tokens, i, columns)
-                           ? single_quoted(sqlite::identifier_value(token))
+                           ? sqlite::quote_literal(sqlite::identifier_value(token))
                        : token.kind == sqlite::TokenKind::quoted_identifier
                            ? dialect.quote_identifier(sqlite::identifier_value(token))
                            : std::string(token.text);
@@ -276,7 +270,7 @@ std::string normalize_stored_default(std::string_view dflt_value) {
       tokens.size() == 1 &&
       (tokens[0].kind == sqlite::TokenKind::quoted_identifier ||
        (tokens[0].kind == sqlite::TokenKind::word && !sqlite::is_plain_literal(tokens[0])))) {
-    return single_quoted(sqlite::identifier_value(tokens[0]));
+    return sqlite::quote_literal(sqlite::identifier_value(tokens[0]));
   }
   return normalize_sql_default(dflt_value);
 }

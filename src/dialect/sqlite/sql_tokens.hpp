@@ -47,6 +47,10 @@ struct Token {
 // Whether `code` (tokens without comments) opens with '(' and closes it with its last token.
 [[nodiscard]] bool wrapped_in_parentheses(const std::vector<Token>& code);
 
+// A string literal: the text in single quotes, its own single quotes doubled (the one place a
+// value becomes SQL text; quote.cpp, beside SqliteDialect::quote_identifier).
+[[nodiscard]] std::string quote_literal(std::string_view value);
+
 // The offset of the first byte at or after `offset` that is neither whitespace nor comment.
 [[nodiscard]] std::size_t skip_blank(std::string_view sql, std::size_t offset);
 

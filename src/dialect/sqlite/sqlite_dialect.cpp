@@ -6,6 +6,7 @@
 #include "dbmigrate/sqlite.hpp"
 #include "dbmigrate/sqlite_session.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/inspect.hpp"
 
 namespace dbmigrate {
 
@@ -18,8 +19,7 @@ bool SqliteDialect::database_exists(const std::string& location) const {
 }
 
 Snapshot SqliteDialect::inspect(const std::string& location) const {
-  const sqlite::Connection db = sqlite::open_for_reading(location);
-  return inspect_sqlite(db.handle());
+  return sqlite::inspect(sqlite::open_for_reading(location));
 }
 
 std::unique_ptr<Session> SqliteDialect::open_session(const std::string& location,

@@ -7,6 +7,8 @@
 #include "dialect/sqlite/statement_text.hpp"
 #include "revision/section_text.hpp"
 
+#include "dbmigrate/sqlite.hpp"
+
 namespace dbmigrate::sqlite {
 namespace {
 
@@ -76,13 +78,10 @@ void ProgressWatch::statement(std::string_view text) {
   // terminal: it costs the copy a function call a row).
   const std::string target = copy_target(text);
   if (target.empty()) return;
-  std::string quoted = "\"";
-  for (char c : target) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  quoted += '"';
   const std::string sql = fmt::format(
       "CREATE TEMP TRIGGER _dbmigrate_count_rows AFTER INSERT ON main.{} BEGIN SELECT "
       "dbmigrate_row_copied(); END",
-      quoted);
+      SqliteDialect().quote_identifier(target));
   counting_ = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 

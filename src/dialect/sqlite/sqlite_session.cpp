@@ -12,6 +12,7 @@
 #include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/busy_wait.hpp"
 #include "dialect/sqlite/connection.hpp"
+#include "dialect/sqlite/inspect.hpp"
 #include "dialect/sqlite/sqlite_backup.hpp"
 #include "dialect/sqlite/sqlite_progress.hpp"
 #include "dialect/sqlite/statement_loop.hpp"
@@ -50,10 +51,11 @@ class SqliteSession final : public Session {
       try {
         (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
         connection_.execute("PRAGMA foreign_keys = ON");
-      } catch (const Error& error) {
-        throw Error(ErrorKind::database,
-                    fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
-                                path, error.what()));
+      } catch (const DatabaseError& error) {
+        throw DatabaseError(
+            error, ErrorKind::database,
+            fmt::format("cannot use database '{}': {}; check that it is an SQLite database", path,
+                        error.what()));
       }
     });
     if (!options.read_only && sqlite3_db_readonly(connection_.handle(), "main") == 1) {
@@ -70,7 +72,7 @@ class SqliteSession final : public Session {
     return SqliteDialect().quote_identifier(name);
   }
 
-  Snapshot inspect() override { return inspect_sqlite(connection_.handle()); }
+  Snapshot inspect() override { return sqlite::inspect(connection_); }
 
   void execute(std::string_view sql) override { connection_.execute(sql); }
 
@@ -126,7 +128,11 @@ class SqliteSession final : public Session {
   }
   void restore_foreign_keys() noexcept override {
     if (!std::exchange(restore_foreign_keys_, false)) return;
-    sqlite3_exec(connection_.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    try {
+      connection_.execute("PRAGMA foreign_keys = ON");
+    } catch (...) {
+      // must not throw; the connection is closed after the run anyway
+    }
   }
   void check_foreign_keys(const Revision& revision, std::string_view direction) override {
     sqlite::check_foreign_keys(connection_, revision, direction);

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <memory>
+#include <optional>
 
 #include "dbmigrate/error.hpp"
 #include "dialect/sqlite/statement_text.hpp"
@@ -13,11 +13,6 @@
 
 namespace dbmigrate::sqlite {
 namespace {
-
-struct Finalize {
-  void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
-};
-using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalize>;
 
 std::string revision_label(const Revision& revision) {
   if (revision.path.empty()) return fmt::format("revision {}", revision.id);
@@ -37,25 +32,25 @@ std::string where(const SectionRun& section, std::size_t offset) {
                      section_text::line_of(section.sql, offset, section.first_line));
 }
 
-[[noreturn]] void statement_failed(sqlite3* db, const SectionRun& section, std::size_t offset,
-                                   std::string_view statement) {
+[[noreturn]] void statement_failed(const DatabaseError& error, const SectionRun& section,
+                                   std::size_t offset, std::string_view statement) {
   const auto& revision = section.revision;
   const auto direction = section.direction;
-  if (const auto fault = environment_fault(sqlite3_extended_errcode(db))) {
+  if (const auto fault = environment_fault(error.code())) {
     // Not the statement's fault: say what is, and that the revision is fine as it is.
-    throw Error(ErrorKind::input,
-                fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} {} was "
-                            "rolled back and the version table left as it was — {}",
-                            where(section, offset), fault->cause, sqlite3_errmsg(db),
-                            sqlite3_extended_errcode(db), first_line_of(statement), direction,
-                            revision.id, fault->advice));
+    throw DatabaseError(
+        error, ErrorKind::input,
+        fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} {} was "
+                    "rolled back and the version table left as it was — {}",
+                    where(section, offset), fault->cause, error.reason(), error.code(),
+                    first_line_of(statement), direction, revision.id, fault->advice));
   }
-  throw Error(ErrorKind::database,
-              fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled "
-                          "back and the version table left as it was — fix the statement and "
-                          "run {} again",
-                          where(section, offset), first_line_of(statement), sqlite3_errmsg(db),
-                          sqlite3_extended_errcode(db), direction, revision.id, direction));
+  throw DatabaseError(
+      error, ErrorKind::database,
+      fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled back and the "
+                  "version table left as it was — fix the statement and run {} again",
+                  where(section, offset), first_line_of(statement), error.reason(), error.code(),
+                  direction, revision.id, direction));
 }
 
 [[noreturn]] void unreadable_text(const SectionRun& section, std::size_t offset) {
@@ -70,46 +65,38 @@ std::string where(const SectionRun& section, std::size_t offset) {
 }  // namespace
 
 void run_section(Connection& connection, const SectionRun& section, ProgressWatch& watch) {
-  sqlite3* db = connection.handle();
   const auto& revision = section.revision;
-  const std::string_view sql = section.sql;
-  std::size_t offset = 0;
-  while ((offset = section_text::skip_blanks_and_comments(sql, offset)) < sql.size()) {
-    const char* start = sql.data() + offset;
-    const char* tail = nullptr;
-    sqlite3_stmt* raw = nullptr;
+  Script script(connection, section.sql, &section_text::skip_blanks_and_comments);
+  while (true) {
+    std::optional<Statement> statement;
     watch.preparing();
-    // The length counts the string's terminating NUL: SQLite copies text that does not end in
-    // one, which for every statement of a large section would be the whole rest of it.
-    const int prepared =
-        sqlite3_prepare_v2(db, start, static_cast<int>(sql.size() - offset + 1), &raw, &tail);
-    StatementPtr statement(raw);
-    const auto text = std::string_view(start, static_cast<std::size_t>(tail - start));
-    if (prepared != SQLITE_OK) statement_failed(db, section, offset, text);
-    if (!statement) {
-      // No statement before the end of the text: SQLite stopped at a NUL byte, and whatever
-      // follows it would silently not run.
-      if (tail == start) unreadable_text(section, offset);
-      offset = static_cast<std::size_t>(tail - sql.data());
-      continue;
+    try {
+      statement = script.next();
+    } catch (const DatabaseError& error) {
+      statement_failed(error, section, script.offset(), script.text());
     }
+    if (!statement) break;
+    const auto text = script.text();
     if (controls_transaction(text)) {
       throw Error(ErrorKind::input,
                   fmt::format("{}: statement '{}' would end the transaction the runner keeps "
                               "around each revision; remove it, as every revision already runs "
                               "in its own transaction (nothing of {} was applied)",
-                              where(section, offset), first_line_of(text), revision.id));
+                              where(section, script.offset()), first_line_of(text), revision.id));
     }
-    if (!section_text::is_foreign_keys_off(text)) {
-      watch.statement(text);
-      int rc;
-      while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+    if (section_text::is_foreign_keys_off(text)) continue;
+    watch.statement(text);
+    try {
+      while (statement->step()) {
       }
+    } catch (const DatabaseError& error) {
       watch.statement_done();
-      if (rc != SQLITE_DONE) statement_failed(db, section, offset, text);
+      statement_failed(error, section, script.offset(), text);
     }
-    offset = static_cast<std::size_t>(tail - sql.data());
+    watch.statement_done();
   }
+  // SQLite stopped at a NUL byte, and whatever follows it would silently not run.
+  if (!script.finished()) unreadable_text(section, script.offset());
 }
 
 void check_foreign_keys(Connection& connection, const Revision& revision,
@@ -118,10 +105,10 @@ void check_foreign_keys(Connection& connection, const Revision& revision,
   bool violation = false;
   try {
     violation = check.step();
-  } catch (const Error& error) {
+  } catch (const DatabaseError& error) {
     // "foreign key mismatch": a foreign key names a column that is not a key of its parent.
-    throw Error(
-        ErrorKind::database,
+    throw DatabaseError(
+        error, ErrorKind::database,
         fmt::format(
             "{}: the foreign keys no longer fit the tables after it ({}); {} {} was rolled back",
             revision_label(revision), error.what(), direction, revision.id));

@@ -1,0 +1,2 @@
+// A dialect reaching into another.
+#include "dbmigrate/sqlite_session.hpp"

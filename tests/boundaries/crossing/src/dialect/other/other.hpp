@@ -1,0 +1,2 @@
+// Allowed: the dialect including itself.
+#include "dialect/other/other.hpp"

@@ -1,0 +1,2 @@
+// The dialect's own header, allowed.
+#pragma once

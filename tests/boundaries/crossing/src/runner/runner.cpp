@@ -1,0 +1,2 @@
+// A stage reaching past the seam.
+#include "dialect/sqlite/connection.hpp"
