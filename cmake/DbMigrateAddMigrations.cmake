@@ -42,7 +42,9 @@ Keywords:
   ``sqlite:///${CMAKE_CURRENT_BINARY_DIR}/<name or PROJECT_NAME>.db``.
 
 ``NO_TEST``
-  Do not register the CTest test ``<prefix>db_check``.
+  Do not register the CTest test ``<prefix>db_check``. Without NO_TEST, a project that never
+  calls ``enable_testing()`` (or ``include(CTest)``) gets a configure warning: ctest would not
+  run the test, and ``ctest -R db_check`` would pass without it.
 
 Targets (each runs ``dbmigrate <command>`` in ``CMAKE_CURRENT_SOURCE_DIR``):
 
@@ -60,7 +62,12 @@ Targets (each runs ``dbmigrate <command>`` in ``CMAKE_CURRENT_SOURCE_DIR``):
 
 Build-time parameters are read from the environment when the target runs:
 ``DB_MESSAGE``, ``DB_TARGET``, ``DATABASE_URL`` (which overrides the configured URL) and
-``DB_LOCK_TIMEOUT`` (seconds to wait for another run's lock, default 30).
+``DB_LOCK_TIMEOUT`` (seconds to wait for another run's lock, default 30). Each target first
+prints the values in force (``db_downgrade: migrations <dir>, database <url> (from
+DATABASE_URL), target -1 (default, no DB_TARGET)``), and fails with "did you mean
+...?" when a variable is within two letters of a parameter without being one (``DB_TARGTE``,
+``DATABSE_URL``, ``DB_URL``); other ``DB_*`` and ``DATABASE*`` variables (``DB_HOST``) are
+named as not read.
 ``db_check`` and the test pass a database to ``check`` only when ``DATABASE_URL`` is set, so
 a fresh CI checkout gates on pending model changes without a database. Only ``db_migrate``
 and ``db_check`` depend on the snapshot tool; the other targets never compile anything of
@@ -134,9 +141,9 @@ function(add_db_migrations)
     set(model "$<TARGET_FILE:${model_target}>")
   endif()
 
-  # The targets' descriptions are printed when they run: a password in the URL is masked there.
-  string(REGEX REPLACE "://([^:/@ ]*):[^@/ ]*@" "://\\1:***@" shown_url "${url}")
-  set(database "DATABASE_URL (default ${shown_url})")
+  # When it runs, each target prints the database and the target in force (DbMigrateRun.cmake);
+  # its description names what chooses them.
+  set(database "the database (DATABASE_URL, else the configured one)")
   set(model_args MODEL "${model}")
   if(model_target)
     list(APPEND model_args MODEL_TARGET "${model_target}")
@@ -146,9 +153,9 @@ function(add_db_migrations)
   _dbmigrate_add_target(${prefix}db_migrate "autogenerate a revision (message from DB_MESSAGE)"
                         COMMAND migrate DIR "${directory}" ${model_args} ENV DB_MESSAGE ENV_OPTION -m ENV_REQUIRED)
   _dbmigrate_add_target(${prefix}db_upgrade "upgrade ${database} to DB_TARGET (default head)"
-                        COMMAND upgrade DIR "${directory}" URL "${url}" ENV DB_TARGET)
+                        COMMAND upgrade DIR "${directory}" URL "${url}" ENV DB_TARGET ENV_DEFAULT head)
   _dbmigrate_add_target(${prefix}db_downgrade "downgrade ${database} to DB_TARGET (default -1)"
-                        COMMAND downgrade DIR "${directory}" URL "${url}" ENV DB_TARGET)
+                        COMMAND downgrade DIR "${directory}" URL "${url}" ENV DB_TARGET ENV_DEFAULT -1)
   _dbmigrate_add_target(${prefix}db_check "fail while a migration is pending"
                         COMMAND check DIR "${directory}" ${model_args})
   _dbmigrate_add_target(${prefix}db_current "show the revision of ${database}"
@@ -161,6 +168,10 @@ function(add_db_migrations)
   if(NOT arg_NO_TEST)
     _dbmigrate_run_command(check_command CALLER "test ${prefix}db_check" COMMAND check DIR "${directory}" MODEL "${model}")
     add_test(NAME ${prefix}db_check COMMAND ${check_command} WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}")
+    # Whether testing is on is known only once the project is read (enable_testing() may come
+    # later): checked at the end of the top-level directory.
+    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _dbmigrate_warn_without_testing
+                   "${prefix}db_check" "${CMAKE_CURRENT_SOURCE_DIR}")
     if(model_target)
       # ctest does not build; a fixture builds the snapshot tool (a no-op when up to date).
       add_test(NAME ${prefix}schema_snapshot_build
@@ -244,14 +255,15 @@ endmacro()
 #   URL           the configured database; DATABASE_URL in the environment overrides it.
 #                 Without URL, --url is passed only when DATABASE_URL is set.
 #   ENV <var>     an argument read from the environment, after ENV_OPTION if given, else
-#                 positional; ENV_REQUIRED fails the command when <var> is unset or empty.
+#                 positional; ENV_REQUIRED fails the command when <var> is unset or empty;
+#                 ENV_DEFAULT names, for the banner, what dbmigrate does without it.
 function(_dbmigrate_run_command out_var)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "ENV_REQUIRED" "CALLER;COMMAND;DIR;MODEL;URL;ENV;ENV_OPTION" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ENV_REQUIRED" "CALLER;COMMAND;DIR;MODEL;URL;ENV;ENV_OPTION;ENV_DEFAULT" "")
   set(command "${CMAKE_COMMAND}"
       "-DDBMIGRATE_EXECUTABLE=$<TARGET_FILE:DbMigrate::dbmigrate>"
       "-DDBMIGRATE_COMMAND=${arg_COMMAND}"
       "-DDBMIGRATE_DIR=${arg_DIR}")
-  foreach(variable IN ITEMS CALLER MODEL URL ENV ENV_OPTION)
+  foreach(variable IN ITEMS CALLER MODEL URL ENV ENV_OPTION ENV_DEFAULT)
     if(DEFINED arg_${variable})
       list(APPEND command "-DDBMIGRATE_${variable}=${arg_${variable}}")
     endif()
@@ -274,4 +286,24 @@ function(_dbmigrate_add_target name comment)
   if(arg_MODEL_TARGET)
     add_dependencies(${name} ${arg_MODEL_TARGET})
   endif()
+endfunction()
+
+# Warns when the CTest test <test>, added in <directory>, will not be run: CMake writes a
+# directory's CTestTestfile.cmake only when enable_testing() (which include(CTest) calls) was
+# called there or in a parent, and ctest reads them from the top-level build directory down; a
+# CI step `ctest -R db_check` would then find no test and pass. enable_testing() sets
+# CMAKE_TESTING_ENABLED in its directory's scope, which is what CMake itself reads.
+# BUILD_TESTING=OFF turns testing off on purpose: no warning then.
+function(_dbmigrate_warn_without_testing test directory)
+  if(DEFINED BUILD_TESTING AND NOT BUILD_TESTING)
+    return()
+  endif()
+  get_directory_property(enabled_there DIRECTORY "${directory}" DEFINITION CMAKE_TESTING_ENABLED)
+  if(CMAKE_TESTING_ENABLED AND enabled_there)
+    return()
+  endif()
+  message(WARNING "add_db_migrations: the CTest test '${test}' is registered, but testing is not enabled "
+                  "in this project, so ctest will not run it (and 'ctest -R ${test}' finds no test and "
+                  "passes). Add include(CTest) or enable_testing() to the top-level CMakeLists.txt, or "
+                  "pass NO_TEST and gate CI on the build target '${test}' (see DbMigrate's docs/ci.md).")
 endfunction()

@@ -172,10 +172,18 @@ void normalize_constraints(Table& table);
 // The action a clause names (any case); nothing for ABORT, the default. Throws Error(input).
 [[nodiscard]] std::optional<ConflictAction> conflict_action(std::string_view name);
 
-// SQL compares identifiers without regard to ASCII case: a trigger `ON Rows` is on `rows`.
-[[nodiscard]] bool same_identifier(std::string_view a, std::string_view b);
-// The key under which same_identifier() names compare equal: ASCII letters folded to lower case.
-[[nodiscard]] std::string identifier_key(std::string_view name);  // "CASCADE", "NO ACTION", ...
+// How a dialect compares names: ignoring ASCII case (SQLite: a trigger `ON Rows` is on `rows`),
+// or exactly (PostgreSQL's quoted names: "Users" and users are two tables).
+enum class IdentifierCase { ascii_insensitive, exact };
+
+// Whether two names name the same thing under `rule`. Keywords (`CASCADE`, `NO ACTION`) always
+// compare ignoring ASCII case, the default.
+[[nodiscard]] bool same_identifier(std::string_view a, std::string_view b,
+                                   IdentifierCase rule = IdentifierCase::ascii_insensitive);
+// The key under which same_identifier() names compare equal: under ascii_insensitive, ASCII
+// letters folded to lower case; under exact, the name itself.
+[[nodiscard]] std::string identifier_key(std::string_view name,
+                                         IdentifierCase rule = IdentifierCase::ascii_insensitive);
 
 // The portable types a STRICT table accepts (SQLite declares them INTEGER, REAL, TEXT, BLOB and
 // ANY), in any case.

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "dbmigrate/dialect.hpp"
 #include "dbmigrate/snapshot.hpp"
 #include "dbmigrate/sql_fragments.hpp"
+#include "dbmigrate/version_tables.hpp"  // the tables inspect_sqlite() leaves out
 
 struct sqlite3;
 
@@ -15,10 +17,38 @@ namespace dbmigrate {
 
 class SqliteDialect final : public Dialect {
  public:
+  SqliteDialect();
+  SqliteDialect(const SqliteDialect&) = delete;
+  SqliteDialect& operator=(const SqliteDialect&) = delete;
+  ~SqliteDialect() override;
+
   [[nodiscard]] std::string name() const override { return "sqlite"; }
   [[nodiscard]] DialectCapabilities capabilities() const override;
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+
+  // sqlite:///relative.db, sqlite:////absolute.db, sqlite:///app.db?mode=ro (an SQLite URI),
+  // or a bare path, `:memory:` or `file:` URI.
+  [[nodiscard]] std::string database_location(const std::string& url) const override;
+  [[nodiscard]] bool database_exists(const std::string& location) const override;
+  [[nodiscard]] Snapshot inspect(const std::string& location) const override;
+
+  [[nodiscard]] Snapshot read_schema_file(std::string_view sql,
+                                          std::string_view origin) const override;
   [[nodiscard]] SqlScript render(const Snapshot& from, const Operations& operations) const override;
+
+  [[nodiscard]] std::string normalize_expression(
+      std::string_view sql, const std::vector<std::string>& columns) const override;
+  [[nodiscard]] std::string normalize_default(std::string_view sql) const override;
+  [[nodiscard]] StoredStatement stored_statement(std::string_view kind,
+                                                 std::string_view sql) const override;
+  [[nodiscard]] const SqlFragmentCheck& fragment_check() const override;
+  [[nodiscard]] std::vector<std::string> refusals(const Snapshot& schema) const override;
+
+  [[nodiscard]] std::string portable_type(std::string_view declared) const override;
+  [[nodiscard]] std::string declared_type(std::string_view portable) const override;
+
+ private:
+  std::unique_ptr<SqlFragmentCheck> fragments_;
 };
 
 // The portable type of an SQLite declared type (docs/types.md), and back.
@@ -87,9 +117,5 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
 // bare or quoted (`DEFAULT active`, `DEFAULT "dq"`), is the string SQLite puts in new rows,
 // `'active'`. (In a C++ model such a name is a mistake, which the model reports.)
 [[nodiscard]] std::string normalize_stored_default(std::string_view dflt_value);
-
-// Tables DbMigrate keeps in a database it manages; never part of a snapshot.
-inline constexpr std::string_view version_table_name = "dbmigrate_version";
-inline constexpr std::string_view history_table_name = "dbmigrate_history";
 
 }  // namespace dbmigrate

@@ -21,8 +21,7 @@
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
-#include "dbmigrate/sqlite.hpp"
-#include "dialect/sqlite/connection.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 
 namespace fs = std::filesystem;
 
@@ -48,10 +47,7 @@ class ScratchDatabase {
     fs::remove_all(dir_, ignored);
   }
   [[nodiscard]] std::string path() const { return (dir_ / "replay.db").string(); }
-  [[nodiscard]] Snapshot schema() const {
-    sqlite::Connection db(path(), SQLITE_OPEN_READONLY);
-    return inspect_sqlite(db.handle());
-  }
+  [[nodiscard]] Snapshot schema(const Dialect& dialect) const { return dialect.inspect(path()); }
 
  private:
   fs::path dir_;
@@ -65,14 +61,14 @@ std::string changes(const Snapshot& from, const Snapshot& to) {
 
 // Replays every revision from base to the heads, checking each downgrade on the way; returns
 // the schema the replay gives at the heads, none when a revision failed.
-std::optional<Snapshot> check_replay(const RevisionGraph& graph, const Snapshot& head,
+std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph& graph, const Snapshot& head,
                                      std::vector<std::string>& problems) {
   ScratchDatabase scratch;
-  SqliteRunner runner(scratch.path(), RunnerOptions{});
+  Runner runner = open_sqlite_runner(scratch.path(), RunnerOptions{});
   SilentReporter reporter;
   for (const auto& id : graph.ordered()) {
     const Revision& revision = graph.at(id);
-    const Snapshot before = scratch.schema();
+    const Snapshot before = scratch.schema(dialect);
     try {
       runner.upgrade(graph, id, reporter);
     } catch (const Error& error) {
@@ -81,17 +77,17 @@ std::optional<Snapshot> check_replay(const RevisionGraph& graph, const Snapshot&
     }
     // The round trip is only unambiguous where the revision is the one thing applied on its line.
     if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) continue;
-    const Snapshot after = scratch.schema();
+    const Snapshot after = scratch.schema(dialect);
     try {
       runner.downgrade(graph, "-1", reporter);
-      if (!equivalent(scratch.schema(), before)) {
+      if (!equivalent(scratch.schema(dialect), before)) {
         problems.push_back(fmt::format("revision {} ({}): downgrade does not restore the schema before it: {}", id,
-                                       revision.path.filename().string(), changes(scratch.schema(), before)));
+                                       revision.path.filename().string(), changes(scratch.schema(dialect), before)));
       }
       runner.upgrade(graph, id, reporter);
-      if (!equivalent(scratch.schema(), after)) {
+      if (!equivalent(scratch.schema(dialect), after)) {
         problems.push_back(fmt::format("revision {}: upgrade after downgrade gives another schema: {}", id,
-                                       changes(after, scratch.schema())));
+                                       changes(after, scratch.schema(dialect))));
       }
     } catch (const Error& error) {
       problems.push_back(fmt::format("revision {} ({}): downgrade fails: {}", id, revision.path.filename().string(),
@@ -100,7 +96,7 @@ std::optional<Snapshot> check_replay(const RevisionGraph& graph, const Snapshot&
     }
   }
   if (!graph.empty()) runner.upgrade(graph, "heads", reporter);
-  const Snapshot replayed = scratch.schema();
+  const Snapshot replayed = scratch.schema(dialect);
   if (!equivalent(replayed, head)) {
     problems.push_back(fmt::format("replaying the revisions does not give schema.json: {}", changes(replayed, head)));
   }
@@ -108,18 +104,18 @@ std::optional<Snapshot> check_replay(const RevisionGraph& graph, const Snapshot&
 }
 
 // The schema at `heads` (applied on a fresh database), for the drift of a database at them.
-Snapshot snapshot_at(const RevisionGraph& graph, const std::vector<std::string>& heads) {
+Snapshot snapshot_at(const Dialect& dialect, const RevisionGraph& graph, const std::vector<std::string>& heads) {
   ScratchDatabase scratch;
-  SqliteRunner runner(scratch.path(), RunnerOptions{});
+  Runner runner = open_sqlite_runner(scratch.path(), RunnerOptions{});
   SilentReporter reporter;
   for (const auto& id : heads) runner.upgrade(graph, id, reporter);
-  return scratch.schema();
+  return scratch.schema(dialect);
 }
 
 // What the database has or lacks compared with the snapshot at its revision(s). Nothing to
 // compare at base (the revisions not applied are reported already), nor at a revision the
 // files do not have.
-void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& replayed,
+void check_drift(const Dialect& dialect, const RevisionGraph& graph, const std::optional<Snapshot>& replayed,
                  const std::string& path, std::vector<std::string> heads,
                  std::vector<std::string>& problems) {
   if (heads.empty() || !replayed) return;
@@ -129,11 +125,10 @@ void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& repl
   std::sort(heads.begin(), heads.end());
   std::vector<std::string> graph_heads = graph.heads();
   std::sort(graph_heads.begin(), graph_heads.end());
-  const Snapshot expected = heads == graph_heads ? *replayed : snapshot_at(graph, heads);
+  const Snapshot expected = heads == graph_heads ? *replayed : snapshot_at(dialect, graph, heads);
   Snapshot live;
   try {
-    const sqlite::Connection db = sqlite::open_for_reading(path);
-    live = inspect_sqlite(db.handle());
+    live = dialect.inspect(path);
   } catch (const Error& error) {
     problems.push_back(fmt::format(
         "database '{}' cannot be read to compare it with the revisions: {}", path, error.what()));
@@ -148,12 +143,13 @@ void check_drift(const RevisionGraph& graph, const std::optional<Snapshot>& repl
 
 int run_check(const CommonOptions& options) {
   Project project(options.dir);
+  const Dialect& dialect = project.dialect();
   std::vector<std::string> problems;
   const Snapshot head = project.head_snapshot();
 
   std::string model = !options.model.empty() ? options.model : project.settings().model;
   if (!model.empty()) {
-    for (const auto& operation : diff(head, load_snapshot(model))) {
+    for (const auto& operation : diff(head, load_snapshot(model, dialect), dialect.capabilities().identifier_case)) {
       problems.push_back(fmt::format("pending migration: {} (run 'dbmigrate migrate -m MSG')", operation.describe()));
     }
   }
@@ -175,13 +171,13 @@ int run_check(const CommonOptions& options) {
     problems.push_back(fmt::format("schema.json belongs to revision '{}' but the head revision is '{}'",
                                    head.head.value_or(""), expected_head));
   }
-  const std::optional<Snapshot> replayed = check_replay(graph, head, problems);
+  const std::optional<Snapshot> replayed = check_replay(dialect, graph, head, problems);
 
   // Only a database named explicitly (docs/ci.md): a fresh CI checkout has none.
   const char* from_environment = std::getenv("DATABASE_URL");
   const bool explicit_database = !options.url.empty() || (from_environment != nullptr && *from_environment);
   if (auto path = explicit_database ? optional_database_path(options, project) : std::nullopt) {
-    if (!fs::exists(sqlite::database_file(*path))) {
+    if (!dialect.database_exists(*path)) {
       problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
     } else {
       const auto current = read_current_heads(*path);
@@ -194,12 +190,12 @@ int run_check(const CommonOptions& options) {
       } catch (const Error& error) {
         problems.push_back(fmt::format("database: {}", error.what()));
       }
-      SqliteRunner runner(*path, RunnerOptions{.read_only = true});
+      Runner runner = open_sqlite_runner(*path, RunnerOptions{.read_only = true});
       for (const auto& id : runner.changed_revisions(graph)) {
         problems.push_back(fmt::format("revision {} ({}) changed since it was applied", id,
                                        graph.contains(id) ? graph.at(id).path.filename().string() : id));
       }
-      check_drift(graph, replayed, *path, current, problems);
+      check_drift(dialect, graph, replayed, *path, current, problems);
     }
   }
 

@@ -27,7 +27,8 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run);
 int run_stamp(const CommonOptions& options, const RunOptions& run);
 int run_current(const CommonOptions& options);
 int run_branches(const CommonOptions& options);
-int run_merge(const CommonOptions& options, const std::string& message, const std::vector<std::string>& revisions);
+int run_merge(const CommonOptions& options, const std::string& message,
+              const std::vector<std::string>& revisions);
 int run_check(const CommonOptions& options);
 
 int run_init(const CommonOptions& options);
@@ -37,6 +38,7 @@ int run_heads(const CommonOptions& options);
 int run_history(const CommonOptions& options);
 int run_show(const CommonOptions& options, const std::string& revision);
 int run_snapshot(const std::string& source);
-int run_diff(const std::string& from, const std::string& to, bool sql);
+// With `exit_code`: 1 when the two sides differ (as `git diff --exit-code`).
+int run_diff(const std::string& from, const std::string& to, bool sql, bool exit_code);
 
 }  // namespace dbmigrate::cli

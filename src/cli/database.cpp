@@ -23,10 +23,13 @@ std::optional<std::string> optional_database_path(const CommonOptions& options,
                         ? std::string(from_environment)
                         : project.settings().database_url;
   if (url.empty()) return std::nullopt;
-  DatabaseUrl parsed = parse_database_url(url);
-  if (parsed.scheme != DatabaseUrl::Scheme::sqlite) {
+  const DatabaseUrl parsed = parse_database_url(url);
+  if (parsed.dialect != &project.dialect()) {
     throw Error(ErrorKind::input,
-                fmt::format("'{}': this build of DbMigrate speaks SQLite only", masked_url(url)));
+                fmt::format("'{}' is a {} database, but the project's dialect is {} (\"dialect\" "
+                            "in {}/dbmigrate.json)",
+                            masked_url(url), parsed.dialect->name(), project.dialect().name(),
+                            project.dir().string()));
   }
   return parsed.target;
 }

@@ -14,7 +14,6 @@
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/snapshot_json.hpp"
-#include "dbmigrate/sqlite.hpp"
 
 namespace dbmigrate::cli {
 namespace {
@@ -40,7 +39,8 @@ int run_history(const CommonOptions& options) {
   const RevisionGraph graph = Project(options.dir).graph();
   const auto& revisions = graph.revisions();
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
-    std::string from = it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
+    std::string from =
+        it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
     fmt::print("{} -> {}{}, {}\n", from, it->id, marks(graph, *it), it->message);
   }
   return 0;
@@ -50,7 +50,8 @@ int run_branches(const CommonOptions& options) {
   const RevisionGraph graph = Project(options.dir).graph();
   for (const auto& id : graph.branch_points()) {
     fmt::print("{} (branchpoint), {}\n", id, graph.at(id).message);
-    for (const auto& child : graph.children(id)) fmt::print("  -> {}, {}\n", child, graph.at(child).message);
+    for (const auto& child : graph.children(id))
+      fmt::print("  -> {}, {}\n", child, graph.at(child).message);
   }
   return 0;
 }
@@ -64,24 +65,26 @@ int run_show(const CommonOptions& options, const std::string& revision) {
 }
 
 int run_snapshot(const std::string& source) {
-  fmt::print("{}", to_json(load_snapshot(source)));
+  fmt::print("{}", to_json(load_snapshot(source, dialect_of_sources({source}))));
   return 0;
 }
 
-int run_diff(const std::string& from_source, const std::string& to_source, bool sql) {
-  const Snapshot from = load_snapshot(from_source, "migrations/schema.json");
-  const Snapshot to = load_snapshot(to_source, "migrations/schema.json");
-  const Operations operations = diff(from, to);
+int run_diff(const std::string& from_source, const std::string& to_source, bool sql,
+             bool exit_code) {
+  const Dialect& dialect = dialect_of_sources({from_source, to_source});
+  const Snapshot from = load_snapshot(from_source, dialect, "migrations/schema.json");
+  const Snapshot to = load_snapshot(to_source, dialect, "migrations/schema.json");
+  const Operations operations = diff(from, to, dialect.capabilities().identifier_case);
   if (operations.empty()) {
     fmt::print("No changes in schema detected.\n");
     return 0;
   }
   if (sql) {
-    fmt::print("{}\n", script_text(SqliteDialect().render(from, operations)));
-    return 0;
+    fmt::print("{}\n", script_text(dialect.render(from, operations)));
+  } else {
+    for (const auto& operation : operations) fmt::print("{}\n", operation.describe());
   }
-  for (const auto& operation : operations) fmt::print("{}\n", operation.describe());
-  return 0;
+  return exit_code ? 1 : 0;
 }
 
 }  // namespace dbmigrate::cli

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/target_environment.hpp"
+#include "cli/unknown_argument.hpp"
 #include "dbmigrate/error.hpp"
 #include "diff/printable_line.hpp"
 
@@ -30,6 +32,19 @@ void add_common_options(CLI::App& app, CommonOptions& options) {
          "seconds to wait for another run's lock on the database or the migrations folder (default "
          "30)")
       ->check(CLI::Range(0.0, 86400.0));
+  // Checked as soon as it is read, before anything else can fail: a target whose required
+  // parameter is misspelt is told so rather than that the parameter is missing.
+  app.add_option_function<std::string>(
+         "--from-target",
+         [](const std::string& target) {
+           for (const auto& name : check_target_environment(target, process_environment())) {
+             fmt::print(stderr, "{}: {} is set in the environment; the targets do not read it\n",
+                        target, name);
+           }
+         },
+         "run by the CMake target TARGET: fail when a variable in the environment is a "
+         "misspelt build-time parameter of the targets, such as DB_TARGTE (docs/cmake.md)")
+      ->trigger_on_parse();
 }
 
 // An error quotes names and text from files as they are: each of its lines is printed with the
@@ -58,6 +73,7 @@ int main(int argc, char** argv) {
   std::string message, revision, from, to, source;
   std::vector<std::string> merged;
   bool sql = false;
+  bool exit_code = false;
   RunOptions run;
   auto* init = app.add_subcommand("init", "create the migrations folder");
   auto* migrate = app.add_subcommand("migrate", "autogenerate a revision from the model's changes");
@@ -106,6 +122,8 @@ int main(int argc, char** argv) {
   diff->add_option("from", from, "snapshot source")->required();
   diff->add_option("to", to, "snapshot source")->required();
   diff->add_flag("--sql", sql, "print the SQLite SQL instead");
+  diff->add_flag("--exit-code", exit_code,
+                 "exit 1 when the two sides differ, 0 when they are equal (2 on an error)");
   for (auto* command : app.get_subcommands({})) {
     command->fallthrough();  // the common options are accepted after the command too
     command->footer(
@@ -117,8 +135,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (auto message = unknown_argument_message(app)) {
+      print_error(*message);
+      return 2;
+    }
     int code = app.exit(error);
     return code == 0 ? 0 : 2;
+  } catch (const Error& error) {
+    print_error(error.what());  // a misspelt parameter of a CMake target
+    return 2;
   }
   try {
     if (*init) return run_init(options);
@@ -135,9 +160,10 @@ int main(int argc, char** argv) {
     if (*history) return run_history(options);
     if (*show) return run_show(options, revision);
     if (*snapshot) return run_snapshot(source);
-    if (*diff) return run_diff(from, to, sql);
+    if (*diff) return run_diff(from, to, sql, exit_code);
   } catch (const Error& error) {
     print_error(error.what());
+    if (*diff) return 2;  // 1 means "different" to `diff --exit-code`
     // A check or a migration that failed is 1; bad usage or bad input is 2.
     return error.kind() == ErrorKind::check || error.kind() == ErrorKind::database ? 1 : 2;
   } catch (const std::exception& error) {

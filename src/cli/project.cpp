@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
@@ -45,10 +46,10 @@ Project::Project(fs::path dir) : dir_(std::move(dir)) {
   settings_.dialect = json.value("dialect", "sqlite");
   settings_.database_url = json.value("database_url", "");
   settings_.model = json.value("model", "");
-  if (settings_.dialect != "sqlite") {
-    throw Error(ErrorKind::input,
-                fmt::format("{}: dialect '{}' is not supported by this build (sqlite)",
-                            settings_file.string(), settings_.dialect));
+  try {
+    dialect_ = &dialect_named(settings_.dialect);
+  } catch (const Error& error) {
+    throw Error(ErrorKind::input, fmt::format("{}: {}", settings_file.string(), error.what()));
   }
 }
 
@@ -85,7 +86,7 @@ void Project::init(const fs::path& dir, const Settings& settings) {
 
 Snapshot Project::head_snapshot() const {
   if (!fs::exists(schema_path())) return {};
-  return read_snapshot_json(read_file(schema_path()), schema_path().string());
+  return read_snapshot_json(read_file(schema_path()), schema_path().string(), *dialect_);
 }
 
 RevisionGraph Project::graph() const {

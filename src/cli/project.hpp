@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "dbmigrate/dialect.hpp"
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot.hpp"
 
@@ -29,6 +30,8 @@ class Project {
   [[nodiscard]] std::filesystem::path versions_dir() const { return dir_ / "versions"; }
   [[nodiscard]] std::filesystem::path schema_path() const { return dir_ / "schema.json"; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
+  // The dialect dbmigrate.json names (SQLite when it names none).
+  [[nodiscard]] const Dialect& dialect() const { return *dialect_; }
 
   [[nodiscard]] Snapshot head_snapshot() const;  // schema.json
   [[nodiscard]] RevisionGraph graph() const;     // every revision file, checked
@@ -38,6 +41,7 @@ class Project {
  private:
   std::filesystem::path dir_;
   Settings settings_;
+  const Dialect* dialect_ = nullptr;
 };
 
 }  // namespace dbmigrate::cli

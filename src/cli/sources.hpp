@@ -4,34 +4,40 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "dbmigrate/dialect.hpp"
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/snapshot.hpp"
 
 namespace dbmigrate::cli {
 
 struct DatabaseUrl {
-  enum class Scheme { sqlite, postgresql };
-  Scheme scheme = Scheme::sqlite;
-  // SQLite: the file path (or ":memory:"), or, when the URL has a query (sqlite:///app.db?mode=ro),
-  // an SQLite URI (file:app.db?mode=ro) carrying it; PostgreSQL: the conninfo.
+  const Dialect* dialect = nullptr;  // chosen by the URL's scheme
+  // The dialect's form of the URL (Dialect::database_location): for SQLite the file path (or
+  // ":memory:"), or an SQLite URI (file:app.db?mode=ro) carrying the URL's query.
   std::string target;
 };
 
-// Throws Error(input) for an unknown scheme, a malformed URL or a query parameter SQLite does
-// not know; a #fragment is dropped.
+// Throws Error(input) for an unknown scheme or a malformed URL (the dialect's rules); a
+// #fragment is dropped.
 [[nodiscard]] DatabaseUrl parse_database_url(const std::string& url);
 
-// The URL with its password (user:password@, ?password=) shown as ***: for every message.
-[[nodiscard]] std::string masked_url(std::string_view url);
-
 [[nodiscard]] bool looks_like_url(const std::string& source);
+
+// The dialect that reads and renders for commands given only sources (snapshot, diff): that of
+// the first database URL among them, else the default.
+[[nodiscard]] const Dialect& dialect_of_sources(const std::vector<std::string>& sources);
 
 // A snapshot in JSON (a .json file, schema.json, a snapshot tool's output) with its SQL text
 // checked by the dialect: every snapshot the commands render from comes through here or through
 // the .sql and database readers, which check the same.
-[[nodiscard]] Snapshot read_snapshot_json(std::string_view text, const std::string& origin);
+[[nodiscard]] Snapshot read_snapshot_json(std::string_view text, const std::string& origin,
+                                          const Dialect& dialect);
 
-// `default_path` is the file a `git:<rev>` source reads when it names no path.
-[[nodiscard]] Snapshot load_snapshot(const std::string& source, const std::string& default_path = "");
+// `default_path` is the file a `git:<rev>` source reads when it names no path. A .sql file is
+// read by `dialect`; a database URL by the dialect of its scheme.
+[[nodiscard]] Snapshot load_snapshot(const std::string& source, const Dialect& dialect,
+                                     const std::string& default_path = "");
 
 }  // namespace dbmigrate::cli

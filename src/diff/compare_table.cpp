@@ -58,7 +58,7 @@ void match_columns(const Table& from, const Table& to, Renames& renames) {
   // SQL names ignore case: a column whose name only changed case is renamed, not replaced.
   for (const Column* column : unmatched) {
     for (const auto& old : from.columns) {
-      if (!claimed.count(old.name) && same_identifier(old.name, column->name)) {
+      if (!claimed.count(old.name) && same_identifier(old.name, column->name, renames.names)) {
         claimed.insert(old.name);
         pending.emplace(old.name, column->name);
         break;
@@ -108,7 +108,7 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
     }
   }
   if (auto renamed = renames.columns.find(name); renamed != renames.columns.end()) {
-    for (const auto& [old_name, new_name] : rename_steps(renamed->second)) {
+    for (const auto& [old_name, new_name] : rename_steps(renamed->second, renames.names)) {
       out.push_back({op::RenameColumn{name, old_name, new_name}});
     }
   }

@@ -31,8 +31,9 @@ struct Matching {
   Renames renames;
 };
 
-Matching match_tables(const Snapshot& from, const Snapshot& to) {
+Matching match_tables(const Snapshot& from, const Snapshot& to, IdentifierCase names) {
   Matching m;
+  m.renames.names = names;
   const bool hinted = std::any_of(to.tables.begin(), to.tables.end(), [](const Table& t) { return t.renamed_from; });
   if (hinted) {
     std::vector<HintedName> now;
@@ -59,7 +60,7 @@ Matching match_tables(const Snapshot& from, const Snapshot& to) {
   // SQL names ignore case: a table whose name only changed case is renamed, not replaced.
   for (auto it = m.created.begin(); it != m.created.end();) {
     auto old = std::find_if(from.tables.begin(), from.tables.end(), [&](const Table& t) {
-      return !claimed.count(t.name) && same_identifier(t.name, (*it)->name);
+      return !claimed.count(t.name) && same_identifier(t.name, (*it)->name, names);
     });
     if (old == from.tables.end()) {
       ++it;
@@ -93,7 +94,7 @@ bool has_hints(const Snapshot& s) {
 
 }  // namespace
 
-Operations diff(const Snapshot& from_given, const Snapshot& to_given) {
+Operations diff(const Snapshot& from_given, const Snapshot& to_given, IdentifierCase names) {
   // Snapshots from files and databases come canonical and (the old one) without hints: work
   // on them as they are, and copy only one that is not.
   std::optional<Snapshot> from_copy, to_copy;
@@ -107,7 +108,7 @@ Operations diff(const Snapshot& from_given, const Snapshot& to_given) {
   }
   const Snapshot& from = from_copy ? *from_copy : from_given;
   const Snapshot& to = to_copy ? *to_copy : to_given;
-  Matching m = match_tables(from, to);
+  Matching m = match_tables(from, to, names);
 
   Operations changes;  // step 4
   std::set<std::string> changed_tables;  // old and new names of every table touched
@@ -176,7 +177,7 @@ Operations diff(const Snapshot& from_given, const Snapshot& to_given) {
   for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) {
     if (displaced.count((*it)->name)) out.push_back({op::DropTable{**it}});
   }
-  for (const auto& [old_name, new_name] : rename_steps(m.renames.tables)) {
+  for (const auto& [old_name, new_name] : rename_steps(m.renames.tables, names)) {
     out.push_back({op::RenameTable{old_name, new_name}});
   }
   // 3. New tables.

@@ -36,7 +36,8 @@ std::map<std::string, std::string> pending_renames(const std::vector<HintedName>
   return pending;
 }
 
-std::vector<std::pair<std::string, std::string>> rename_steps(const std::map<std::string, std::string>& renames) {
+std::vector<std::pair<std::string, std::string>> rename_steps(const std::map<std::string, std::string>& renames,
+                                                             IdentifierCase names) {
   std::vector<std::pair<std::string, std::string>> pending(renames.begin(), renames.end());
   std::vector<std::pair<std::string, std::string>> steps;
   while (!pending.empty()) {
@@ -51,7 +52,7 @@ std::vector<std::pair<std::string, std::string>> rename_steps(const std::map<std
       from = temporary;
       continue;
     }
-    if (free->first != free->second && same_identifier(free->first, free->second)) {
+    if (free->first != free->second && same_identifier(free->first, free->second, names)) {
       // SQLite refuses a rename that only changes case: go through another name.
       std::string temporary = "_dbmigrate_renaming_" + free->first;
       steps.emplace_back(free->first, temporary);

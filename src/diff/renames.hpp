@@ -30,10 +30,13 @@ struct HintedName {
 
 // The renames as steps that never rename onto a name still in use: a chain goes end first,
 // a cycle (a swap) through a temporary name.
+// A rename that only changes case, where names ignore case, goes through another name (SQLite
+// refuses it otherwise).
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> rename_steps(
-    const std::map<std::string, std::string>& renames);
+    const std::map<std::string, std::string>& renames, IdentifierCase names);
 
 struct Renames {
+  IdentifierCase names = IdentifierCase::ascii_insensitive;  // how the dialect compares names
   std::map<std::string, std::string> tables;                          // old -> new
   std::set<std::string> dropped_tables;                               // old names
   std::map<std::string, std::map<std::string, std::string>> columns;  // new table -> old -> new

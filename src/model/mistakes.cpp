@@ -1,13 +1,11 @@
 // Schema::mistakes(): what is wrong with the declarations, each message naming the table and
 // column at fault. Names compare as SQLite compares them, ignoring ASCII case.
 //
-// The declarations are checked as data first. When that finds nothing, the SQL fragments are
-// tried on an in-memory database: each CHECK, WHERE and expression key against its table's
-// bare columns (so the message can say which fragment), then the whole schema, so that
-// whatever SQLite would refuse at create_all() or upgrade time is reported here.
+// The declarations are checked as data first. When that finds nothing, the dialect tries the
+// schema (Dialect::refusals), so that whatever it would refuse at create_all() or upgrade time
+// is reported here.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
@@ -15,10 +13,8 @@
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/model.hpp"
-#include "dbmigrate/sqlite.hpp"
-#include "dialect/sqlite/connection.hpp"
+#include "dbmigrate/dialect_registry.hpp"
 #include "model/spelling.hpp"
-#include "model/stored_statement.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -39,7 +35,8 @@ std::vector<std::string> lowered(const std::vector<std::string>& names) {
 
 class Checker {
  public:
-  explicit Checker(std::vector<std::string>& found) : found_(found) {}
+  Checker(std::vector<std::string>& found, const Dialect& dialect)
+      : found_(found), dialect_(dialect) {}
 
   template <typename... Args>
   void report(const Table& table, fmt::format_string<Args...> format, Args&&... args) {
@@ -60,7 +57,7 @@ class Checker {
       }
       const std::string type = model::canonical_type(column.type);
       try {
-        if (sqlite_portable_type(sqlite_declared_type(type)) != type) {
+        if (dialect_.portable_type(dialect_.declared_type(type)) != type) {
           report(table, "column '{}': type '{}' is not a portable type's spelling", column.name,
                  column.type);
         }
@@ -212,81 +209,15 @@ class Checker {
 
  private:
   std::vector<std::string>& found_;
+  const Dialect& dialect_;
 };
-
-// SQLite's message for `sql`, or empty when it runs.
-std::string refusal(sqlite3* db, const std::string& sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return {};
-  std::string text = message != nullptr ? message : sqlite3_errmsg(db);
-  sqlite3_free(message);
-  return text;
-}
-
-// Each SQL fragment against its table's bare columns, so that a message names the fragment.
-void check_fragments(const Snapshot& snapshot, std::vector<std::string>& found) {
-  const SqliteDialect dialect;
-  sqlite::Connection db(":memory:");
-  for (const auto& table : snapshot.tables) {
-    Table bare{.name = table.name, .columns = table.columns};
-    for (auto& column : bare.columns) column = {.name = column.name, .type = column.type};
-    for (const auto& statement :
-         dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {
-      if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
-        found.push_back(fmt::format("table '{}': {}", table.name, error));
-      }
-    }
-  }
-  auto probe = [&](const Table& table, std::string_view what, const std::string& sql) {
-    const auto error = refusal(db.handle(), fmt::format("SELECT ({}) FROM {} LIMIT 0", sql,
-                                                        dialect.quote_identifier(table.name)));
-    if (!error.empty())
-      found.push_back(fmt::format("table '{}': {} {}: {}", table.name, what, sql, error));
-  };
-  for (const auto& table : snapshot.tables) {
-    for (const auto& column : table.columns) {
-      if (column.default_sql)
-        probe(table, fmt::format("column '{}': server default", column.name), *column.default_sql);
-      if (column.generated) {
-        probe(table, fmt::format("column '{}': generated", column.name),
-              column.generated->expression);
-      }
-    }
-    for (const auto& check : table.checks) probe(table, "check", check.expression);
-    for (const auto& index : table.indexes) {
-      if (index.where) probe(table, fmt::format("index '{}': where", index.name), *index.where);
-      for (const auto& key : index.keys) {
-        if (key.expression) probe(table, fmt::format("index '{}': key", index.name), key.name);
-      }
-    }
-  }
-}
-
-// The whole schema, operation by operation, as create_all() would run it.
-void check_creation(const Snapshot& snapshot, std::vector<std::string>& found) {
-  const SqliteDialect dialect;
-  sqlite::Connection db(":memory:");
-  Snapshot current;
-  for (const auto& operation : diff({}, without_rename_hints(snapshot))) {
-    for (const auto& statement : dialect.render(current, {operation}).statements) {
-      if (auto error = refusal(db.handle(), statement.sql); !error.empty()) {
-        const auto table = operation.table();
-        found.push_back(
-            fmt::format("{}{} (SQLite refused: {})",
-                        table.empty() ? std::string() : fmt::format("table '{}': ", table), error,
-                        statement.sql));
-        return;
-      }
-    }
-    apply_operations(current, operation);
-  }
-}
 
 }  // namespace
 
 std::vector<std::string> Schema::mistakes() const {
+  const Dialect& dialect = default_dialect();
   std::vector<std::string> found;
-  Checker checker(found);
+  Checker checker(found, dialect);
   std::vector<const Table*> tables;
   std::map<std::string, bool> table_names;
   for (const auto& draft : tables_) {
@@ -309,7 +240,7 @@ std::vector<std::string> Schema::mistakes() const {
   std::map<std::string, bool> other_names;
   std::map<std::string, bool> view_names;
   for (const auto& view : views_) {
-    const auto stored = model::stored_statement("VIEW", view.sql);
+    const auto stored = dialect.stored_statement("VIEW", view.sql);
     view_names.emplace(key_of(view.name), true);
     if (!other_names.emplace(key_of(view.name), true).second) {
       found.push_back(fmt::format("view '{}' is declared twice", view.name));
@@ -321,7 +252,7 @@ std::vector<std::string> Schema::mistakes() const {
     }
   }
   for (const auto& trigger : triggers_) {
-    const auto stored = model::stored_statement("TRIGGER", trigger.sql);
+    const auto stored = dialect.stored_statement("TRIGGER", trigger.sql);
     if (!other_names.emplace(key_of(trigger.name), true).second) {
       found.push_back(fmt::format("trigger '{}' is declared twice", trigger.name));
     }
@@ -342,10 +273,7 @@ std::vector<std::string> Schema::mistakes() const {
   }
   if (!found.empty()) return found;
 
-  const Snapshot snapshot = unchecked_snapshot();
-  check_fragments(snapshot, found);
-  if (found.empty()) check_creation(snapshot, found);
-  return found;
+  return dialect.refusals(unchecked_snapshot());
 }
 
 }  // namespace dbmigrate

@@ -5,9 +5,8 @@
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/model.hpp"
-#include "dbmigrate/sqlite.hpp"
+#include "dbmigrate/dialect_registry.hpp"
 #include "model/spelling.hpp"
-#include "model/stored_statement.hpp"
 #include "snapshot/snapshot_checks.hpp"
 
 namespace dbmigrate {
@@ -48,22 +47,23 @@ void spell_own_columns(Table& table) {
   }
 }
 
-// The SQL fragments in the canonical text the inspector gives.
-void normalize_sql(Table& table) {
+// The SQL fragments in the canonical text the dialect's inspector gives.
+void normalize_sql(Table& table, const Dialect& dialect) {
   std::vector<std::string> names;
   for (const auto& column : table.columns) names.push_back(column.name);
   for (auto& column : table.columns) {
     column.type = model::canonical_type(column.type);
-    if (column.default_sql) column.default_sql = normalize_sql_default(*column.default_sql);
+    if (column.default_sql) column.default_sql = dialect.normalize_default(*column.default_sql);
     if (column.generated)
-      column.generated->expression = normalize_sql_expression(column.generated->expression, names);
+      column.generated->expression =
+          dialect.normalize_expression(column.generated->expression, names);
   }
   for (auto& check : table.checks)
-    check.expression = normalize_sql_expression(check.expression, names);
+    check.expression = dialect.normalize_expression(check.expression, names);
   for (auto& index : table.indexes) {
-    if (index.where) index.where = normalize_sql_expression(*index.where, names);
+    if (index.where) index.where = dialect.normalize_expression(*index.where, names);
     for (auto& key : index.keys) {
-      if (key.expression) key.name = normalize_sql_expression(key.name, names);
+      if (key.expression) key.name = dialect.normalize_expression(key.name, names);
     }
   }
 }
@@ -103,20 +103,22 @@ void Schema::trigger(std::string name, std::string table, std::string create_sql
 }
 
 Snapshot Schema::unchecked_snapshot() const {
+  // The model is written once for every dialect; its text is kept in SQLite's canonical form.
+  const Dialect& dialect = default_dialect();
   Snapshot snapshot;
   for (const auto& draft : tables_) {
     Table table = draft.table;
     spell_own_columns(table);
-    normalize_sql(table);
+    normalize_sql(table, dialect);
     snapshot.tables.push_back(std::move(table));
   }
   resolve_references(snapshot);
   for (const auto& view : views_) {
     snapshot.views.push_back(
-        {.name = view.name, .sql = model::stored_statement("VIEW", view.sql).sql});
+        {.name = view.name, .sql = dialect.stored_statement("VIEW", view.sql).sql});
   }
   for (const auto& trigger : triggers_) {
-    auto stored = model::stored_statement("TRIGGER", trigger.sql);
+    auto stored = dialect.stored_statement("TRIGGER", trigger.sql);
     snapshot.triggers.push_back({.name = trigger.name,
                                  .table = stored.table.empty() ? trigger.table : stored.table,
                                  .sql = std::move(stored.sql)});
@@ -130,8 +132,7 @@ Snapshot Schema::snapshot() const {
   Snapshot snapshot = unchecked_snapshot();
   // Its SQL text is rendered as declared (create_all(), revisions): each piece must be one thing
   // of its kind, as every snapshot source checks.
-  const SqliteFragmentCheck fragments;
-  check_snapshot(snapshot, SnapshotOrigin{.file = "model"}, &fragments);
+  check_snapshot(snapshot, SnapshotOrigin{.file = "model"}, &default_dialect().fragment_check());
   return snapshot;
 }
 

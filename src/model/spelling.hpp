@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "dbmigrate/snapshot.hpp"
-#include "dialect/sqlite/sql_tokens.hpp"
 
 namespace dbmigrate::model {
 

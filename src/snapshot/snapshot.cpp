@@ -123,7 +123,8 @@ char fold(char c) {
 
 }  // namespace
 
-bool same_identifier(std::string_view a, std::string_view b) {
+bool same_identifier(std::string_view a, std::string_view b, IdentifierCase rule) {
+  if (rule == IdentifierCase::exact) return a == b;
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return x == y || fold(x) == fold(y);
          });
@@ -135,8 +136,9 @@ bool is_strict_type(std::string_view type) {
                      [&](std::string_view t) { return same_identifier(type, t); });
 }
 
-std::string identifier_key(std::string_view name) {
+std::string identifier_key(std::string_view name, IdentifierCase rule) {
   std::string key(name);
+  if (rule == IdentifierCase::exact) return key;
   for (char& c : key) c = fold(c);
   return key;
 }

@@ -1,13 +1,14 @@
-// How SQLite stores a CREATE VIEW / CREATE TRIGGER (sqlite3EndTable, sqlite3FinishTrigger).
-#include "model/stored_statement.hpp"
-
+// How SQLite stores a CREATE VIEW / CREATE TRIGGER in sqlite_schema: "CREATE <kind> " and the
+// text from the object's name to the last token, dropping TEMP, IF NOT EXISTS and a schema
+// prefix (sqlite3EndTable, sqlite3FinishTrigger).
 #include <fmt/format.h>
 
+#include "dbmigrate/sqlite.hpp"
 #include "dialect/sqlite/sql_tokens.hpp"
 
-namespace dbmigrate::model {
+namespace dbmigrate {
 
-StoredStatement stored_statement(std::string_view kind, std::string_view sql) {
+StoredStatement SqliteDialect::stored_statement(std::string_view kind, std::string_view sql) const {
   const auto tokens = sqlite::tokenize_sql_code(sql);
   StoredStatement stored;
   std::size_t i = 0;
@@ -52,4 +53,4 @@ StoredStatement stored_statement(std::string_view kind, std::string_view sql) {
   return stored;
 }
 
-}  // namespace dbmigrate::model
+}  // namespace dbmigrate
