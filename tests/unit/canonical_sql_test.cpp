@@ -98,6 +98,20 @@ TEST(CanonicalSql, ViewsAndTriggersFoldKeywordsAndKeepLayout) {
             "CREATE TRIGGER tr AFTER DELETE ON T BEGIN\n  DELETE FROM u WHERE id = OLD.id; END");
 }
 
+// A keyword SQLite lets be a name (a table called `rows`) is left as the name it is.
+TEST(CanonicalSql, KeywordsUsedAsNamesStayNames) {
+  EXPECT_EQ(view("create view v as select id from rows join key on key.id = rows.id"),
+            "CREATE VIEW v AS SELECT id FROM rows JOIN key ON key.id = rows.id");
+  EXPECT_EQ(SqliteDialect()
+                .stored_statement("TRIGGER",
+                                  "create trigger tr after update of body on rows begin "
+                                  "update or replace rows set n = new.n; end")
+                .sql,
+            "CREATE TRIGGER tr AFTER UPDATE OF body ON rows BEGIN "
+            "UPDATE OR REPLACE rows SET n = NEW.n; END");
+  EXPECT_EQ(normalize_sql_expression("Rows.ID > 0"), "rows.id > 0");
+}
+
 // SQLite names a view's columns after the text of an expression without an alias: that text
 // is kept, so that views whose columns are named differently still differ.
 TEST(CanonicalSql, ViewResultColumnsKeepTheirText) {

@@ -19,6 +19,20 @@ bool ends_result_columns(const Token& token) {
   return false;
 }
 
+// Where SQLite reads a word as a name even when it is a keyword it lets be one (a table called
+// `rows`, a column called `key`): before or after a '.', after FROM, JOIN, INTO, UPDATE, ON, OF.
+bool in_name_position(const std::vector<Token>& code, std::size_t i) {
+  if ((i > 0 && code[i - 1].is(".")) || (i + 1 < code.size() && code[i + 1].is("."))) return true;
+  if (i == 0 || code[i].is_keyword("OF") || code[i].is_keyword("OR") ||
+      code[i].is_keyword("CONFLICT"))  // UPDATE OF, UPDATE OR REPLACE, ON CONFLICT
+    return false;
+  for (auto keyword : {"FROM", "JOIN", "INTO", "UPDATE", "ON", "OF"}) {
+    if (code[i - 1].is_keyword(keyword)) return true;
+  }
+  // UPDATE OR REPLACE <table>
+  return i >= 3 && code[i - 3].is_keyword("UPDATE") && code[i - 2].is_keyword("OR");
+}
+
 // A trigger's NEW.column or OLD.column: SQLite reads NEW and OLD ignoring case.
 bool is_row_name(const std::vector<Token>& code, std::size_t i) {
   return (code[i].is_keyword("NEW") || code[i].is_keyword("OLD")) && i + 1 < code.size() &&
@@ -62,7 +76,10 @@ std::string folded_word(const std::vector<Token>& code, std::size_t i,
     if (column != columns->end()) return *column;
   }
   if (i > 0 && code[i - 1].is_keyword("COLLATE")) return ascii_upper(word);
-  if (is_sqlite_keyword(word) || code[i].is_keyword("TRUE") || code[i].is_keyword("FALSE"))
+  const bool dotted =
+      (i > 0 && code[i - 1].is(".")) || (i + 1 < code.size() && code[i + 1].is("."));
+  if (!dotted &&
+      (is_sqlite_keyword(word) || code[i].is_keyword("TRUE") || code[i].is_keyword("FALSE")))
     return ascii_upper(word);
   return ascii_lower(word);
 }
@@ -82,10 +99,11 @@ std::string fold_statement_case(std::string_view sql, std::string_view kind,
     const bool keep =
         in_result_columns || token.offset == name_offset || token.kind != TokenKind::word;
     if (!keep) {
-      const std::string folded = is_sqlite_keyword(token.text) || is_row_name(code, i)
-                                     ? ascii_upper(token.text)
-                                 : is_function_name(code, i) ? ascii_lower(token.text)
-                                                             : std::string(token.text);
+      const std::string folded =
+          is_row_name(code, i) || (is_sqlite_keyword(token.text) && !in_name_position(code, i))
+              ? ascii_upper(token.text)
+          : is_function_name(code, i) ? ascii_lower(token.text)
+                                      : std::string(token.text);
       out.replace(token.offset, token.text.size(), folded);
     }
     if (!result_columns_seen && depth == 0 && token.is_keyword("SELECT")) {
