@@ -27,6 +27,9 @@ struct SqlScript {
   // The script rebuilds tables: foreign-key enforcement must be off around its transaction
   // and `PRAGMA foreign_key_check` clean before commit.
   bool needs_foreign_keys_off = false;
+  // The script can lose data (a statement carries a "WARNING: ..." comment): the runner backs
+  // the database up before it runs.
+  bool destructive = false;
   // The tables the script rebuilds, each as it stands before the script runs (under its name
   // then; a table the script creates itself is left out), in the order first rebuilt. A rebuild
   // keeps these names only: the runner refuses one whose live table has more.

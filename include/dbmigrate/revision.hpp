@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -61,6 +62,37 @@ struct Revision {
 // that is not such a shape (parse_revision already refuses those, with the line).
 [[nodiscard]] std::vector<TableShape> rebuilt_tables(const Revision& revision,
                                                      std::string_view section);
+
+// What one section of a revision asks of the runner beyond running its statements.
+struct SectionNeeds {
+  // Foreign-key enforcement off around its transaction (a table rebuild: ON DELETE CASCADE must
+  // not fire), and every foreign key checked before commit.
+  bool foreign_keys_off = false;
+  // It can lose data (a dropped table or column, ...): the database is backed up before it runs.
+  bool destructive = false;
+
+  friend bool operator==(const SectionNeeds&, const SectionNeeds&) = default;
+};
+
+// `-- Dialect: sqlite`: the dialect the revision was generated for. A revision that carries it
+// says its needs in the headers below, and only there.
+[[nodiscard]] HeaderField dialect_header(std::string_view dialect);
+// The dialect a revision names; empty when it names none (written by hand, or before the header
+// existed).
+[[nodiscard]] std::string revision_dialect(const Revision& revision);
+// `-- Upgrade Foreign Keys: off` and `-- Upgrade Destructive: yes` (`Downgrade ...` for the
+// downgrade section; `section` is "upgrade" or "downgrade"): one header per need, none for a
+// section that needs nothing.
+[[nodiscard]] std::vector<HeaderField> needs_headers(std::string_view section,
+                                                     const SectionNeeds& needs);
+// What those headers say of the section; nullopt for a revision without `-- Dialect:`.
+[[nodiscard]] std::optional<SectionNeeds> written_needs(const Revision& revision,
+                                                        std::string_view section);
+// What the section needs: what its headers say, for a revision with `-- Dialect:`; for one
+// without (written by hand, or before the headers existed), what its text says as earlier
+// versions read it (a `PRAGMA foreign_keys = OFF` line, a `-- WARNING:` comment). Either way a
+// `PRAGMA foreign_keys = OFF` statement written in the section by hand is honoured.
+[[nodiscard]] SectionNeeds section_needs(const Revision& revision, std::string_view section);
 
 // SHA-256 of `data` as 64 lower-case hex digits.
 [[nodiscard]] std::string sha256_hex(std::string_view data);
@@ -165,7 +197,7 @@ class RevisionGraph {
   std::vector<Revision> revisions_;  // in ordered() order
   std::vector<std::string> ordered_;
   std::vector<std::vector<std::string>> children_;  // by position
-  std::vector<std::size_t> by_id_;  // positions, sorted by id
+  std::vector<std::size_t> by_id_;                  // positions, sorted by id
   std::vector<std::string> heads_;
   std::vector<std::string> bases_;
 };

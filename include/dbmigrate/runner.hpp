@@ -1,7 +1,8 @@
-// The runner stage: applies revisions to an SQLite database (docs/cli.md, "What a run guarantees").
+// The runner stage: applies revisions to a database through its dialect's Session
+// (dbmigrate/session.hpp; docs/cli.md, "What a run guarantees").
 //
-// One transaction per revision (`BEGIN IMMEDIATE`, which is also the lock between concurrent
-// runners), a version table holding the current head(s), a history table recording every
+// One transaction per revision (holding the lock between concurrent runners: `BEGIN IMMEDIATE`
+// on SQLite), a version table holding the current head(s), a history table recording every
 // revision applied, reverted or stamped, a backup before the first destructive revision of a
 // run, and foreign-key enforcement switched off around table rebuilds.
 #pragma once
@@ -70,7 +71,8 @@ class Reporter {
 
 // `upgrade --sql` / `downgrade --sql`: the script a run from `current_heads` to `target` would
 // execute, version and history statements included, for review or for a DBA to run with the
-// sqlite3 shell. Touches no database. The history rows record a duration of 0.
+// sqlite3 shell. Touches no database. The history rows record a duration of 0. Refuses with
+// Error(input) a planned revision generated for another dialect than SQLite.
 [[nodiscard]] std::string render_upgrade_sql(const RevisionGraph& graph,
                                              const std::vector<std::string>& current_heads,
                                              std::string_view target);
@@ -78,15 +80,16 @@ class Reporter {
                                                const std::vector<std::string>& current_heads,
                                                std::string_view target);
 
-class SqliteRunner {
+class Session;
+
+class Runner {
  public:
-  // Opens (creating if needed) the database file, `:memory:` or an SQLite URI, and turns
-  // foreign-key enforcement on, as applications expect. Throws Error(database) naming the path
-  // when it cannot be opened, is not a database, or is read-only.
-  explicit SqliteRunner(const std::string& database_path, RunnerOptions options = {});
-  SqliteRunner(SqliteRunner&&) noexcept;
-  SqliteRunner& operator=(SqliteRunner&&) noexcept;
-  ~SqliteRunner();
+  // Runs over an open session (for SQLite: open_sqlite_session(), or open_sqlite_runner() for
+  // both at once, in dbmigrate/sqlite_session.hpp).
+  explicit Runner(std::unique_ptr<Session> session, RunnerOptions options = {});
+  Runner(Runner&&) noexcept;
+  Runner& operator=(Runner&&) noexcept;
+  ~Runner();
 
   // What the version table holds, sorted; empty for a new database.
   [[nodiscard]] std::vector<std::string> current_heads();
@@ -97,9 +100,11 @@ class SqliteRunner {
   [[nodiscard]] std::vector<HistoryEntry> history();
 
   // Applies the revisions `target` names (see upgrade_plan), each in its own transaction;
-  // returns the heads afterwards. Refuses with Error(check) when an applied revision's file
-  // changed (unless allow_changed); a failing statement throws Error(database) naming the file
-  // and line, after rolling back its revision (earlier revisions of the run stay applied).
+  // returns the heads afterwards. Refuses with Error(input) before anything runs when a planned
+  // revision was generated for another dialect (`-- Dialect:`), with Error(check) when an
+  // applied revision's file changed (unless allow_changed); a failing statement throws
+  // Error(database) naming the file and line, after rolling back its revision (earlier revisions of
+  // the run stay applied).
   std::vector<std::string> upgrade(const RevisionGraph& graph, std::string_view target,
                                    Reporter& reporter);
   // Reverts revisions down to `target` (see downgrade_plan); otherwise as upgrade().

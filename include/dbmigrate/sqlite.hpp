@@ -9,6 +9,7 @@
 #include "dbmigrate/dialect.hpp"
 #include "dbmigrate/snapshot.hpp"
 #include "dbmigrate/sql_fragments.hpp"
+#include "dbmigrate/version_tables.hpp"  // the tables inspect_sqlite() leaves out
 
 struct sqlite3;
 
@@ -119,9 +120,5 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
 // bare or quoted (`DEFAULT active`, `DEFAULT "dq"`), is the string SQLite puts in new rows,
 // `'active'`. (In a C++ model such a name is a mistake, which the model reports.)
 [[nodiscard]] std::string normalize_stored_default(std::string_view dflt_value);
-
-// Tables DbMigrate keeps in a database it manages; never part of a snapshot.
-inline constexpr std::string_view version_table_name = "dbmigrate_version";
-inline constexpr std::string_view history_table_name = "dbmigrate_history";
 
 }  // namespace dbmigrate

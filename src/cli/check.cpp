@@ -21,6 +21,7 @@
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 
 namespace fs = std::filesystem;
 
@@ -63,7 +64,7 @@ std::string changes(const Snapshot& from, const Snapshot& to) {
 std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph& graph, const Snapshot& head,
                                      std::vector<std::string>& problems) {
   ScratchDatabase scratch;
-  SqliteRunner runner(scratch.path(), RunnerOptions{});
+  Runner runner = open_sqlite_runner(scratch.path(), RunnerOptions{});
   SilentReporter reporter;
   for (const auto& id : graph.ordered()) {
     const Revision& revision = graph.at(id);
@@ -105,7 +106,7 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
 // The schema at `heads` (applied on a fresh database), for the drift of a database at them.
 Snapshot snapshot_at(const Dialect& dialect, const RevisionGraph& graph, const std::vector<std::string>& heads) {
   ScratchDatabase scratch;
-  SqliteRunner runner(scratch.path(), RunnerOptions{});
+  Runner runner = open_sqlite_runner(scratch.path(), RunnerOptions{});
   SilentReporter reporter;
   for (const auto& id : heads) runner.upgrade(graph, id, reporter);
   return scratch.schema(dialect);
@@ -189,7 +190,7 @@ int run_check(const CommonOptions& options) {
       } catch (const Error& error) {
         problems.push_back(fmt::format("database: {}", error.what()));
       }
-      SqliteRunner runner(*path, RunnerOptions{.read_only = true});
+      Runner runner = open_sqlite_runner(*path, RunnerOptions{.read_only = true});
       for (const auto& id : runner.changed_revisions(graph)) {
         problems.push_back(fmt::format("revision {} ({}) changed since it was applied", id,
                                        graph.contains(id) ? graph.at(id).path.filename().string() : id));

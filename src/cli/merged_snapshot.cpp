@@ -11,6 +11,7 @@
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
 #include "dbmigrate/sqlite.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 #include "dialect/sqlite/connection.hpp"
 
 namespace dbmigrate::cli {
@@ -30,7 +31,7 @@ Snapshot replayed_schema(const RevisionGraph& graph, const std::vector<std::stri
   const std::string uri = "file:dbmigrate-merge-replay?mode=memory&cache=shared";
   sqlite::Connection keep_alive(uri);  // the database lives while one connection is open
   {
-    SqliteRunner runner(uri, RunnerOptions{});
+    Runner runner = open_sqlite_runner(uri, RunnerOptions{});
     Quiet reporter;
     for (const auto& parent : parents) (void)runner.upgrade(graph, parent, reporter);
   }

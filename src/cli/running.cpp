@@ -12,6 +12,7 @@
 #include "cli/project.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 
 namespace dbmigrate::cli {
 namespace {
@@ -34,15 +35,14 @@ class PrintingReporter final : public Reporter {
 };
 
 // Opening problems are bad input (exit 2); what goes wrong afterwards is a failed migration.
-SqliteRunner open_runner(const std::string& path, const CommonOptions& common,
-                         const RunOptions& run) {
+Runner open_runner(const std::string& path, const CommonOptions& common, const RunOptions& run) {
   RunnerOptions options;
   options.allow_changed = run.allow_changed;
   options.drop_unknown = run.drop_unknown;
   options.lock_timeout = common.lock_timeout;
   options.lock_timeout_setting = lock_timeout_setting;
   try {
-    return SqliteRunner(path, options);
+    return open_sqlite_runner(path, options);
   } catch (const Error& error) {
     throw Error(ErrorKind::input, error.what());
   }
@@ -98,8 +98,7 @@ void print_heads(const RevisionGraph& graph, const std::vector<std::string>& hea
 }
 
 // An upgrade or a downgrade on the database the options name, printing as it goes.
-using Run = std::vector<std::string> (SqliteRunner::*)(const RevisionGraph&, std::string_view,
-                                                       Reporter&);
+using Run = std::vector<std::string> (Runner::*)(const RevisionGraph&, std::string_view, Reporter&);
 int run_revisions(const CommonOptions& options, const Project& project, const RunOptions& run,
                   const std::string& target, Plan plan, Run apply) {
   const std::string path = database_path(options, project);
@@ -107,12 +106,12 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
   if (!existing_file(path)) {
     const RevisionGraph graph = project.graph();
     if (!path.starts_with("file:")) check_target(graph, path, target, plan);
-    SqliteRunner runner = open_runner(path, options, run);
+    Runner runner = open_runner(path, options, run);
     (void)(runner.*apply)(graph, target, reporter);
     return 0;
   }
   auto [graph, runner] = open_beside_graph(project, [&] {
-    SqliteRunner opened = open_runner(path, options, run);
+    Runner opened = open_runner(path, options, run);
     opened.read_ahead();
     return opened;
   });
@@ -133,7 +132,7 @@ int run_upgrade(const CommonOptions& options, const RunOptions& run) {
                    graph, path ? read_current_heads(*path) : std::vector<std::string>{}, target));
     return 0;
   }
-  return run_revisions(options, project, run, target, upgrade_plan, &SqliteRunner::upgrade);
+  return run_revisions(options, project, run, target, upgrade_plan, &Runner::upgrade);
 }
 
 int run_downgrade(const CommonOptions& options, const RunOptions& run) {
@@ -154,7 +153,7 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
     fmt::print("{}", render_downgrade_sql(graph, heads, target));
     return 0;
   }
-  return run_revisions(options, project, run, target, downgrade_plan, &SqliteRunner::downgrade);
+  return run_revisions(options, project, run, target, downgrade_plan, &Runner::downgrade);
 }
 
 int run_stamp(const CommonOptions& options, const RunOptions& run) {
@@ -164,7 +163,7 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
   if (run.target != "base" && run.target != "heads" && run.target != "head") {
     (void)graph.find(run.target);  // an unknown revision leaves no new database file behind
   }
-  SqliteRunner runner = open_runner(path, options, run);
+  Runner runner = open_runner(path, options, run);
   auto heads = runner.stamp(graph, run.target);
   fmt::print("Stamped the database at {}\n",
              heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));

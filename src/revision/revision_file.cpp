@@ -10,6 +10,7 @@
 #include "diff/printable_line.hpp"
 #include "revision/file_text.hpp"
 #include "revision/rebuild_header.hpp"
+#include "revision/section_needs.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -252,6 +253,10 @@ class Parser {
       } catch (const Error& error) {
         fail(number, fmt::format("'-- {}:' {}", key, error.what()));
       }
+    }
+    if (const auto problem = revision_header::needs_problem(key, value); !problem.empty()) {
+      fail(number, fmt::format("{}; restore the line as 'dbmigrate migrate' wrote it, or remove it",
+                               problem));
     }
     // Shown and written as one printable line, as the fixed keys are: a value read back from
     // the written file is the same.

@@ -7,7 +7,6 @@
 #include <algorithm>
 
 #include "dbmigrate/error.hpp"
-#include "runner/section.hpp"
 
 namespace dbmigrate::runner {
 namespace {
@@ -63,7 +62,7 @@ bool destructive_ahead(const RevisionGraph& graph, const std::vector<std::string
   const auto applied = applied_mask(graph, heads);
   return std::any_of(planned.begin(), planned.end(), [&](const std::string& id) {
     const bool to_run = applied[graph.position(id)] != (direction == Direction::upgrade);
-    return to_run && is_destructive(section_of(graph.at(id), direction));
+    return to_run && section_needs(graph.at(id), direction_name(direction)).destructive;
   });
 }
 

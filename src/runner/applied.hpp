@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "dbmigrate/revision.hpp"
-#include "runner/execute.hpp"
+#include "runner/direction.hpp"
 
 namespace dbmigrate::runner {
 
@@ -25,7 +25,7 @@ namespace dbmigrate::runner {
                                 const Revision& revision, Direction direction);
 
 // Whether a revision of `planned` that is still to run in `direction`, judged on heads read
-// under the lock, is destructive (its section carries the renderer's `-- WARNING:`): the run
+// under the lock, is destructive (section_needs()): the run
 // must then be backed up before it changes anything.
 [[nodiscard]] bool destructive_ahead(const RevisionGraph& graph,
                                      const std::vector<std::string>& heads,

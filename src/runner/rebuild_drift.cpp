@@ -1,6 +1,7 @@
 // The drift check before a rebuild: names are compared the way SQLite compares identifiers
-// (ASCII case folded); only what the live table has beyond the revision's idea of it matters,
-// since a rebuild fails by itself on anything it needs that is missing.
+// (ASCII case folded, identifier_key()); the session reads what the live table holds; only what the
+// live table has beyond the revision's idea of it matters, since a rebuild fails by itself on
+// anything it needs that is missing.
 #include "runner/rebuild_drift.hpp"
 
 #include <fmt/format.h>
@@ -12,7 +13,7 @@
 #include <vector>
 
 #include "dbmigrate/error.hpp"
-#include "dbmigrate/sqlite.hpp"
+#include "dbmigrate/snapshot.hpp"
 
 namespace dbmigrate::runner {
 namespace {
@@ -30,44 +31,31 @@ std::set<std::string> folded(const std::vector<std::string>& names) {
   return keys;
 }
 
-std::vector<std::string> column_values(sqlite::Connection& connection, std::string_view sql,
-                                       std::string_view parameter) {
-  auto statement = connection.prepare(sql);
-  statement.bind(1, parameter);
-  std::vector<std::string> values;
-  while (statement.step()) values.push_back(statement.text(0));
-  return values;
+// Whether the column holds a value in some row.
+bool has_data(Session& session, std::string_view table, std::string_view column) {
+  return !session
+              .query(fmt::format("SELECT 1 FROM {} WHERE {} IS NOT NULL LIMIT 1",
+                                 session.quote_identifier(table), session.quote_identifier(column)))
+              .empty();
 }
 
 // The extras on one live table, each as a phrase; empty when the table is not there (the
 // rebuild then fails on its own, naming it).
-std::vector<std::string> extras(sqlite::Connection& connection, const TableShape& shape) {
-  const SqliteDialect dialect;
+std::vector<std::string> extras(Session& session, const TableShape& shape) {
+  const auto live = session.live_table(shape.table);
   std::vector<std::string> found;
   const auto columns = folded(shape.columns);
-  for (const auto& column : column_values(
-           connection, "SELECT name FROM pragma_table_xinfo(?1) ORDER BY cid", shape.table)) {
+  for (const auto& column : live.columns) {
     if (columns.count(identifier_key(column))) continue;
-    const bool data =
-        connection.query_int(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE {} IS NOT NULL)",
-                                         dialect.quote_identifier(shape.table),
-                                         dialect.quote_identifier(column))) != 0;
+    const bool data = has_data(session, shape.table, column);
     found.push_back(fmt::format("column {}{}", in_quotes(column), data ? " (with data)" : ""));
   }
-  // Indexes SQLite made for a PRIMARY KEY or UNIQUE (no sql) belong to the table's definition.
   const auto indexes = folded(shape.indexes);
-  for (const auto& index : column_values(connection,
-                                         "SELECT name FROM sqlite_schema WHERE type = 'index' AND "
-                                         "sql IS NOT NULL AND tbl_name = ?1 COLLATE NOCASE "
-                                         "ORDER BY name",
-                                         shape.table)) {
+  for (const auto& index : live.indexes) {
     if (!indexes.count(identifier_key(index))) found.push_back("index " + in_quotes(index));
   }
   const auto triggers = folded(shape.triggers);
-  for (const auto& trigger : column_values(connection,
-                                           "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
-                                           "AND tbl_name = ?1 COLLATE NOCASE ORDER BY name",
-                                           shape.table)) {
+  for (const auto& trigger : live.triggers) {
     if (!triggers.count(identifier_key(trigger))) found.push_back("trigger " + in_quotes(trigger));
   }
   return found;
@@ -75,11 +63,11 @@ std::vector<std::string> extras(sqlite::Connection& connection, const TableShape
 
 }  // namespace
 
-bool refuse_unknown_on_rebuild(sqlite::Connection& connection, const Revision& revision,
-                               Direction direction, bool drop_unknown) {
+bool refuse_unknown_on_rebuild(Session& session, const Revision& revision, Direction direction,
+                               bool drop_unknown) {
   std::vector<std::string> tables, found;  // the tables with extras; per table, its extras
   for (const auto& shape : rebuilt_tables(revision, direction_name(direction))) {
-    if (auto extra = extras(connection, shape); !extra.empty()) {
+    if (auto extra = extras(session, shape); !extra.empty()) {
       tables.push_back(in_quotes(shape.table));
       found.push_back(fmt::format("{}", fmt::join(extra, ", ")));
     }

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "dbmigrate/revision.hpp"
-#include "dialect/sqlite/connection.hpp"
-#include "runner/execute.hpp"
+#include "dbmigrate/session.hpp"
+#include "runner/direction.hpp"
 
 namespace dbmigrate::runner {
 
@@ -12,7 +12,7 @@ namespace dbmigrate::runner {
 // without the headers (a hand-written revision). When the live tables hold more: throws
 // Error(check) naming each extra and what to do, unless `drop_unknown`; then returns true (the
 // run then drops data that no revision declared, and backs the database up first).
-bool refuse_unknown_on_rebuild(sqlite::Connection& connection, const Revision& revision,
-                               Direction direction, bool drop_unknown);
+bool refuse_unknown_on_rebuild(Session& session, const Revision& revision, Direction direction,
+                               bool drop_unknown);
 
 }  // namespace dbmigrate::runner

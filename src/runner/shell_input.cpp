@@ -7,7 +7,7 @@
 #include <cctype>
 #include <string>
 
-#include "runner/section.hpp"
+#include "revision/section_text.hpp"
 
 namespace dbmigrate::runner {
 namespace {
@@ -37,7 +37,7 @@ std::optional<ShellMisreading> shell_misreading(std::string_view sql) {
   for (std::size_t line = 0; line < sql.size();) {
     const auto end = std::min(sql.find('\n', line), sql.size());
     const auto text = sql.substr(line, end - line);
-    const bool pending = skip_blanks_and_comments(sql, statement) < line;
+    const bool pending = section_text::skip_blanks_and_comments(sql, statement) < line;
     if (!pending && trimmed(text).starts_with('.'))
       return ShellMisreading{line, "the sqlite3 shell would run it as one of its commands"};
     if (pending && is_terminator_line(text) &&

@@ -12,11 +12,11 @@
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
-#include "dbmigrate/sqlite.hpp"
 #include "diff/printable_line.hpp"
 #include "revision/line_ends.hpp"
-#include "runner/execute.hpp"
-#include "runner/section.hpp"
+#include "revision/section_text.hpp"
+#include "runner/dialect_check.hpp"
+#include "runner/direction.hpp"
 #include "runner/shell_input.hpp"
 #include "runner/version_store.hpp"
 
@@ -41,15 +41,14 @@ void refuse_shell_misreading(const Revision& revision, Direction direction) {
   const auto& sql = runner::section_of(revision, direction);
   const auto misreading = runner::shell_misreading(sql);
   if (!misreading) return;
-  const int first_line =
-      direction == Direction::upgrade ? revision.upgrade_first_line : revision.downgrade_first_line;
+  const int first_line = runner::first_line_of_section(revision, direction);
   const auto end = std::min(sql.find('\n', misreading->offset), sql.size());
   throw Error(
       ErrorKind::input,
       fmt::format("{}:{}: '{}': {}, which SQLite reads otherwise; change that line of the {} "
                   "section of revision {} (no script was printed)",
                   revision.path.empty() ? "revision " + revision.id : revision.path.string(),
-                  runner::line_of(sql, misreading->offset, first_line == 0 ? 1 : first_line),
+                  section_text::line_of(sql, misreading->offset, first_line == 0 ? 1 : first_line),
                   printable_line(sql.substr(misreading->offset, end - misreading->offset)),
                   misreading->why, direction_name(direction), revision.id));
 }
@@ -67,17 +66,19 @@ constexpr std::string_view foreign_key_check_sql =
 
 std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
                    const std::vector<std::string>& plan, Direction direction) {
+  runner::refuse_other_dialect(graph, "sqlite", "the --sql script, for the sqlite3 shell");
+  const auto tables = runner::standard_version_tables();
   std::string script =
       "-- A script for the sqlite3 shell: sqlite3 app.db < script.sql\n"
       "-- .bail on stops it at the first error, before that revision's COMMIT.\n"
       ".bail on\n" +
-      runner::create_tables_sql() + "\n";
-  const auto history = SqliteDialect().quote_identifier(history_table_name);
+      runner::create_tables_sql(tables) + "\n";
   for (const auto& id : plan) {
     const Revision& revision = graph.at(id);
     refuse_shell_misreading(revision, direction);
     const auto& sql = runner::section_of(revision, direction);
-    const bool foreign_keys_off = runner::disables_foreign_keys(sql);
+    const bool foreign_keys_off =
+        section_needs(revision, direction_name(direction)).foreign_keys_off;
     heads = direction == Direction::upgrade ? heads_after_upgrade(graph, heads, id)
                                             : heads_after_downgrade(graph, heads, id);
     script += fmt::format("\n-- {}\n", running_message(revision, direction_name(direction)));
@@ -86,12 +87,11 @@ std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
     // The shell drops a CR before LF; a literal that holds one keeps it.
     script += with_line_end_crs_kept(terminated(sql));
     if (foreign_keys_off) script += foreign_key_check_sql;
-    script += runner::write_heads_sql(heads) + "\n";
-    script += fmt::format(
-        "INSERT INTO {} (revision, checksum, direction, applied_at, duration_ms) VALUES ({}, {}, "
-        "{}, strftime('%Y-%m-%d %H:%M:%S+00:00', 'now'), 0);\n",
-        history, runner::sql_literal(id), runner::sql_literal(runner::revision_checksum(revision)),
-        runner::sql_literal(direction_name(direction)));
+    script += runner::write_heads_sql(tables, heads) + "\n";
+    script += runner::add_history_sql(tables, id, runner::revision_checksum(revision),
+                                      direction_name(direction),
+                                      "strftime('%Y-%m-%d %H:%M:%S+00:00', 'now')", 0) +
+              "\n";
     script += "COMMIT;\n";
     if (foreign_keys_off) script += "PRAGMA foreign_keys = ON;\n";
   }

@@ -4,24 +4,31 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
-#include "dbmigrate/sqlite.hpp"
+#include "dbmigrate/version_tables.hpp"
 
 namespace dbmigrate::runner {
 namespace {
 
-std::string version_table() {
-  return SqliteDialect().quote_identifier(version_table_name);
-}
-std::string history_table() {
-  return SqliteDialect().quote_identifier(history_table_name);
+// Standard SQL's rule: a name of lower-case letters, digits and '_' needs no quotes.
+std::string standard_quote(std::string_view name) {
+  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                     });
+  if (plain) return std::string(name);
+  std::string quoted = "\"";
+  for (const char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
 }
 
-bool table_exists(sqlite::Connection& connection, std::string_view name) {
-  auto statement =
-      connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
-  statement.bind(1, name);
-  return statement.step();
+std::string text_of(const std::optional<std::string>& value) {
+  return value.value_or("");
+}
+
+std::int64_t integer_of(const std::optional<std::string>& value) {
+  return value ? std::stoll(*value) : 0;
 }
 
 }  // namespace
@@ -59,7 +66,16 @@ bool checksum_matches(const Revision& revision, std::string_view recorded) {
   }
 }
 
-std::string create_tables_sql() {
+VersionTables version_tables(const Session& session) {
+  return {session.quote_identifier(version_table_name),
+          session.quote_identifier(history_table_name)};
+}
+
+VersionTables standard_version_tables() {
+  return {standard_quote(version_table_name), standard_quote(history_table_name)};
+}
+
+std::string create_tables_sql(const VersionTables& tables) {
   return fmt::format(
       "CREATE TABLE IF NOT EXISTS {} (revision TEXT PRIMARY KEY);\n"
       "CREATE TABLE IF NOT EXISTS {} (\n"
@@ -70,72 +86,79 @@ std::string create_tables_sql() {
       "  applied_at TEXT NOT NULL,\n"
       "  duration_ms INTEGER NOT NULL\n"
       ");",
-      version_table(), history_table());
+      tables.version, tables.history);
 }
 
-std::string write_heads_sql(const std::vector<std::string>& heads) {
-  auto sql = fmt::format("DELETE FROM {};", version_table());
+std::string write_heads_sql(const VersionTables& tables, const std::vector<std::string>& heads) {
+  auto sql = fmt::format("DELETE FROM {};", tables.version);
   for (const auto& head : heads) {
     sql +=
-        fmt::format("\nINSERT INTO {} (revision) VALUES ({});", version_table(), sql_literal(head));
+        fmt::format("\nINSERT INTO {} (revision) VALUES ({});", tables.version, sql_literal(head));
   }
   return sql;
 }
 
-void create_tables(sqlite::Connection& connection) {
-  connection.execute(create_tables_sql());
+std::string add_history_sql(const VersionTables& tables, std::string_view revision,
+                            std::string_view checksum, std::string_view direction,
+                            std::string_view applied_at, std::int64_t duration_ms) {
+  return fmt::format(
+      "INSERT INTO {} (revision, checksum, direction, applied_at, duration_ms) VALUES ({}, {}, "
+      "{}, {}, {});",
+      tables.history, sql_literal(revision), sql_literal(checksum), sql_literal(direction),
+      applied_at, duration_ms);
 }
 
-std::vector<std::string> read_heads(sqlite::Connection& connection) {
+void create_tables(Session& session) {
+  session.execute(create_tables_sql(version_tables(session)));
+}
+
+std::vector<std::string> read_heads(Session& session) {
   std::vector<std::string> heads;
-  if (!table_exists(connection, version_table_name)) return heads;
-  auto statement = connection.prepare(fmt::format("SELECT revision FROM {}", version_table()));
-  while (statement.step()) heads.push_back(statement.text(0));
+  if (!session.table_exists(version_table_name)) return heads;
+  for (const auto& row :
+       session.query(fmt::format("SELECT revision FROM {}", version_tables(session).version))) {
+    heads.push_back(text_of(row.at(0)));
+  }
   std::sort(heads.begin(), heads.end());
   return heads;
 }
 
-void write_heads(sqlite::Connection& connection, const std::vector<std::string>& heads) {
-  connection.execute(write_heads_sql(heads));
+void write_heads(Session& session, const std::vector<std::string>& heads) {
+  session.execute(write_heads_sql(version_tables(session), heads));
 }
 
-void add_history(sqlite::Connection& connection, std::string_view revision,
-                 std::string_view checksum, std::string_view direction, std::int64_t duration_ms) {
-  auto insert = connection.prepare(
-      fmt::format("INSERT INTO {} (revision, checksum, direction, applied_at, duration_ms) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5)",
-                  history_table()));
-  insert.bind(1, revision).bind(2, checksum).bind(3, direction).bind(4, utc_now_string());
-  insert.bind(5, duration_ms);
-  insert.step();
+void add_history(Session& session, std::string_view revision, std::string_view checksum,
+                 std::string_view direction, std::int64_t duration_ms) {
+  session.execute(add_history_sql(version_tables(session), revision, checksum, direction,
+                                  sql_literal(utc_now_string()), duration_ms));
 }
 
-std::vector<HistoryEntry> read_history(sqlite::Connection& connection) {
+std::vector<HistoryEntry> read_history(Session& session) {
   std::vector<HistoryEntry> entries;
-  if (!table_exists(connection, history_table_name)) return entries;
-  auto statement = connection.prepare(fmt::format(
-      "SELECT id, revision, checksum, direction, applied_at, duration_ms FROM {} ORDER BY id",
-      history_table()));
-  while (statement.step()) {
-    entries.push_back({.id = statement.integer(0),
-                       .revision = statement.text(1),
-                       .checksum = statement.text(2),
-                       .direction = statement.text(3),
-                       .applied_at = statement.text(4),
-                       .duration_ms = statement.integer(5)});
+  if (!session.table_exists(history_table_name)) return entries;
+  for (const auto& row : session.query(fmt::format(
+           "SELECT id, revision, checksum, direction, applied_at, duration_ms FROM {} ORDER BY id",
+           version_tables(session).history))) {
+    entries.push_back({.id = integer_of(row.at(0)),
+                       .revision = text_of(row.at(1)),
+                       .checksum = text_of(row.at(2)),
+                       .direction = text_of(row.at(3)),
+                       .applied_at = text_of(row.at(4)),
+                       .duration_ms = integer_of(row.at(5))});
   }
   return entries;
 }
 
-std::unordered_map<std::string, std::string> recorded_checksums(sqlite::Connection& connection) {
+std::unordered_map<std::string, std::string> recorded_checksums(Session& session) {
   // The checksum of each revision's latest upgrade or stamp: one pass over the history in id
   // order, later rows replacing earlier ones. Linear in the history's length, with no sort.
   std::unordered_map<std::string, std::string> checksums;
-  if (!table_exists(connection, history_table_name)) return checksums;
-  auto statement = connection.prepare(
-      fmt::format("SELECT revision, checksum FROM {} WHERE direction <> 'downgrade' ORDER BY id",
-                  history_table()));
-  while (statement.step()) checksums.insert_or_assign(statement.text(0), statement.text(1));
+  if (!session.table_exists(history_table_name)) return checksums;
+  for (auto& row : session.query(fmt::format(
+           "SELECT revision, checksum FROM {} WHERE direction <> 'downgrade' ORDER BY id",
+           version_tables(session).history))) {
+    checksums.insert_or_assign(text_of(row.at(0)), text_of(row.at(1)));
+  }
   return checksums;
 }
 

@@ -1,5 +1,6 @@
 // DbMigrate's two tables in a managed database: the version table (current heads) and the
-// history table (every revision applied, reverted or stamped).
+// history table (every revision applied, reverted or stamped). The SQL is plain enough for
+// every dialect; the session runs it.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 #include <vector>
 
 #include "dbmigrate/runner.hpp"
-#include "dialect/sqlite/connection.hpp"
+#include "dbmigrate/session.hpp"
 
 namespace dbmigrate::runner {
 
@@ -25,26 +26,42 @@ namespace dbmigrate::runner {
 // that databases migrated by them keep passing.
 [[nodiscard]] bool checksum_matches(const Revision& revision, std::string_view recorded);
 
+// The two tables' names as SQL.
+struct VersionTables {
+  std::string version;
+  std::string history;
+};
+// Quoted by the session's dialect.
+[[nodiscard]] VersionTables version_tables(const Session& session);
+// Quoted as standard SQL quotes them (for a script, with no session): the names are plain.
+[[nodiscard]] VersionTables standard_version_tables();
+
 // CREATE TABLE IF NOT EXISTS for both, as one script.
-[[nodiscard]] std::string create_tables_sql();
+[[nodiscard]] std::string create_tables_sql(const VersionTables& tables);
 
 // The statements that make the version table hold exactly `heads` (also for --sql output).
-[[nodiscard]] std::string write_heads_sql(const std::vector<std::string>& heads);
+[[nodiscard]] std::string write_heads_sql(const VersionTables& tables,
+                                          const std::vector<std::string>& heads);
+
+// The statement that adds a history row; `applied_at` is SQL (a literal, or the script's
+// expression for the time it runs).
+[[nodiscard]] std::string add_history_sql(const VersionTables& tables, std::string_view revision,
+                                          std::string_view checksum, std::string_view direction,
+                                          std::string_view applied_at, std::int64_t duration_ms);
 
 // CREATE TABLE IF NOT EXISTS for both; called inside each revision's transaction, so that a
 // database is only changed by a run that changes it.
-void create_tables(sqlite::Connection& connection);
+void create_tables(Session& session);
 
 // Sorted; empty when the version table does not exist yet.
-[[nodiscard]] std::vector<std::string> read_heads(sqlite::Connection& connection);
-void write_heads(sqlite::Connection& connection, const std::vector<std::string>& heads);
+[[nodiscard]] std::vector<std::string> read_heads(Session& session);
+void write_heads(Session& session, const std::vector<std::string>& heads);
 
-void add_history(sqlite::Connection& connection, std::string_view revision,
-                 std::string_view checksum, std::string_view direction, std::int64_t duration_ms);
-[[nodiscard]] std::vector<HistoryEntry> read_history(sqlite::Connection& connection);
+void add_history(Session& session, std::string_view revision, std::string_view checksum,
+                 std::string_view direction, std::int64_t duration_ms);
+[[nodiscard]] std::vector<HistoryEntry> read_history(Session& session);
 
 // Per revision, the checksum recorded by its latest upgrade or stamp.
-[[nodiscard]] std::unordered_map<std::string, std::string> recorded_checksums(
-    sqlite::Connection& connection);
+[[nodiscard]] std::unordered_map<std::string, std::string> recorded_checksums(Session& session);
 
 }  // namespace dbmigrate::runner

@@ -50,7 +50,7 @@ class RunnerBackup : public RunnerTest {
         "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n"
         "INSERT INTO users VALUES (1, 'one@example.com');",
         "DROP TABLE users;", "add users");
-    SqliteRunner runner(database());
+    Runner runner = open_sqlite_runner(database());
     (void)runner.upgrade(graph(), "head", reporter_);
     add("bbbb", {"aaaa"},
         "-- WARNING: drops column 'users.email' and its data\n"
@@ -73,7 +73,7 @@ TEST_F(RunnerBackup, Upgrade_RowsCommittedWhileWaitingForTheLock_AreInTheBackup)
   other.execute("BEGIN IMMEDIATE; INSERT INTO users VALUES (2, 'late@example.com');");
   WaitingReporter reporter;
   std::thread upgrade([&] {
-    SqliteRunner runner(database());
+    Runner runner = open_sqlite_runner(database());
     (void)runner.upgrade(graph(), "head", reporter);
   });
   (void)reporter.wait_for_backups(1, 1000ms);
@@ -97,7 +97,7 @@ TEST_F(RunnerBackup, Upgrade_TwoRunnersTogether_TheOneThatAppliesBacksUpThePrevi
   WaitingReporter first_reporter;
   WaitingReporter second_reporter;
   const auto upgrade = [&](Reporter& reporter) {
-    SqliteRunner runner(database());
+    Runner runner = open_sqlite_runner(database());
     (void)runner.upgrade(graph(), "head", reporter);
   };
   std::thread first([&] { upgrade(first_reporter); });
@@ -137,7 +137,7 @@ TEST_F(RunnerBackup, Upgrade_BackupNameTaken_NeverWritesOverOrThroughIt) {
     fs::create_symlink(dir_ / fmt::format("elsewhere{}.db", second), dir_ / (name + "-2"));
   }
 
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "head", reporter_);
   ASSERT_EQ(reporter_.backups.size(), 1U);
   const auto backup = reporter_.backups.front();

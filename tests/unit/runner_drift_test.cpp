@@ -79,7 +79,7 @@ class RunnerDrift : public RunnerTest, public ::testing::WithParamInterface<Hand
     add_with_headers("bbbb", "aaaa", headers, rebuild_not_null, rebuild_nullable);
   }
 
-  std::vector<std::string> heads() { return SqliteRunner(database()).current_heads(); }
+  std::vector<std::string> heads() { return open_sqlite_runner(database()).current_heads(); }
   std::vector<std::string> schema() {
     auto db = look();
     return column(db, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name");
@@ -110,12 +110,12 @@ class RunnerDrift : public RunnerTest, public ::testing::WithParamInterface<Hand
 
 TEST_P(RunnerDrift, UpgradeRebuildingATableWithAHandChange_RefusesAndChangesNothing) {
   add_rebuild(true);
-  SqliteRunner(database()).upgrade(graph(), "aaaa", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "aaaa", reporter_);
   hand(GetParam().sql);
   const auto before = schema();
 
   const std::string message =
-      refusal([&] { SqliteRunner(database()).upgrade(graph(), "head", reporter_); });
+      refusal([&] { open_sqlite_runner(database()).upgrade(graph(), "head", reporter_); });
   EXPECT_TRUE(
       message.starts_with("revision bbbb rebuilds table \"users\", but the database has "
                           "what the revision does not know: "))
@@ -129,11 +129,12 @@ TEST_P(RunnerDrift, UpgradeRebuildingATableWithAHandChange_RefusesAndChangesNoth
 
 TEST_P(RunnerDrift, UpgradeWithDropUnknown_RebuildsAfterABackup) {
   add_rebuild(true);
-  SqliteRunner(database()).upgrade(graph(), "aaaa", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "aaaa", reporter_);
   hand(GetParam().sql);
   const auto before = schema();
 
-  SqliteRunner(database(), RunnerOptions{.drop_unknown = true}).upgrade(graph(), "head", reporter_);
+  open_sqlite_runner(database(), RunnerOptions{.drop_unknown = true})
+      .upgrade(graph(), "head", reporter_);
   EXPECT_EQ(heads(), std::vector<std::string>{"bbbb"});
   auto db = look();
   EXPECT_EQ(column(db, "SELECT name FROM pragma_table_info('users') ORDER BY cid"),
@@ -150,12 +151,12 @@ TEST_P(RunnerDrift, UpgradeWithDropUnknown_RebuildsAfterABackup) {
 
 TEST_P(RunnerDrift, DowngradeRebuildingATableWithAHandChange_RefusesUnlessTold) {
   add_rebuild(true);
-  SqliteRunner(database()).upgrade(graph(), "head", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "head", reporter_);
   hand(GetParam().sql);
   const auto before = schema();
 
   const std::string message =
-      refusal([&] { SqliteRunner(database()).downgrade(graph(), "-1", reporter_); });
+      refusal([&] { open_sqlite_runner(database()).downgrade(graph(), "-1", reporter_); });
   EXPECT_TRUE(
       message.starts_with("revision bbbb's downgrade rebuilds table \"users\", but the "
                           "database has what the revision does not know: "))
@@ -165,7 +166,8 @@ TEST_P(RunnerDrift, DowngradeRebuildingATableWithAHandChange_RefusesUnlessTold) 
   EXPECT_EQ(schema(), before);
   EXPECT_TRUE(backups().empty());
 
-  SqliteRunner(database(), RunnerOptions{.drop_unknown = true}).downgrade(graph(), "-1", reporter_);
+  open_sqlite_runner(database(), RunnerOptions{.drop_unknown = true})
+      .downgrade(graph(), "-1", reporter_);
   EXPECT_EQ(heads(), std::vector<std::string>{"aaaa"});
   EXPECT_EQ(reporter_.backups.size(), 1U);
 }
@@ -177,19 +179,19 @@ using RunnerDriftCases = RunnerDrift;
 
 TEST_F(RunnerDriftCases, WhatTheRevisionKnows_IsNoDrift) {
   add_rebuild(true);
-  SqliteRunner(database()).upgrade(graph(), "head", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "head", reporter_);
   EXPECT_EQ(heads(), std::vector<std::string>{"bbbb"});
   EXPECT_TRUE(reporter_.backups.empty());
 }
 
 TEST_F(RunnerDriftCases, AllExtrasOfATable_NamedInOneMessage) {
   add_rebuild(true);
-  SqliteRunner(database()).upgrade(graph(), "aaaa", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "aaaa", reporter_);
   hand(
       "ALTER TABLE users ADD COLUMN nickname TEXT DEFAULT 'x'; CREATE INDEX ix_nick ON users "
       "(nickname); CREATE TRIGGER trg AFTER DELETE ON users BEGIN SELECT 1; END;");
   const std::string message =
-      refusal([&] { SqliteRunner(database()).upgrade(graph(), "head", reporter_); });
+      refusal([&] { open_sqlite_runner(database()).upgrade(graph(), "head", reporter_); });
   EXPECT_EQ(message,
             "revision bbbb rebuilds table \"users\", but the database has what the revision does "
             "not know: column \"nickname\" (with data), index \"ix_nick\", trigger \"trg\"; drop "
@@ -198,9 +200,9 @@ TEST_F(RunnerDriftCases, AllExtrasOfATable_NamedInOneMessage) {
 
 TEST_F(RunnerDriftCases, RevisionWithoutTheHeaders_StillRuns) {
   add_rebuild(false);
-  SqliteRunner(database()).upgrade(graph(), "aaaa", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "aaaa", reporter_);
   hand("ALTER TABLE users ADD COLUMN nickname TEXT;");
-  SqliteRunner(database()).upgrade(graph(), "head", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "head", reporter_);
   EXPECT_EQ(heads(), std::vector<std::string>{"bbbb"});
 }
 
@@ -218,7 +220,7 @@ TEST_F(RunnerDriftCases, EarlierRevisionOfTheRun_IsAppliedBeforeTheComparison) {
                    "INSERT INTO _n SELECT id, name FROM users;\nDROP TABLE users;\n"
                    "ALTER TABLE _n RENAME TO users;",
                    "");
-  SqliteRunner(database()).upgrade(graph(), "head", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "head", reporter_);
   EXPECT_EQ(heads(), std::vector<std::string>{"cccc"});
 }
 
@@ -231,7 +233,7 @@ TEST_F(RunnerDriftCases, NamesCompareAsSqliteComparesThem) {
                    "INSERT INTO _n SELECT id, name FROM users;\nDROP TABLE users;\n"
                    "ALTER TABLE _n RENAME TO users;",
                    "");
-  SqliteRunner(database()).upgrade(graph(), "head", reporter_);
+  open_sqlite_runner(database()).upgrade(graph(), "head", reporter_);
   EXPECT_EQ(heads(), std::vector<std::string>{"bbbb"});
 }
 

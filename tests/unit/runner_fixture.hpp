@@ -13,6 +13,7 @@
 
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/runner.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "temp_folder.hpp"
 

@@ -24,7 +24,7 @@ TEST_F(RunnerTest, Upgrade_NulByteInSection_RefusedAndNothingApplied) {
   revision.upgrade_sql = std::string("CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER);") +
                          '\0' + "\nCREATE TABLE c (id INTEGER);";
   const RevisionGraph graph({revision});
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph, "head", reporter_); });
   EXPECT_NE(std::string(error.what()).find("revision aaaa (upgrade section, line 2)"),
             std::string::npos)
@@ -40,7 +40,7 @@ TEST_F(RunnerTest, Upgrade_EmptyStatementsAndTrailingComments_RunEveryStatement)
   add("aaaa", {},
       "CREATE TABLE a (id INTEGER);;\n;\nCREATE TABLE b (id INTEGER); -- done\n/* end */",
       "SELECT 1;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"aaaa"});
   auto db = look();
   EXPECT_TRUE(has_table(db, "a"));
@@ -57,7 +57,7 @@ TEST_F(RunnerTest, Upgrade_LargeSection_IsNotCopiedStatementByStatement) {
   ASSERT_GT(sql.size(), 3'000'000U);
   add("aaaa", {}, sql, "SELECT 1;");
   const auto loaded = graph();
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto before = sqlite3_memory_used();
   (void)sqlite3_memory_highwater(1);
   (void)runner.upgrade(loaded, "head", reporter_);
@@ -69,7 +69,7 @@ TEST_F(RunnerTest, Upgrade_LargeSection_IsNotCopiedStatementByStatement) {
 // some Windows editors save it.
 TEST_F(RunnerTest, Upgrade_AppliedFileCheckedOutWithCrlfOrBom_IsNotChanged) {
   const auto file = add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "head", reporter_);
   const auto lf = read(file);
 
@@ -88,7 +88,7 @@ TEST_F(RunnerTest, Upgrade_HistoryWithRawChecksumOfCrlfFile_IsStillAccepted) {
   const auto file = add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;");
   write_file_atomically(file, crlf(read(file)));
   add("bbbb", {"aaaa"}, "CREATE TABLE posts (id INTEGER);", "DROP TABLE posts;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "aaaa", reporter_);
   look().execute(
       fmt::format("UPDATE dbmigrate_history SET checksum = '{}'", sha256_hex(read(file))));
@@ -100,16 +100,16 @@ TEST_F(RunnerTest, Upgrade_HistoryWithRawChecksumOfCrlfFile_IsStillAccepted) {
 TEST_F(RunnerTest, Upgrade_AllowChanged_RecordsTheAcceptedChecksumForTheNextRun) {
   add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;", "add users");
   {
-    SqliteRunner runner(database());
+    Runner runner = open_sqlite_runner(database());
     (void)runner.upgrade(graph(), "head", reporter_);
   }
   add("aaaa", {}, "CREATE TABLE users (id INTEGER, name TEXT);", "DROP TABLE users;", "add users");
   add("bbbb", {"aaaa"}, "CREATE TABLE posts (id INTEGER);", "DROP TABLE posts;");
   {
-    SqliteRunner lenient(database(), {.allow_changed = true});
+    Runner lenient = open_sqlite_runner(database(), {.allow_changed = true});
     EXPECT_EQ(lenient.upgrade(graph(), "bbbb", reporter_), Ids{"bbbb"});
   }
-  SqliteRunner strict(database());
+  Runner strict = open_sqlite_runner(database());
   EXPECT_EQ(strict.changed_revisions(graph()), Ids{});
   const auto history = strict.history();
   ASSERT_EQ(history.size(), 3U);
@@ -117,7 +117,7 @@ TEST_F(RunnerTest, Upgrade_AllowChanged_RecordsTheAcceptedChecksumForTheNextRun)
   EXPECT_EQ(history[1].checksum, graph().at("aaaa").checksum);
   EXPECT_NE(history[1].checksum, history[0].checksum);
   // Nothing changed since: the next lenient run records nothing more.
-  SqliteRunner lenient(database(), {.allow_changed = true});
+  Runner lenient = open_sqlite_runner(database(), {.allow_changed = true});
   (void)lenient.upgrade(graph(), "head", reporter_);
   EXPECT_EQ(lenient.history().size(), 3U);
 }

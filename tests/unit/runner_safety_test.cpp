@@ -10,10 +10,9 @@
 #include <thread>
 
 #include "dbmigrate/error.hpp"
+#include "dialect/sqlite/statement_text.hpp"
+#include "revision/section_text.hpp"
 #include "revision_builder.hpp"
-#include "runner/backup.hpp"
-#include "runner/progress.hpp"
-#include "runner/section.hpp"
 #include "runner_fixture.hpp"
 
 namespace dbmigrate::testing {
@@ -29,7 +28,7 @@ constexpr const char* parent_and_children =
 TEST_F(RunnerTest, Upgrade_DestructiveRevision_BacksUpPreRunDatabaseOnce) {
   add("aaaa", {}, "CREATE TABLE users (id INTEGER);\nINSERT INTO users VALUES (1), (2);",
       "DROP TABLE users;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "head", reporter_);
   EXPECT_TRUE(reporter_.backups.empty());
 
@@ -53,7 +52,7 @@ TEST_F(RunnerTest, Upgrade_DestructiveRevision_BacksUpPreRunDatabaseOnce) {
 
 TEST_F(RunnerTest, Upgrade_ExclusiveLockHeld_ReadsReportTheLockAndNoBackupIsLeft) {
   add("aaaa", {}, "-- WARNING: test\nCREATE TABLE t (id INTEGER);", "DROP TABLE t;");
-  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
+  Runner runner = open_sqlite_runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
   auto other = look();
   other.execute("BEGIN EXCLUSIVE; CREATE TABLE other_t (x);");
   // Even reading the version table meets the lock: the message says so.
@@ -69,7 +68,7 @@ TEST_F(RunnerTest, Upgrade_ExclusiveLockHeld_ReadsReportTheLockAndNoBackupIsLeft
 
 TEST_F(RunnerTest, Upgrade_InMemoryDatabase_NoBackup) {
   add("aaaa", {}, "-- WARNING: test\nCREATE TABLE t (id INTEGER);", "DROP TABLE t;");
-  SqliteRunner runner(":memory:");
+  Runner runner = open_sqlite_runner(":memory:");
   EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"aaaa"});
   EXPECT_TRUE(reporter_.backups.empty());
 }
@@ -85,7 +84,7 @@ TEST_F(RunnerTest, Upgrade_RebuildWithForeignKeysOff_KeepsCascadeChildren) {
       "SELECT 1;");
   // Enforcement is back on after the rebuild: this delete cascades.
   add("cccc", {"bbbb"}, "DELETE FROM parent WHERE id = 1;", "SELECT 1;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "bbbb", reporter_);
   {
     auto db = look();
@@ -102,7 +101,7 @@ TEST_F(RunnerTest, Upgrade_ForeignKeyCheckFails_RollsBackAndNamesTable) {
       "PRAGMA foreign_keys=OFF;\nCREATE TABLE extra (id INTEGER);\n"
       "INSERT INTO child VALUES (30, 99);",
       "SELECT 1;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
   const std::string message = error.what();
   EXPECT_NE(message.find("'child'"), std::string::npos) << message;
@@ -125,7 +124,7 @@ TEST_F(RunnerTest, Upgrade_ConcurrentRunners_ApplyEachRevisionOnce) {
                     i),
         fmt::format("DROP TABLE t{};", i));
   }
-  { SqliteRunner create(database()); }
+  { Runner create = open_sqlite_runner(database()); }
   const auto revisions = graph();
   std::vector<std::thread> threads;
   std::vector<std::string> failures(4);
@@ -133,7 +132,7 @@ TEST_F(RunnerTest, Upgrade_ConcurrentRunners_ApplyEachRevisionOnce) {
     threads.emplace_back([&, t] {
       try {
         RecordingReporter reporter;
-        SqliteRunner runner(database());
+        Runner runner = open_sqlite_runner(database());
         (void)runner.upgrade(revisions, "head", reporter);
       } catch (const std::exception& error) {
         failures[t] = error.what();
@@ -153,7 +152,7 @@ TEST_F(RunnerTest, Upgrade_ConcurrentRunners_ApplyEachRevisionOnce) {
 
 TEST_F(RunnerTest, Upgrade_LockHeldByAnotherConnection_FailsWithClearMessage) {
   add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;");
-  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
+  Runner runner = open_sqlite_runner(database(), {.lock_timeout = std::chrono::milliseconds(200)});
   auto other = look();
   other.execute("BEGIN IMMEDIATE");
   const auto start = std::chrono::steady_clock::now();
@@ -173,13 +172,13 @@ TEST_F(RunnerTest, Upgrade_RunnerKilledMidRevision_LeavesNoLockAndNothingApplied
       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;",
       "DROP TABLE half;");
   const auto revisions = graph();
-  { SqliteRunner create(database()); }
+  { Runner create = open_sqlite_runner(database()); }
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
     try {
       RecordingReporter reporter;
-      SqliteRunner runner(database());
+      Runner runner = open_sqlite_runner(database());
       (void)runner.upgrade(revisions, "head", reporter);
     } catch (...) {
       _exit(1);  // never return into the test runner from the child
@@ -203,7 +202,7 @@ TEST_F(RunnerTest, Upgrade_RunnerKilledMidRevision_LeavesNoLockAndNothingApplied
   ASSERT_TRUE(locked);
   ASSERT_TRUE(WIFSIGNALED(status));
 
-  SqliteRunner runner(database(), {.lock_timeout = std::chrono::milliseconds(500)});
+  Runner runner = open_sqlite_runner(database(), {.lock_timeout = std::chrono::milliseconds(500)});
   EXPECT_EQ(runner.current_heads(), Ids{});
   EXPECT_EQ(runner.stamp(revisions, "aaaa"), Ids{"aaaa"});  // takes the lock at once
   auto db = look();
@@ -216,8 +215,8 @@ TEST_F(RunnerTest, Upgrade_LongRevision_ReportsRunningStatement) {
       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000)\n"
       "  INSERT INTO t SELECT x FROM c;",
       "DROP TABLE t;");
-  SqliteRunner runner(database(), {.progress_after = std::chrono::milliseconds(0),
-                                   .progress_interval = std::chrono::hours(1)});
+  Runner runner = open_sqlite_runner(database(), {.progress_after = std::chrono::milliseconds(0),
+                                                  .progress_interval = std::chrono::hours(1)});
   (void)runner.upgrade(graph(), "head", reporter_);
   EXPECT_TRUE(reporter_.progress_reports.empty());  // not asked for
 
@@ -241,8 +240,9 @@ TEST_F(RunnerTest, Upgrade_LongRebuild_ReportsRowsCopied) {
       "DROP TABLE t;\n"
       "ALTER TABLE _dbmigrate_new_t RENAME TO t;",
       "SELECT 1;");
-  SqliteRunner runner(database(), {.progress_after = std::chrono::milliseconds(0),
-                                   .progress_interval = std::chrono::milliseconds(0)});
+  Runner runner =
+      open_sqlite_runner(database(), {.progress_after = std::chrono::milliseconds(0),
+                                      .progress_interval = std::chrono::milliseconds(0)});
   (void)runner.upgrade(graph(), "aaaa", reporter_);
   reporter_.want_progress = true;
   reporter_.progress_reports.clear();
@@ -260,44 +260,48 @@ TEST_F(RunnerTest, Upgrade_LongRebuild_ReportsRowsCopied) {
 }
 
 TEST(RunnerSection, RebuildCopyTarget_OnlyForTheRebuildsOwnTable) {
-  EXPECT_EQ(runner::rebuild_copy_target("insert  or abort into _dbmigrate_new_users (id) SELECT id FROM users;"),
+  EXPECT_EQ(sqlite::rebuild_copy_target(
+                "insert  or abort into _dbmigrate_new_users (id) SELECT id FROM users;"),
             "_dbmigrate_new_users");
-  EXPECT_EQ(runner::rebuild_copy_target("INSERT OR REPLACE INTO _dbmigrate_new_users (id) SELECT id FROM users;"), "");
-  EXPECT_EQ(runner::rebuild_copy_target("INSERT INTO _dbmigrate_new_users (id) SELECT id FROM users;"),
-            "_dbmigrate_new_users");
-  EXPECT_EQ(runner::rebuild_copy_target("  insert into \"_dbmigrate_new_a \"\"b\"\"\" SELECT 1"),
+  EXPECT_EQ(sqlite::rebuild_copy_target(
+                "INSERT OR REPLACE INTO _dbmigrate_new_users (id) SELECT id FROM users;"),
+            "");
+  EXPECT_EQ(
+      sqlite::rebuild_copy_target("INSERT INTO _dbmigrate_new_users (id) SELECT id FROM users;"),
+      "_dbmigrate_new_users");
+  EXPECT_EQ(sqlite::rebuild_copy_target("  insert into \"_dbmigrate_new_a \"\"b\"\"\" SELECT 1"),
             "_dbmigrate_new_a \"b\"");
-  EXPECT_EQ(runner::rebuild_copy_target("INSERT INTO users VALUES (1);"), "");
-  EXPECT_EQ(runner::rebuild_copy_target("UPDATE _dbmigrate_new_users SET x = 1;"), "");
+  EXPECT_EQ(sqlite::rebuild_copy_target("INSERT INTO users VALUES (1);"), "");
+  EXPECT_EQ(sqlite::rebuild_copy_target("UPDATE _dbmigrate_new_users SET x = 1;"), "");
 }
 
 TEST(RunnerSection, ForeignKeysOff_AnyCaseAndSpacing) {
-  EXPECT_TRUE(runner::is_foreign_keys_off("PRAGMA foreign_keys = OFF;"));
-  EXPECT_TRUE(runner::is_foreign_keys_off("pragma FOREIGN_KEYS=off"));
-  EXPECT_TRUE(runner::is_foreign_keys_off("  -- rebuild\n  PRAGMA\tforeign_keys =0 ;"));
-  EXPECT_FALSE(runner::is_foreign_keys_off("PRAGMA foreign_keys = ON;"));
-  EXPECT_FALSE(runner::is_foreign_keys_off("PRAGMA foreign_key_check;"));
-  EXPECT_TRUE(runner::disables_foreign_keys("SELECT 1;\nPRAGMA foreign_keys=OFF;\n"));
-  EXPECT_FALSE(runner::disables_foreign_keys("-- PRAGMA foreign_keys=OFF is not needed\n"));
+  EXPECT_TRUE(section_text::is_foreign_keys_off("PRAGMA foreign_keys = OFF;"));
+  EXPECT_TRUE(section_text::is_foreign_keys_off("pragma FOREIGN_KEYS=off"));
+  EXPECT_TRUE(section_text::is_foreign_keys_off("  -- rebuild\n  PRAGMA\tforeign_keys =0 ;"));
+  EXPECT_FALSE(section_text::is_foreign_keys_off("PRAGMA foreign_keys = ON;"));
+  EXPECT_FALSE(section_text::is_foreign_keys_off("PRAGMA foreign_key_check;"));
+  EXPECT_TRUE(section_text::disables_foreign_keys("SELECT 1;\nPRAGMA foreign_keys=OFF;\n"));
+  EXPECT_FALSE(section_text::disables_foreign_keys("-- PRAGMA foreign_keys=OFF is not needed\n"));
 }
 
 TEST(RunnerSection, TransactionControl_DetectedButSavepointsAllowed) {
-  EXPECT_TRUE(runner::controls_transaction("BEGIN;"));
-  EXPECT_TRUE(runner::controls_transaction("-- done\ncommit transaction;"));
-  EXPECT_TRUE(runner::controls_transaction("END"));
-  EXPECT_TRUE(runner::controls_transaction("ROLLBACK;"));
-  EXPECT_TRUE(runner::controls_transaction("rollback transaction"));
-  EXPECT_FALSE(runner::controls_transaction("ROLLBACK TO before_copy;"));
-  EXPECT_FALSE(runner::controls_transaction("ROLLBACK TRANSACTION TO SAVEPOINT s;"));
-  EXPECT_FALSE(runner::controls_transaction("SAVEPOINT s;"));
+  EXPECT_TRUE(sqlite::controls_transaction("BEGIN;"));
+  EXPECT_TRUE(sqlite::controls_transaction("-- done\ncommit transaction;"));
+  EXPECT_TRUE(sqlite::controls_transaction("END"));
+  EXPECT_TRUE(sqlite::controls_transaction("ROLLBACK;"));
+  EXPECT_TRUE(sqlite::controls_transaction("rollback transaction"));
+  EXPECT_FALSE(sqlite::controls_transaction("ROLLBACK TO before_copy;"));
+  EXPECT_FALSE(sqlite::controls_transaction("ROLLBACK TRANSACTION TO SAVEPOINT s;"));
+  EXPECT_FALSE(sqlite::controls_transaction("SAVEPOINT s;"));
   EXPECT_FALSE(
-      runner::controls_transaction("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END;"));
+      sqlite::controls_transaction("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END;"));
 }
 
 TEST_F(RunnerTest, Upgrade_SectionCommits_RefusedBeforeAnythingIsCommitted) {
   add("aaaa", {}, "CREATE TABLE first (id INTEGER);\nCOMMIT;\nCREATE TABLE second (x);",
       "SELECT 1;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
   EXPECT_NE(std::string(error.what()).find("'COMMIT;'"), std::string::npos) << error.what();
   auto db = look();
@@ -307,12 +311,12 @@ TEST_F(RunnerTest, Upgrade_SectionCommits_RefusedBeforeAnythingIsCommitted) {
 
 TEST(RunnerSection, LinesAndMarkers) {
   const std::string_view sql = "-- c\n/* a\nb */ SELECT 1;\n\nSELECT 2;";
-  const auto first = runner::skip_blanks_and_comments(sql, 0);
+  const auto first = section_text::skip_blanks_and_comments(sql, 0);
   EXPECT_EQ(sql.substr(first, 8), "SELECT 1");
-  EXPECT_EQ(runner::line_of(sql, first, 10), 12);
-  EXPECT_EQ(runner::line_of(sql, sql.find("SELECT 2"), 10), 14);
-  EXPECT_TRUE(runner::is_destructive("  -- WARNING: drops table x\nDROP TABLE x;"));
-  EXPECT_FALSE(runner::is_destructive("-- CAUTION: new unique index\nSELECT 1;"));
+  EXPECT_EQ(section_text::line_of(sql, first, 10), 12);
+  EXPECT_EQ(section_text::line_of(sql, sql.find("SELECT 2"), 10), 14);
+  EXPECT_TRUE(section_text::is_destructive("  -- WARNING: drops table x\nDROP TABLE x;"));
+  EXPECT_FALSE(section_text::is_destructive("-- CAUTION: new unique index\nSELECT 1;"));
 }
 
 }  // namespace

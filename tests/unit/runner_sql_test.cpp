@@ -81,7 +81,7 @@ TEST_F(RunnerTest, RenderSql_ScriptsRunBySqlite_MatchWhatTheRunnerRecords) {
   ASSERT_EQ(run_in_shell(dir_, database(), render_upgrade_sql(graph(), {}, "head")), 0);
   EXPECT_TRUE(has_table(db, "tags"));
 
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   EXPECT_EQ(runner.current_heads(), Ids{"cccc"});
   EXPECT_EQ(runner.changed_revisions(graph()), Ids{});
   EXPECT_EQ(column(db, "SELECT revision || ' ' || direction FROM dbmigrate_history ORDER BY id"),

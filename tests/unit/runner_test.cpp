@@ -17,7 +17,7 @@ namespace {
 
 TEST_F(RunnerTest, Upgrade_ThreeRevisions_CreatesTablesSetsHeadAndRecordsHistory) {
   add_chain();
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"cccc"});
 
   auto db = look();
@@ -40,7 +40,7 @@ TEST_F(RunnerTest, Upgrade_ThreeRevisions_CreatesTablesSetsHeadAndRecordsHistory
 
 TEST_F(RunnerTest, Upgrade_AlreadyAtHead_DoesNothing) {
   add_chain();
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "head", reporter_);
   reporter_.lines.clear();
   EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"cccc"});
@@ -50,7 +50,7 @@ TEST_F(RunnerTest, Upgrade_AlreadyAtHead_DoesNothing) {
 
 TEST_F(RunnerTest, Downgrade_MinusOneThenBase_RevertsTablesAndVersionTable) {
   add_chain();
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "head", reporter_);
   EXPECT_EQ(runner.downgrade(graph(), "-1", reporter_), Ids{"bbbb"});
   {
@@ -80,7 +80,7 @@ TEST_F(RunnerTest, Upgrade_ThirdStatementFails_RollsBackRevisionAndNamesFileAndL
                         "INSERT INTO missing_table\n"
                         "  VALUES (1);",
                         "DROP TABLE second; DROP TABLE first;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
   EXPECT_EQ(error.kind(), ErrorKind::database);
 
@@ -104,18 +104,22 @@ TEST_F(RunnerTest, Upgrade_ThirdStatementFails_RollsBackRevisionAndNamesFileAndL
 // its column's type fails the revision, which rolls back whole.
 TEST_F(RunnerTest, Upgrade_StrictRebuildWithMisfitRow_RollsBackWhole) {
   const auto before = snapshot_from_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);");
-  const auto after = snapshot_from_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER) STRICT;");
+  const auto after =
+      snapshot_from_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER) STRICT;");
   std::string rebuild;
   for (const auto& statement : SqliteDialect().render(before, diff(before, after)).statements) {
     rebuild += statement.sql + "\n";
   }
-  add("aaaa", {}, "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);\nINSERT INTO t VALUES (1, 5), (2, 'five');",
+  add("aaaa", {},
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);\nINSERT INTO t VALUES (1, 5), (2, "
+      "'five');",
       "DROP TABLE t;");
   add("bbbb", {"aaaa"}, rebuild, "SELECT 1;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
   EXPECT_EQ(error.kind(), ErrorKind::database);
-  EXPECT_NE(std::string(error.what()).find("cannot store TEXT value in INTEGER column"), std::string::npos)
+  EXPECT_NE(std::string(error.what()).find("cannot store TEXT value in INTEGER column"),
+            std::string::npos)
       << error.what();
 
   auto db = look();
@@ -150,8 +154,9 @@ TEST_F(RunnerTest, Upgrade_RebuildIntoIgnoreOrReplaceConstraint_FailsInsteadOfDr
         "INSERT INTO c VALUES (1, 'a@x'), (2, 'a@x'), (3, NULL);",
         "DROP TABLE c;");
     add(second, {first}, rebuild, "SELECT 1;");
-    SqliteRunner runner(db);
-    const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+    Runner runner = open_sqlite_runner(db);
+    const auto error =
+        expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
     EXPECT_NE(std::string(error.what()).find(failure), std::string::npos) << error.what();
     sqlite::Connection look_db(db);
     EXPECT_EQ(column(look_db, "SELECT count(*) FROM c"), Ids{"3"}) << after_sql;
@@ -163,7 +168,7 @@ TEST_F(RunnerTest, Upgrade_TwoBranches_HeadRefusedHeadsAppliesBoth) {
   add("aaaa", {}, "CREATE TABLE base_t (id INTEGER);", "DROP TABLE base_t;");
   add("bbbb", {"aaaa"}, "CREATE TABLE left_t (id INTEGER);", "DROP TABLE left_t;");
   add("cccc", {"aaaa"}, "CREATE TABLE right_t (id INTEGER);", "DROP TABLE right_t;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   EXPECT_THROW((void)runner.upgrade(graph(), "head", reporter_), Error);
   EXPECT_EQ(runner.current_heads(), Ids{});
   EXPECT_EQ(runner.upgrade(graph(), "heads", reporter_), (Ids{"bbbb", "cccc"}));
@@ -178,7 +183,7 @@ TEST_F(RunnerTest, Upgrade_TwoBranches_HeadRefusedHeadsAppliesBoth) {
 
 TEST_F(RunnerTest, Stamp_SetsVersionTableWithoutRunningSql) {
   add_chain();
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   EXPECT_EQ(runner.stamp(graph(), "bbbb"), Ids{"bbbb"});
   {
     auto db = look();
@@ -199,7 +204,7 @@ TEST_F(RunnerTest, Downgrade_FailingStatement_LeavesRevisionApplied) {
   const auto file =
       add("bbbb", {"aaaa"}, "CREATE TABLE posts (id INTEGER);\nCREATE TABLE tags (id INTEGER);",
           "DROP TABLE tags;\nDROP TABLE no_such_table;\nDROP TABLE posts;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "head", reporter_);
   const auto error =
       expect_throw<Error>([&] { (void)runner.downgrade(graph(), "base", reporter_); });
@@ -218,7 +223,7 @@ TEST_F(RunnerTest, Downgrade_FailingStatement_LeavesRevisionApplied) {
 TEST_F(RunnerTest, Upgrade_RevisionNotReadFromFile_ErrorNamesSectionLine) {
   Revision revision{.id = "aaaa", .upgrade_sql = "SELECT 1;\n\nSELECT nope;"};
   const RevisionGraph graph({revision});
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph, "head", reporter_); });
   EXPECT_NE(std::string(error.what())
                 .find("revision aaaa (upgrade section, line 3): statement "
@@ -235,7 +240,7 @@ TEST_F(RunnerTest, Upgrade_AnotherRunAppliedADifferentFileMeanwhile_RefusedUnder
   add("bbbb", {"aaaa"}, "CREATE TABLE b (id INTEGER);", "DROP TABLE b;");
   add("cccc", {"bbbb"}, "CREATE TABLE c (id INTEGER);", "DROP TABLE c;");
   {
-    SqliteRunner first(database());
+    Runner first = open_sqlite_runner(database());
     (void)first.upgrade(graph(), "aaaa", reporter_);
   }
   // Another checkout, whose bbbb differs.
@@ -248,10 +253,10 @@ TEST_F(RunnerTest, Upgrade_AnotherRunAppliedADifferentFileMeanwhile_RefusedUnder
   write_file_atomically(other_bbbb, read(other_bbbb) + "-- edited elsewhere\n");
   const RevisionGraph other_graph(load_revisions(other));
 
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   runner.read_ahead();  // at aaaa: nothing changed yet
   {
-    SqliteRunner meanwhile(database());
+    Runner meanwhile = open_sqlite_runner(database());
     (void)meanwhile.upgrade(other_graph, "bbbb", reporter_);
   }
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
@@ -267,7 +272,7 @@ TEST_F(RunnerTest, Stamp_OneBranch_KeepsTheOtherHead) {
   add("bbbb", {"aaaa"}, "SELECT 1;", "SELECT 1;");
   add("cccc", {"aaaa"}, "SELECT 1;", "SELECT 1;");
   add("dddd", {"cccc"}, "SELECT 1;", "SELECT 1;");
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   EXPECT_EQ(runner.stamp(graph(), "heads"), (Ids{"bbbb", "dddd"}));
   EXPECT_EQ(runner.stamp(graph(), "cccc"), (Ids{"bbbb", "cccc"}));
   EXPECT_EQ(runner.stamp(graph(), "aaaa"), Ids{"aaaa"});
@@ -278,14 +283,14 @@ TEST_F(RunnerTest, Stamp_OneBranch_KeepsTheOtherHead) {
 TEST_F(RunnerTest, Upgrade_AppliedFileChanged_RefusedThenAllowed) {
   add("aaaa", {}, "CREATE TABLE users (id INTEGER);", "DROP TABLE users;", "add users");
   {
-    SqliteRunner runner(database());
+    Runner runner = open_sqlite_runner(database());
     (void)runner.upgrade(graph(), "head", reporter_);
   }
   const auto file = add("aaaa", {}, "CREATE TABLE users (id INTEGER, name TEXT);",
                         "DROP TABLE users;", "add users");
   add("bbbb", {"aaaa"}, "CREATE TABLE posts (id INTEGER);", "DROP TABLE posts;");
 
-  SqliteRunner strict(database());
+  Runner strict = open_sqlite_runner(database());
   EXPECT_EQ(strict.changed_revisions(graph()), Ids{"aaaa"});
   const auto error = expect_throw<Error>([&] { (void)strict.upgrade(graph(), "head", reporter_); });
   EXPECT_EQ(error.kind(), ErrorKind::check);
@@ -293,13 +298,13 @@ TEST_F(RunnerTest, Upgrade_AppliedFileChanged_RefusedThenAllowed) {
   EXPECT_NE(std::string(error.what()).find("--allow-changed"), std::string::npos);
   EXPECT_EQ(strict.current_heads(), Ids{"aaaa"});
 
-  SqliteRunner lenient(database(), {.allow_changed = true});
+  Runner lenient = open_sqlite_runner(database(), {.allow_changed = true});
   EXPECT_EQ(lenient.upgrade(graph(), "head", reporter_), Ids{"bbbb"});
 }
 
 TEST_F(RunnerTest, Upgrade_VersionTableNamesUnknownRevision_InputErrorNamingIt) {
   add_chain();
-  SqliteRunner runner(database());
+  Runner runner = open_sqlite_runner(database());
   (void)runner.upgrade(graph(), "bbbb", reporter_);
   look().execute("UPDATE dbmigrate_version SET revision = 'ffff'");
   const auto error = expect_throw<Error>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
@@ -310,18 +315,18 @@ TEST_F(RunnerTest, Upgrade_VersionTableNamesUnknownRevision_InputErrorNamingIt) 
 }
 
 TEST_F(RunnerTest, Open_ReadOnlyOrMissingFolder_ClearError) {
-  { SqliteRunner create(database()); }
-  const auto read_only =
-      expect_throw<Error>([&] { SqliteRunner runner(fmt::format("file:{}?mode=ro", database())); });
+  { Runner create = open_sqlite_runner(database()); }
+  const auto read_only = expect_throw<Error>(
+      [&] { Runner runner = open_sqlite_runner(fmt::format("file:{}?mode=ro", database())); });
   EXPECT_EQ(read_only.kind(), ErrorKind::database);
   EXPECT_NE(std::string(read_only.what()).find("read-only"), std::string::npos);
 
-  const auto missing =
-      expect_throw<Error>([&] { SqliteRunner runner((dir_ / "no" / "such" / "app.db").string()); });
+  const auto missing = expect_throw<Error>(
+      [&] { Runner runner = open_sqlite_runner((dir_ / "no" / "such" / "app.db").string()); });
   EXPECT_NE(std::string(missing.what()).find("no/such/app.db"), std::string::npos);
 
   write("junk.db", std::string(4096, 'x'));
-  EXPECT_THROW(SqliteRunner((dir_ / "junk.db").string()), Error);
+  EXPECT_THROW(open_sqlite_runner((dir_ / "junk.db").string()), Error);
 }
 
 // sha256_hex() runs on the processor's SHA extensions where it has them; both block functions
@@ -335,9 +340,12 @@ TEST(Sha256, KnownVectors) {
     EXPECT_EQ(digest(std::string(1000000, 'a')),
               "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
     // 55, 56 and 64 bytes: the padding boundaries.
-    EXPECT_EQ(digest(std::string(55, 'a')), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
-    EXPECT_EQ(digest(std::string(56, 'a')), "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
-    EXPECT_EQ(digest(std::string(64, 'a')), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+    EXPECT_EQ(digest(std::string(55, 'a')),
+              "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+    EXPECT_EQ(digest(std::string(56, 'a')),
+              "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+    EXPECT_EQ(digest(std::string(64, 'a')),
+              "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
   }
 }
 

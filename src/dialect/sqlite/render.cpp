@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/statement_text.hpp"
 #include "dialect/sqlite/table_sql.hpp"
 #include "diff/dependencies.hpp"
 #include "diff/overloaded.hpp"
@@ -103,10 +104,13 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
       operation.kind);
 }
 
+// Marks a statement that can lose data (SqlScript::destructive).
+constexpr std::string_view warning_prefix = "WARNING: ";
+
 std::vector<std::string> warnings_for(const Operation& operation) {
   std::vector<std::string> comments;
   const auto destructive = operation.destructive_reason();
-  if (!destructive.empty()) comments.push_back("WARNING: " + destructive);
+  if (!destructive.empty()) comments.push_back(std::string(warning_prefix) + destructive);
   if (auto reason = operation.data_dependent_reason();
       !reason.empty() && destructive.find(reason) == std::string::npos) {
     comments.push_back("CAUTION: " + reason);
@@ -149,6 +153,9 @@ class Renderer {
 
  private:
   void emit(std::string sql, std::vector<std::string> comments = {}) {
+    for (const auto& comment : comments) {
+      if (comment.starts_with(warning_prefix)) script_.destructive = true;
+    }
     script_.statements.push_back({std::move(sql), std::move(comments)});
   }
   std::string q(std::string_view name) const { return d_.quote_identifier(name); }
@@ -291,7 +298,7 @@ class Renderer {
         fmt::format("Rebuild of table '{}' (SQLite cannot alter it in place: {}):", name, reason));
     for (std::size_t i = begin; i < end; ++i) comments.push_back(operations[i].describe());
 
-    const std::string temporary = "_dbmigrate_new_" + name;
+    const std::string temporary = sqlite::rebuild_copy_name(name);
     std::vector<std::string> columns;
     for (const auto& column : after.columns) {
       // A generated column computes its values again; it cannot be written.

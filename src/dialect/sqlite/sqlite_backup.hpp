@@ -5,7 +5,7 @@
 
 #include "dialect/sqlite/connection.hpp"
 
-namespace dbmigrate::runner {
+namespace dbmigrate::sqlite {
 
 // Copies the main database of `connection`, which holds the write lock (BEGIN IMMEDIATE), to
 // `<file>.backup-<UTC yyyymmddThhmmssZ>` (`-2`, `-3`, ... when that name is taken) and returns
@@ -16,6 +16,6 @@ namespace dbmigrate::runner {
 // existing file: a backup cut short leaves no file that looks finished, and two runs never
 // write over each other's. Throws Error(input) naming the backup file and the cause (a
 // read-only folder, a full disk).
-std::filesystem::path backup_database(sqlite::Connection& connection);
+std::filesystem::path backup_database(Connection& connection);
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::sqlite

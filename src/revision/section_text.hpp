@@ -1,12 +1,13 @@
-// Reading a revision section as the runner needs it: where its statements start (for line
-// numbers in errors), whether it switches foreign keys off, whether it is marked destructive.
+// Reading a revision section's text: where its statements start (for line numbers in errors),
+// a statement's first line for messages, and what a revision written before the needs headers
+// asks for (revision.hpp, section_needs()).
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace dbmigrate::runner {
+namespace dbmigrate::section_text {
 
 // The offset of the first character at or after `from` that is neither whitespace nor inside
 // an SQL comment (`-- ...` to the end of the line, `/* ... */`); sql.size() when none is left.
@@ -22,16 +23,12 @@ namespace dbmigrate::runner {
 // `= 0`, `= false`, `= no`).
 [[nodiscard]] bool is_foreign_keys_off(std::string_view statement);
 
-// True for a statement that would end or nest the runner's transaction: BEGIN, COMMIT, END,
-// ROLLBACK (but not ROLLBACK TO a savepoint). A COMMIT in a section would make the revision
-// half-applied if a later statement failed.
-[[nodiscard]] bool controls_transaction(std::string_view statement);
-
 // Whether some line of the section is such a statement: it must then run before BEGIN, since
 // SQLite ignores it inside a transaction.
 [[nodiscard]] bool disables_foreign_keys(std::string_view section);
 
-// Whether some line starts with `-- WARNING:`, the renderer's marker for a destructive change.
+// Whether some line starts with `-- WARNING:`, the renderer's marker for a destructive change
+// in revisions written before the `Destructive` headers.
 [[nodiscard]] bool is_destructive(std::string_view section);
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::section_text

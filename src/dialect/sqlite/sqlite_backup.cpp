@@ -2,7 +2,7 @@
 // original. SQLite's backup API refuses a source connection inside a write transaction, so the
 // copy reads through a second, read-only connection: the runner's lock keeps every other writer
 // out, and that connection sees the last committed state, as it was before this run.
-#include "runner/backup.hpp"
+#include "dialect/sqlite/sqlite_backup.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -19,7 +19,7 @@
 
 #include "dbmigrate/error.hpp"
 
-namespace dbmigrate::runner {
+namespace dbmigrate::sqlite {
 namespace {
 
 std::string utc_stamp() {
@@ -113,8 +113,8 @@ void copy_pages(const std::string& database, const std::filesystem::path& copy) 
          error == 0 ? std::string(sqlite3_errmsg(db))
                     : fmt::format("{}: {}", sqlite3_errmsg(db), std::strerror(error)));
   };
-  std::optional<sqlite::Connection> source;
-  std::optional<sqlite::Connection> target;
+  std::optional<Connection> source;
+  std::optional<Connection> target;
   try {
     source.emplace(database, SQLITE_OPEN_READONLY | SQLITE_OPEN_PRIVATECACHE);
     target.emplace(copy.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_PRIVATECACHE);
@@ -132,7 +132,7 @@ void copy_pages(const std::string& database, const std::filesystem::path& copy) 
 
 }  // namespace
 
-std::filesystem::path backup_database(sqlite::Connection& connection) {
+std::filesystem::path backup_database(Connection& connection) {
   const char* file = sqlite3_db_filename(connection.handle(), "main");
   if (file == nullptr || *file == '\0') return {};
   PartialCopy copy(file);
@@ -140,4 +140,4 @@ std::filesystem::path backup_database(sqlite::Connection& connection) {
   return copy.publish_as_backup();
 }
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::sqlite

@@ -1,32 +1,35 @@
 // SQLite calls tick() every few thousand virtual-machine instructions; it only reads the clock
 // until a report is due, so a revision pays almost nothing for being watched.
-#include "runner/progress.hpp"
+#include "dialect/sqlite/sqlite_progress.hpp"
 
 #include <fmt/format.h>
 
-#include <cctype>
+#include "dialect/sqlite/statement_text.hpp"
+#include "revision/section_text.hpp"
 
-#include "runner/section.hpp"
-
-namespace dbmigrate::runner {
+namespace dbmigrate::sqlite {
 namespace {
 
 constexpr int instructions_per_tick = 10000;
 
 }  // namespace
 
-ProgressWatch::ProgressWatch(sqlite::Connection& connection, const Revision& revision,
-                             Reporter& reporter, const RunnerOptions& options)
+ProgressWatch::ProgressWatch(Connection& connection, const Revision& revision, Reporter& reporter,
+                             ProgressTiming timing,
+                             const std::optional<std::vector<std::string>>& rebuilt)
     : db_(connection.handle()),
       revision_(revision),
       reporter_(reporter),
-      after_(options.progress_after),
-      interval_(options.progress_interval),
+      timing_(timing),
       active_(reporter.wants_progress()) {
-  if (active_) {
-    sqlite3_progress_handler(db_, instructions_per_tick, &ProgressWatch::tick, this);
-    sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, this,
-                            &ProgressWatch::count_row, nullptr, nullptr);
+  if (!active_) return;
+  sqlite3_progress_handler(db_, instructions_per_tick, &ProgressWatch::tick, this);
+  sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, this,
+                          &ProgressWatch::count_row, nullptr, nullptr);
+  if (rebuilt) {
+    copies_.emplace();
+    for (const auto& table : *rebuilt) copies_->push_back(rebuild_copy_name(table));
+    if (!copies_->empty()) sqlite3_set_authorizer(db_, &ProgressWatch::authorize, this);
   }
 }
 
@@ -36,15 +39,42 @@ ProgressWatch::~ProgressWatch() {
   sqlite3_progress_handler(db_, 0, nullptr, nullptr);
   sqlite3_create_function(db_, "dbmigrate_row_copied", 0, SQLITE_UTF8, nullptr, nullptr, nullptr,
                           nullptr);
+  if (copies_ && !copies_->empty()) sqlite3_set_authorizer(db_, nullptr, nullptr);
+}
+
+void ProgressWatch::preparing() {
+  preparing_ = true;
+  inserts_into_.clear();
+}
+
+int ProgressWatch::authorize(void* self, int action, const char* table, const char*, const char*,
+                             const char* trigger) noexcept {
+  auto& watch = *static_cast<ProgressWatch*>(self);
+  // The statement's own first INSERT, not one a trigger of its table does.
+  if (watch.preparing_ && action == SQLITE_INSERT && trigger == nullptr && table != nullptr &&
+      watch.inserts_into_.empty()) {
+    watch.inserts_into_ = table;
+  }
+  return SQLITE_OK;
+}
+
+// The rebuild copy table `text` inserts into; empty when it is no such copy.
+std::string ProgressWatch::copy_target(std::string_view text) const {
+  if (!copies_) return rebuild_copy_target(text);
+  for (const auto& copy : *copies_) {
+    if (copy == inserts_into_) return copy;
+  }
+  return {};
 }
 
 void ProgressWatch::statement(std::string_view text) {
+  preparing_ = false;
   rows_ = 0;
   if (!active_) return;  // every statement of a section passes here: nothing to keep
-  statement_ = first_line_of(text);
+  statement_ = section_text::first_line_of(text);
   // A temporary trigger counts the rows of a rebuild's copy as they go in (only on a
   // terminal: it costs the copy a function call a row).
-  const std::string target = rebuild_copy_target(text);
+  const std::string target = copy_target(text);
   if (target.empty()) return;
   std::string quoted = "\"";
   for (char c : target) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -67,55 +97,11 @@ void ProgressWatch::count_row(sqlite3_context* context, int, sqlite3_value**) no
   sqlite3_result_null(context);
 }
 
-std::string rebuild_copy_target(std::string_view statement) {
-  auto skip_space = [&](std::size_t i) {
-    while (i < statement.size() && std::isspace(static_cast<unsigned char>(statement[i]))) ++i;
-    return i;
-  };
-  auto word = [&](std::size_t i, std::string_view expected) {
-    if (statement.size() < i + expected.size()) return false;
-    for (std::size_t k = 0; k < expected.size(); ++k) {
-      if (std::toupper(static_cast<unsigned char>(statement[i + k])) != expected[k]) return false;
-    }
-    return true;
-  };
-  std::size_t i = skip_space(0);
-  if (!word(i, "INSERT")) return {};
-  i = skip_space(i + 6);
-  if (word(i, "OR")) {  // INSERT OR ABORT INTO: a rebuild's copy
-    i = skip_space(i + 2);
-    if (!word(i, "ABORT")) return {};
-    i = skip_space(i + 5);
-  }
-  if (!word(i, "INTO")) return {};
-  i = skip_space(i + 4);
-  std::string name;
-  if (i < statement.size() && statement[i] == '"') {
-    for (++i; i < statement.size(); ++i) {
-      if (statement[i] == '"') {
-        if (i + 1 < statement.size() && statement[i + 1] == '"') {
-          name += '"';
-          ++i;
-          continue;
-        }
-        break;
-      }
-      name += statement[i];
-    }
-  } else {
-    while (i < statement.size() &&
-           (std::isalnum(static_cast<unsigned char>(statement[i])) || statement[i] == '_')) {
-      name += statement[i++];
-    }
-  }
-  return name.starts_with("_dbmigrate_new_") ? name : std::string();
-}
-
 int ProgressWatch::tick(void* self) noexcept {
   auto& watch = *static_cast<ProgressWatch*>(self);
   const auto now = Clock::now();
-  if (now - watch.start_ < watch.after_) return 0;
-  if (watch.reported_ && now - watch.last_report_ < watch.interval_) return 0;
+  if (now - watch.start_ < watch.timing_.after) return 0;
+  if (watch.reported_ && now - watch.last_report_ < watch.timing_.interval) return 0;
   watch.reported_ = true;
   watch.last_report_ = now;
   try {
@@ -130,4 +116,4 @@ int ProgressWatch::tick(void* self) noexcept {
   return 0;  // non-zero would interrupt the statement
 }
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::sqlite

@@ -1,12 +1,11 @@
-// Text-level reading of revision sections; SQLite itself splits the statements (runner.cpp).
-#include "runner/section.hpp"
+// Text-level reading of revision sections; the database itself splits the statements.
+#include "revision/section_text.hpp"
 
-#include <array>
 #include <cctype>
 
 #include "diff/printable_line.hpp"
 
-namespace dbmigrate::runner {
+namespace dbmigrate::section_text {
 namespace {
 
 bool is_space(char c) {
@@ -15,15 +14,6 @@ bool is_space(char c) {
 
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// `word` equals the lower-case `expected`, in any case.
-bool same_word(std::string_view word, std::string_view expected) {
-  if (word.size() != expected.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (lower(word[i]) != expected[i]) return false;
-  }
-  return true;
 }
 
 std::string_view trim_left(std::string_view text) {
@@ -79,11 +69,11 @@ std::string first_line_of(std::string_view statement) {
   return printable_line(line);  // shown on a terminal: a literal may hold control characters
 }
 
-// Both are asked of every statement of a section (and every line, for disables_foreign_keys):
+// Asked of every statement of a section (and every line, for disables_foreign_keys):
 // they read a few characters and allocate nothing.
 
 bool is_foreign_keys_off(std::string_view statement) {
-  statement = statement.substr(skip_blanks_and_comments(statement, 0));
+  statement = statement.substr(section_text::skip_blanks_and_comments(statement, 0));
   // The statement up to `;`, spaces left out and lower-cased, is one of a few short strings.
   constexpr std::size_t longest = std::string_view("pragmaforeign_keys=false").size();
   char squeezed[longest];
@@ -99,27 +89,6 @@ bool is_foreign_keys_off(std::string_view statement) {
          text == "pragmaforeign_keys=false" || text == "pragmaforeign_keys=no";
 }
 
-bool controls_transaction(std::string_view statement) {
-  // The first three words: enough to tell ROLLBACK from ROLLBACK [TRANSACTION] TO.
-  std::array<std::string_view, 3> words{};
-  std::size_t count = 0;
-  std::size_t i = skip_blanks_and_comments(statement, 0);
-  while (count < words.size()) {
-    while (i < statement.size() && is_space(statement[i])) ++i;
-    const std::size_t start = i;
-    while (i < statement.size() && std::isalpha(static_cast<unsigned char>(statement[i]))) ++i;
-    if (i == start) break;
-    words[count++] = statement.substr(start, i - start);
-  }
-  if (count == 0) return false;
-  if (same_word(words[0], "rollback")) {
-    const std::size_t next = count > 1 && same_word(words[1], "transaction") ? 2 : 1;
-    return !(count > next && same_word(words[next], "to"));
-  }
-  return same_word(words[0], "begin") || same_word(words[0], "commit") ||
-         same_word(words[0], "end");
-}
-
 bool disables_foreign_keys(std::string_view section) {
   return any_line(section, [](std::string_view line) { return is_foreign_keys_off(line); });
 }
@@ -129,4 +98,4 @@ bool is_destructive(std::string_view section) {
                   [](std::string_view line) { return trim_left(line).starts_with("-- WARNING:"); });
 }
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::section_text

@@ -1,5 +1,5 @@
 // Waiting for the database lock another run holds. SQLite's own busy timeout cannot tell its
-// caller that it gave up, so the runner installs this handler: it waits up to the timeout and
+// caller that it gave up, so the session installs this handler: it waits up to the timeout and
 // remembers giving up, and a failed operation is then reported as "locked by another run"
 // rather than as whichever statement happened to meet the lock.
 #pragma once
@@ -11,15 +11,15 @@
 #include "dbmigrate/error.hpp"
 #include "dialect/sqlite/connection.hpp"
 
-namespace dbmigrate::runner {
+namespace dbmigrate::sqlite {
 
-class LockWait {
+class BusyWait {
  public:
   // Installs itself as the connection's busy handler; must outlive the connection's use.
   // `setting` says how to raise the timeout ("--lock-timeout SECONDS").
-  LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout, std::string setting);
-  LockWait(const LockWait&) = delete;
-  LockWait& operator=(const LockWait&) = delete;
+  BusyWait(Connection& connection, std::chrono::milliseconds timeout, std::string setting);
+  BusyWait(const BusyWait&) = delete;
+  BusyWait& operator=(const BusyWait&) = delete;
 
   // Runs `operation`; an Error it throws after the handler gave up waiting becomes
   // Error(database) "database '<path>' is locked by another DbMigrate run; waited N s", naming
@@ -45,4 +45,4 @@ class LockWait {
   bool gave_up_ = false;
 };
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::sqlite

@@ -1,22 +1,21 @@
 // The busy handler: short sleeps first, so that a lock released quickly costs little, then
 // longer ones, never past the deadline.
-#include "runner/lock_wait.hpp"
+#include "dialect/sqlite/busy_wait.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <utility>
 
-namespace dbmigrate::runner {
+namespace dbmigrate::sqlite {
 
-LockWait::LockWait(sqlite::Connection& connection, std::chrono::milliseconds timeout,
-                   std::string setting)
+BusyWait::BusyWait(Connection& connection, std::chrono::milliseconds timeout, std::string setting)
     : timeout_(timeout), setting_(std::move(setting)) {
-  sqlite3_busy_handler(connection.handle(), &LockWait::on_busy, this);
+  sqlite3_busy_handler(connection.handle(), &BusyWait::on_busy, this);
 }
 
-int LockWait::on_busy(void* self, int attempt) noexcept {
-  auto& wait = *static_cast<LockWait*>(self);
+int BusyWait::on_busy(void* self, int attempt) noexcept {
+  auto& wait = *static_cast<BusyWait*>(self);
   const auto now = std::chrono::steady_clock::now();
   if (attempt == 0) wait.since_ = now;
   const auto left =
@@ -30,11 +29,11 @@ int LockWait::on_busy(void* self, int attempt) noexcept {
   return 1;
 }
 
-Error LockWait::locked(const std::string& path) const {
+Error BusyWait::locked(const std::string& path) const {
   return Error(ErrorKind::database,
                fmt::format("database '{}' is locked by another DbMigrate run; waited {:g} s. Run "
                            "again when it has finished, or raise the wait with {}",
                            path, static_cast<double>(timeout_.count()) / 1000, setting_));
 }
 
-}  // namespace dbmigrate::runner
+}  // namespace dbmigrate::sqlite

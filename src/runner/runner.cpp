@@ -1,23 +1,22 @@
-// SqliteRunner: plans a run, then applies it one revision per transaction. Each transaction
-// re-reads the version table after `BEGIN IMMEDIATE` has taken the write lock, so a revision
-// that another runner applied meanwhile is skipped, never applied twice.
+// Runner: plans a run, then applies it one revision per transaction through the session. Each
+// transaction re-reads the version table once it holds the run lock, so a revision that another
+// runner applied meanwhile is skipped, never applied twice.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
 #include "dbmigrate/runner.hpp"
-#include "dialect/sqlite/connection.hpp"
+#include "dbmigrate/session.hpp"
 #include "runner/applied.hpp"
-#include "runner/backup.hpp"
-#include "runner/execute.hpp"
-#include "runner/lock_wait.hpp"
-#include "runner/progress.hpp"
+#include "runner/dialect_check.hpp"
+#include "runner/direction.hpp"
 #include "runner/rebuild_drift.hpp"
-#include "runner/section.hpp"
+#include "runner/session_scope.hpp"
 #include "runner/version_store.hpp"
 
 namespace dbmigrate {
@@ -31,15 +30,13 @@ std::string revision_label(const Revision& revision) {
   return fmt::format("revision {} ({})", revision.id, revision.path.string());
 }
 
-sqlite::Connection open_database(const std::string& path) {
-  try {
-    return sqlite::Connection(path);
-  } catch (const Error& error) {
-    throw Error(ErrorKind::database,
-                fmt::format("{}; check the path, that its folder exists and that you may write "
-                            "to it",
-                            error.what()));
-  }
+// What the section's headers say it rebuilds; nullopt for a revision that does not say.
+std::optional<std::vector<std::string>> rebuilt_names(const Revision& revision,
+                                                      std::string_view section) {
+  if (revision_dialect(revision).empty()) return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& shape : rebuilt_tables(revision, section)) names.push_back(shape.table);
+  return names;
 }
 
 }  // namespace
@@ -53,40 +50,27 @@ std::string running_message(const Revision& revision, std::string_view direction
   return line;
 }
 
-class SqliteRunner::Impl {
+class Runner::Impl {
  public:
   // Every public operation runs through here, so that meeting another run's lock for longer
   // than lock_timeout, wherever it happens, is reported as such.
   template <typename F>
   auto guarded(F&& operation) {
-    return lock_wait_.guard(path_, std::forward<F>(operation));
-  }
-
-  Impl(const std::string& path, RunnerOptions options)
-      : path_(path),
-        options_(options),
-        connection_(options.read_only ? sqlite::open_for_reading(path) : open_database(path)) {
-    sqlite3* db = connection_.handle();
-    guarded([&] {
-      try {
-        (void)connection_.query_int("SELECT count(*) FROM sqlite_master");
-        connection_.execute("PRAGMA foreign_keys = ON");
-      } catch (const Error& error) {
-        throw Error(ErrorKind::database,
-                    fmt::format("cannot use database '{}': {}; check that it is an SQLite database",
-                                path, error.what()));
-      }
-    });
-    if (!options.read_only && sqlite3_db_readonly(db, "main") == 1) {
-      throw Error(ErrorKind::database,
-                  fmt::format("database '{}' is read-only; migrating it needs write access to "
-                              "the file and its folder",
-                              path));
+    using Result = std::invoke_result_t<F&>;
+    if constexpr (std::is_void_v<Result>) {
+      session_->with_lock_wait(operation);
+    } else {
+      std::optional<Result> result;
+      session_->with_lock_wait([&] { result.emplace(operation()); });
+      return std::move(*result);
     }
   }
 
-  std::vector<std::string> heads() { return runner::read_heads(connection_); }
-  std::vector<HistoryEntry> history() { return runner::read_history(connection_); }
+  Impl(std::unique_ptr<Session> session, RunnerOptions options)
+      : session_(std::move(session)), options_(std::move(options)) {}
+
+  std::vector<std::string> heads() { return runner::read_heads(*session_); }
+  std::vector<HistoryEntry> history() { return runner::read_history(*session_); }
 
   // The heads and the checksums recorded for them, read in one transaction so that they agree.
   struct State {
@@ -94,8 +78,8 @@ class SqliteRunner::Impl {
     std::unordered_map<std::string, std::string> checksums;
   };
   State read_state() {
-    sqlite::Transaction snapshot(connection_, "BEGIN DEFERRED");
-    State state{runner::read_heads(connection_), runner::recorded_checksums(connection_)};
+    runner::SessionTransaction snapshot(*session_, runner::SessionTransaction::Kind::read);
+    State state{runner::read_heads(*session_), runner::recorded_checksums(*session_)};
     snapshot.commit();
     return state;
   }
@@ -140,11 +124,11 @@ class SqliteRunner::Impl {
   // --allow-changed: the changed files' checksums are recorded (as a stamp: no SQL ran), under
   // the lock, so that the next run passes without the flag.
   void accept_changed(const RevisionGraph& graph) {
-    sqlite::Transaction transaction(connection_);
-    const auto ids = changed_among(graph, runner::read_heads(connection_),
-                                   runner::recorded_checksums(connection_));
+    runner::SessionTransaction transaction(*session_);
+    const auto ids =
+        changed_among(graph, runner::read_heads(*session_), runner::recorded_checksums(*session_));
     for (const auto& id : ids) {
-      runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
+      runner::add_history(*session_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
     }
     transaction.commit();
   }
@@ -157,7 +141,13 @@ class SqliteRunner::Impl {
                 fmt::format("{} changed since it was applied to '{}' (its checksum differs "
                             "from the one recorded then); restore the file, or run upgrade with "
                             "--allow-changed to accept the change",
-                            fmt::join(labels, ", "), path_));
+                            fmt::join(labels, ", "), session_->database()));
+  }
+
+  // A revision generated for another dialect is refused before anything runs.
+  void refuse_other_dialect(const RevisionGraph& graph) {
+    runner::refuse_other_dialect(graph, session_->dialect(),
+                                 fmt::format("database '{}'", session_->database()));
   }
 
   void run(const RevisionGraph& graph, const std::vector<std::string>& plan, Direction direction,
@@ -178,9 +168,8 @@ class SqliteRunner::Impl {
   // before the revision's transaction; a revision another run applied meanwhile is not
   // compared.
   bool drops_unknown(const RevisionGraph& graph, const Revision& revision, Direction direction) {
-    return runner::still_needed(graph, runner::read_heads(connection_), revision, direction) &&
-           runner::refuse_unknown_on_rebuild(connection_, revision, direction,
-                                             options_.drop_unknown);
+    return runner::still_needed(graph, runner::read_heads(*session_), revision, direction) &&
+           runner::refuse_unknown_on_rebuild(*session_, revision, direction, options_.drop_unknown);
   }
 
   // Once per run, before the first revision that can lose data, under the lock (in that
@@ -188,16 +177,16 @@ class SqliteRunner::Impl {
   void back_up(Reporter& reporter) {
     if (backed_up_) return;
     backed_up_ = true;
-    const auto backup = runner::backup_database(connection_);
+    const auto backup = session_->back_up();
     if (!backup.empty()) reporter.backup_written(backup);
   }
 
   std::vector<std::string> stamp(const RevisionGraph& graph, std::string_view target) {
     forget_read_ahead();
     checked_heads_.reset();
-    sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
-    runner::create_tables(connection_);
-    auto heads = runner::read_heads(connection_);
+    runner::SessionTransaction transaction(*session_);  // holds the run lock: waits for others
+    runner::create_tables(*session_);
+    auto heads = runner::read_heads(*session_);
     std::vector<std::string> stamped;
     if (target == "base") {
       heads.clear();
@@ -209,9 +198,9 @@ class SqliteRunner::Impl {
       heads = runner::heads_after_stamp(graph, heads, id);
       stamped.push_back(id);
     }
-    runner::write_heads(connection_, heads);
+    runner::write_heads(*session_, heads);
     for (const auto& id : stamped) {
-      runner::add_history(connection_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
+      runner::add_history(*session_, id, runner::revision_checksum(graph.at(id)), "stamp", 0);
     }
     transaction.commit();
     return heads;
@@ -238,15 +227,15 @@ class SqliteRunner::Impl {
 
   void apply(const RevisionGraph& graph, const Revision& revision, Direction direction,
              Reporter& reporter, RunState run) {
-    const runner::ForeignKeysOff foreign_keys(
-        connection_, runner::disables_foreign_keys(runner::section_of(revision, direction)));
-    sqlite::Transaction transaction(connection_);  // BEGIN IMMEDIATE: waits for other runs
-    runner::create_tables(connection_);
-    const auto heads = runner::read_heads(connection_);
+    const auto needs = section_needs(revision, direction_name(direction));
+    const runner::ForeignKeysOff foreign_keys(*session_, needs.foreign_keys_off);
+    runner::SessionTransaction transaction(*session_);  // holds the run lock: waits for others
+    runner::create_tables(*session_);
+    const auto heads = runner::read_heads(*session_);
     if (!options_.allow_changed && checked_heads_ && heads != *checked_heads_) {
       // Another run moved the database since the check: what it applied is checked now,
       // under the lock, against this run's files.
-      refuse(graph, changed_among(graph, heads, runner::recorded_checksums(connection_)));
+      refuse(graph, changed_among(graph, heads, runner::recorded_checksums(*session_)));
     }
     if (!runner::still_needed(graph, heads, revision, direction)) {
       return;  // another run did it; rolling back leaves no trace of this one
@@ -261,18 +250,20 @@ class SqliteRunner::Impl {
 
     reporter.running(revision, direction_name(direction));
     const auto start = std::chrono::steady_clock::now();
-    {
-      runner::ProgressWatch watch(connection_, revision, reporter, options_);
-      runner::run_section(connection_, revision, direction, watch);
-    }
-    runner::check_foreign_keys(connection_, revision, direction);
+    session_->run_section({.revision = revision,
+                           .direction = direction_name(direction),
+                           .sql = runner::section_of(revision, direction),
+                           .first_line = runner::first_line_of_section(revision, direction),
+                           .rebuilt = rebuilt_names(revision, direction_name(direction))},
+                          reporter);
+    session_->check_foreign_keys(revision, direction_name(direction));
     auto heads_after = direction == Direction::upgrade
                            ? heads_after_upgrade(graph, heads, revision.id)
                            : heads_after_downgrade(graph, heads, revision.id);
-    runner::write_heads(connection_, heads_after);
+    runner::write_heads(*session_, heads_after);
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - start);
-    runner::add_history(connection_, revision.id, runner::revision_checksum(revision),
+    runner::add_history(*session_, revision.id, runner::revision_checksum(revision),
                         direction_name(direction), elapsed.count());
     try {
       transaction.commit();  // a full disk often shows only here, when the pages are written
@@ -288,47 +279,47 @@ class SqliteRunner::Impl {
     }
   }
 
-  std::string path_;
+  std::unique_ptr<Session> session_;
   RunnerOptions options_;
-  sqlite::Connection connection_;
   std::optional<State> read_ahead_;                        // used once
   bool backed_up_ = false;                                 // in this run
   std::optional<std::vector<std::string>> checked_heads_;  // heads whose revisions were checked
-  runner::LockWait lock_wait_{connection_, options_.lock_timeout, options_.lock_timeout_setting};
 };
 
-SqliteRunner::SqliteRunner(const std::string& database_path, RunnerOptions options)
-    : impl_(std::make_unique<Impl>(database_path, options)) {}
-SqliteRunner::SqliteRunner(SqliteRunner&&) noexcept = default;
-SqliteRunner& SqliteRunner::operator=(SqliteRunner&&) noexcept = default;
-SqliteRunner::~SqliteRunner() = default;
+Runner::Runner(std::unique_ptr<Session> session, RunnerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(session), std::move(options))) {}
+Runner::Runner(Runner&&) noexcept = default;
+Runner& Runner::operator=(Runner&&) noexcept = default;
+Runner::~Runner() = default;
 
-std::vector<std::string> SqliteRunner::current_heads() {
+std::vector<std::string> Runner::current_heads() {
   return impl_->guarded([&] { return impl_->heads(); });
 }
 
-void SqliteRunner::read_ahead() {
+void Runner::read_ahead() {
   impl_->guarded([&] { impl_->read_ahead(); });
 }
 
-std::vector<HistoryEntry> SqliteRunner::history() {
+std::vector<HistoryEntry> Runner::history() {
   return impl_->guarded([&] { return impl_->history(); });
 }
 
-std::vector<std::string> SqliteRunner::upgrade(const RevisionGraph& graph, std::string_view target,
-                                               Reporter& reporter) {
+std::vector<std::string> Runner::upgrade(const RevisionGraph& graph, std::string_view target,
+                                         Reporter& reporter) {
   return impl_->guarded([&] {
+    impl_->refuse_other_dialect(graph);
     impl_->refuse_changed(graph);
     impl_->run(graph, upgrade_plan(graph, impl_->heads(), target), Direction::upgrade, reporter);
     return impl_->heads();
   });
 }
 
-std::vector<std::string> SqliteRunner::downgrade(const RevisionGraph& graph,
-                                                 std::string_view target, Reporter& reporter) {
+std::vector<std::string> Runner::downgrade(const RevisionGraph& graph, std::string_view target,
+                                           Reporter& reporter) {
   return impl_->guarded([&] {
     // A downgrade runs the file's downgrade section as it is now: an edit since the upgrade
     // may no longer undo what ran.
+    impl_->refuse_other_dialect(graph);
     impl_->refuse_changed(graph);
     impl_->run(graph, downgrade_plan(graph, impl_->heads(), target), Direction::downgrade,
                reporter);
@@ -336,11 +327,11 @@ std::vector<std::string> SqliteRunner::downgrade(const RevisionGraph& graph,
   });
 }
 
-std::vector<std::string> SqliteRunner::stamp(const RevisionGraph& graph, std::string_view target) {
+std::vector<std::string> Runner::stamp(const RevisionGraph& graph, std::string_view target) {
   return impl_->guarded([&] { return impl_->stamp(graph, target); });
 }
 
-std::vector<std::string> SqliteRunner::changed_revisions(const RevisionGraph& graph) {
+std::vector<std::string> Runner::changed_revisions(const RevisionGraph& graph) {
   return impl_->guarded([&] { return impl_->changed(graph); });
 }
 

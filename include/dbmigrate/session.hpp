@@ -1,0 +1,89 @@
+// What the runner needs of a database connection, whatever the database (docs/cli.md, "What a
+// run guarantees"). The runner (plan, checksums, version and history tables, reporting) is the
+// same for every dialect; a session owns the connection and does what only its database knows:
+// the statement loop, transactions and the run lock, foreign keys around a revision, backups
+// and progress. SQLite's is open_sqlite_session() (dbmigrate/sqlite_session.hpp).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dbmigrate/revision.hpp"
+#include "dbmigrate/runner.hpp"
+
+namespace dbmigrate {
+
+// One section of one revision, as the runner hands it to the session.
+struct SectionRun {
+  const Revision& revision;
+  std::string_view direction;  // "upgrade" or "downgrade"
+  const std::string& sql;      // the section's text
+  int first_line = 0;          // its first line in the file; 0 when not read from a file
+  // The tables the section rebuilds (its `Rebuilds` headers), when the revision says which
+  // (written with `-- Dialect:`); nullopt for an older or hand-written file.
+  std::optional<std::vector<std::string>> rebuilt;
+};
+
+// What a live table holds, by name, for the check before a rebuild.
+struct LiveTable {
+  std::vector<std::string> columns;   // in table order
+  std::vector<std::string> indexes;   // made by CREATE INDEX (not those a key makes), sorted
+  std::vector<std::string> triggers;  // sorted
+};
+
+using Row = std::vector<std::optional<std::string>>;  // a NULL is nullopt
+
+class Session {
+ public:
+  virtual ~Session() = default;
+
+  // The dialect's name ("sqlite"), as a revision's `-- Dialect:` header spells it.
+  [[nodiscard]] virtual std::string dialect() const = 0;
+  // The database as messages name it (its path or URL, without a password).
+  [[nodiscard]] virtual const std::string& database() const = 0;
+  [[nodiscard]] virtual std::string quote_identifier(std::string_view name) const = 0;
+
+  // Plain statements: the version and history tables. Errors are Error(database).
+  virtual void execute(std::string_view sql) = 0;
+  [[nodiscard]] virtual std::vector<Row> query(std::string_view sql) = 0;
+  [[nodiscard]] virtual bool table_exists(std::string_view name) = 0;
+  // The live table's names; all empty when there is no such table.
+  [[nodiscard]] virtual LiveTable live_table(std::string_view name) = 0;
+
+  // A revision's transaction, holding the run lock until it ends: no other run writes
+  // meanwhile. Waits for another run's lock up to RunnerOptions::lock_timeout.
+  virtual void begin_locked() = 0;
+  // A transaction that only reads, so that what several reads see agrees.
+  virtual void begin_read() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+  // Runs one public operation of the runner. An Error it throws because another run held the
+  // lock past the timeout becomes Error(database) saying so, naming the database and how to
+  // raise the timeout.
+  virtual void with_lock_wait(const std::function<void()>& operation) = 0;
+
+  // Foreign-key enforcement off for the next transaction (begun after this call; SQLite
+  // ignores the switch inside one), back as it was on restore_foreign_keys(), called after
+  // that transaction ended.
+  virtual void suspend_foreign_keys() = 0;
+  virtual void restore_foreign_keys() noexcept = 0;
+  // After each section, before commit: throws Error(database) naming the revision and the
+  // first row that refers to a missing one (rows a section wrote with enforcement off).
+  virtual void check_foreign_keys(const Revision& revision, std::string_view direction) = 0;
+
+  // Inside a revision's transaction, under the lock: a copy of the database as the last commit
+  // left it, before a destructive revision. Its path; empty when there is nothing to copy (an
+  // in-memory database). Throws Error(input) naming the copy when it cannot be written.
+  virtual std::filesystem::path back_up() = 0;
+
+  // Runs the section's statements in order, inside the current transaction. A failing one
+  // throws Error naming the file and line (from first_line), the statement and the database's
+  // message; the caller then rolls back. Reports progress to `reporter` when it wants_progress().
+  virtual void run_section(const SectionRun& section, Reporter& reporter) = 0;
+};
+
+}  // namespace dbmigrate
