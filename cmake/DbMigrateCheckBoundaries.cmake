@@ -41,7 +41,7 @@ foreach(source IN LISTS sources)
       if(name STREQUAL own)
         continue()
       endif()
-      if(line MATCHES "[\"<]dialect/${name}/" OR line MATCHES "[\"<]dbmigrate/${name}\\.hpp[\">]")
+      if(line MATCHES "[\"<]dialect/${name}/" OR line MATCHES "[\"<]dbmigrate/${name}(_[a-z_]+)?\\.hpp[\">]")
         string(STRIP "${line}" shown)
         if(own STREQUAL "")
           list(APPEND violations

@@ -15,6 +15,9 @@
 
 namespace dbmigrate {
 
+class Session;         // dbmigrate/session.hpp
+struct RunnerOptions;  // dbmigrate/runner.hpp
+
 struct SqlStatement {
   std::string sql;  // one statement, with its terminating ';'
   // Notes to print above it (a warning, what a rebuild does), one comment line each. Plain
@@ -96,6 +99,13 @@ class Dialect {
   // The schema of the database at `location`, read without changing it. DbMigrate's own tables
   // are left out.
   [[nodiscard]] virtual Snapshot inspect(const std::string& location) const = 0;
+  // A session on the database at `location` for the runner (creating the database if the
+  // dialect does and options allow). Throws Error(database) naming it when it cannot be opened.
+  [[nodiscard]] virtual std::unique_ptr<Session> open_session(
+      const std::string& location, const RunnerOptions& options) const = 0;
+  // A location for a private, empty, throw-away database (check's and merge's replays): SQLite's
+  // `:memory:`.
+  [[nodiscard]] virtual std::string scratch_location() const = 0;
 
   // ---- Schemas as SQL
   // Runs a .sql schema file on a scratch database and inspects it; `origin` names the file in

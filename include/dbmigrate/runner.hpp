@@ -98,6 +98,8 @@ class Runner {
   void read_ahead();
   // The history table, oldest first.
   [[nodiscard]] std::vector<HistoryEntry> history();
+  // The database's schema as it stands (what a replay of revisions built, for instance).
+  [[nodiscard]] Snapshot schema();
 
   // Applies the revisions `target` names (see upgrade_plan), each in its own transaction;
   // returns the heads afterwards. Refuses with Error(input) before anything runs when a planned

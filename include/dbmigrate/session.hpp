@@ -47,6 +47,9 @@ class Session {
   [[nodiscard]] virtual const std::string& database() const = 0;
   [[nodiscard]] virtual std::string quote_identifier(std::string_view name) const = 0;
 
+  // The schema of the database, as the dialect inspects it (DbMigrate's tables left out).
+  [[nodiscard]] virtual Snapshot inspect() = 0;
+
   // Plain statements: the version and history tables. Errors are Error(database).
   virtual void execute(std::string_view sql) = 0;
   [[nodiscard]] virtual std::vector<Row> query(std::string_view sql) = 0;

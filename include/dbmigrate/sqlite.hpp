@@ -31,6 +31,9 @@ class SqliteDialect final : public Dialect {
   [[nodiscard]] std::string database_location(const std::string& url) const override;
   [[nodiscard]] bool database_exists(const std::string& location) const override;
   [[nodiscard]] Snapshot inspect(const std::string& location) const override;
+  [[nodiscard]] std::unique_ptr<Session> open_session(const std::string& location,
+                                                      const RunnerOptions& options) const override;
+  [[nodiscard]] std::string scratch_location() const override { return ":memory:"; }
 
   [[nodiscard]] Snapshot read_schema_file(std::string_view sql,
                                           std::string_view origin) const override;

@@ -6,7 +6,6 @@
 //   - given a database: revisions not applied there, applied revisions whose file changed, and
 //     drift: what it has or lacks compared with the snapshot at its revision.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,45 +16,23 @@
 #include "cli/database.hpp"
 #include "cli/drift.hpp"
 #include "cli/project.hpp"
+#include "cli/replay.hpp"
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
-#include "dbmigrate/sqlite_session.hpp"
+#include "dbmigrate/session.hpp"
 
 namespace fs = std::filesystem;
 
 namespace dbmigrate::cli {
 namespace {
 
-class SilentReporter final : public Reporter {
- public:
-  void running(const Revision&, std::string_view) override {}
-  void backup_written(const fs::path&) override {}
-  void progress(const Revision&, std::string_view, std::chrono::seconds) override {}
-};
-
-// A scratch database file, removed with its folder when done.
-class ScratchDatabase {
- public:
-  ScratchDatabase() {
-    dir_ = fs::temp_directory_path() / fmt::format("dbmigrate-check-{}-{}", ::getpid(), reinterpret_cast<std::uintptr_t>(this));
-    fs::create_directories(dir_);
-  }
-  ~ScratchDatabase() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  [[nodiscard]] std::string path() const { return (dir_ / "replay.db").string(); }
-  [[nodiscard]] Snapshot schema(const Dialect& dialect) const { return dialect.inspect(path()); }
-
- private:
-  fs::path dir_;
-};
-
-std::string changes(const Snapshot& from, const Snapshot& to) {
+std::string changes(const Dialect& dialect, const Snapshot& from, const Snapshot& to) {
   std::vector<std::string> lines;
-  for (const auto& operation : diff(from, to)) lines.push_back(operation.describe());
+  for (const auto& operation : diff(from, to, dialect.capabilities().identifier_case)) {
+    lines.push_back(operation.describe());
+  }
   return fmt::format("{}", fmt::join(lines, "; "));
 }
 
@@ -63,12 +40,11 @@ std::string changes(const Snapshot& from, const Snapshot& to) {
 // the schema the replay gives at the heads, none when a revision failed.
 std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph& graph, const Snapshot& head,
                                      std::vector<std::string>& problems) {
-  ScratchDatabase scratch;
-  Runner runner = open_sqlite_runner(scratch.path(), RunnerOptions{});
-  SilentReporter reporter;
+  Runner runner = scratch_runner(dialect);
+  QuietReporter reporter;
   for (const auto& id : graph.ordered()) {
     const Revision& revision = graph.at(id);
-    const Snapshot before = scratch.schema(dialect);
+    const Snapshot before = runner.schema();
     try {
       runner.upgrade(graph, id, reporter);
     } catch (const Error& error) {
@@ -77,17 +53,17 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
     }
     // The round trip is only unambiguous where the revision is the one thing applied on its line.
     if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) continue;
-    const Snapshot after = scratch.schema(dialect);
+    const Snapshot after = runner.schema();
     try {
       runner.downgrade(graph, "-1", reporter);
-      if (!equivalent(scratch.schema(dialect), before)) {
+      if (!equivalent(runner.schema(), before)) {
         problems.push_back(fmt::format("revision {} ({}): downgrade does not restore the schema before it: {}", id,
-                                       revision.path.filename().string(), changes(scratch.schema(dialect), before)));
+                                       revision.path.filename().string(), changes(dialect, runner.schema(), before)));
       }
       runner.upgrade(graph, id, reporter);
-      if (!equivalent(scratch.schema(dialect), after)) {
+      if (!equivalent(runner.schema(), after)) {
         problems.push_back(fmt::format("revision {}: upgrade after downgrade gives another schema: {}", id,
-                                       changes(after, scratch.schema(dialect))));
+                                       changes(dialect, after, runner.schema())));
       }
     } catch (const Error& error) {
       problems.push_back(fmt::format("revision {} ({}): downgrade fails: {}", id, revision.path.filename().string(),
@@ -96,20 +72,19 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
     }
   }
   if (!graph.empty()) runner.upgrade(graph, "heads", reporter);
-  const Snapshot replayed = scratch.schema(dialect);
+  const Snapshot replayed = runner.schema();
   if (!equivalent(replayed, head)) {
-    problems.push_back(fmt::format("replaying the revisions does not give schema.json: {}", changes(replayed, head)));
+    problems.push_back(fmt::format("replaying the revisions does not give schema.json: {}", changes(dialect, replayed, head)));
   }
   return replayed;
 }
 
 // The schema at `heads` (applied on a fresh database), for the drift of a database at them.
 Snapshot snapshot_at(const Dialect& dialect, const RevisionGraph& graph, const std::vector<std::string>& heads) {
-  ScratchDatabase scratch;
-  Runner runner = open_sqlite_runner(scratch.path(), RunnerOptions{});
-  SilentReporter reporter;
+  Runner runner = scratch_runner(dialect);
+  QuietReporter reporter;
   for (const auto& id : heads) runner.upgrade(graph, id, reporter);
-  return scratch.schema(dialect);
+  return runner.schema();
 }
 
 // What the database has or lacks compared with the snapshot at its revision(s). Nothing to
@@ -190,7 +165,8 @@ int run_check(const CommonOptions& options) {
       } catch (const Error& error) {
         problems.push_back(fmt::format("database: {}", error.what()));
       }
-      Runner runner = open_sqlite_runner(*path, RunnerOptions{.read_only = true});
+      const RunnerOptions read_only{.read_only = true};
+      Runner runner(dialect.open_session(*path, read_only), read_only);
       for (const auto& id : runner.changed_revisions(graph)) {
         problems.push_back(fmt::format("revision {} ({}) changed since it was applied", id,
                                        graph.contains(id) ? graph.at(id).path.filename().string() : id));

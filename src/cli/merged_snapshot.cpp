@@ -10,32 +10,18 @@
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
-#include "dbmigrate/sqlite.hpp"
-#include "dbmigrate/sqlite_session.hpp"
-#include "dialect/sqlite/connection.hpp"
+#include "cli/replay.hpp"
 
 namespace dbmigrate::cli {
 namespace {
 
-class Quiet final : public Reporter {
- public:
-  void running(const Revision&, std::string_view) override {}
-  void backup_written(const std::filesystem::path&) override {}
-  void progress(const Revision&, std::string_view, std::chrono::seconds) override {}
-};
-
-// The schema the revisions up to `parents` build on an empty database. A shared-cache
-// in-memory database, so that a second connection can inspect what the runner's built, and no
-// file is written.
-Snapshot replayed_schema(const RevisionGraph& graph, const std::vector<std::string>& parents) {
-  const std::string uri = "file:dbmigrate-merge-replay?mode=memory&cache=shared";
-  sqlite::Connection keep_alive(uri);  // the database lives while one connection is open
-  {
-    Runner runner = open_sqlite_runner(uri, RunnerOptions{});
-    Quiet reporter;
-    for (const auto& parent : parents) (void)runner.upgrade(graph, parent, reporter);
-  }
-  return inspect_sqlite(keep_alive.handle());
+// The schema the revisions up to `parents` build on an empty database.
+Snapshot replayed_schema(const Dialect& dialect, const RevisionGraph& graph,
+                         const std::vector<std::string>& parents) {
+  Runner runner = scratch_runner(dialect);
+  QuietReporter reporter;
+  for (const auto& parent : parents) (void)runner.upgrade(graph, parent, reporter);
+  return runner.schema();
 }
 
 }  // namespace
@@ -47,7 +33,7 @@ Snapshot merged_snapshot(const Project& project, const RevisionGraph& graph,
   const bool belongs = std::find(parents.begin(), parents.end(), recorded) != parents.end();
   Snapshot replayed;
   try {
-    replayed = replayed_schema(graph, parents);
+    replayed = replayed_schema(project.dialect(), graph, parents);
   } catch (const Error& error) {
     if (belongs) return head;
     throw Error(ErrorKind::input,

@@ -12,7 +12,7 @@
 #include "cli/project.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
-#include "dbmigrate/sqlite_session.hpp"
+#include "dbmigrate/session.hpp"
 
 namespace dbmigrate::cli {
 namespace {
@@ -35,14 +35,15 @@ class PrintingReporter final : public Reporter {
 };
 
 // Opening problems are bad input (exit 2); what goes wrong afterwards is a failed migration.
-Runner open_runner(const std::string& path, const CommonOptions& common, const RunOptions& run) {
+Runner open_runner(const Dialect& dialect, const std::string& path, const CommonOptions& common,
+                   const RunOptions& run) {
   RunnerOptions options;
   options.allow_changed = run.allow_changed;
   options.drop_unknown = run.drop_unknown;
   options.lock_timeout = common.lock_timeout;
   options.lock_timeout_setting = lock_timeout_setting;
   try {
-    return open_sqlite_runner(path, options);
+    return Runner(dialect.open_session(path, options), options);
   } catch (const Error& error) {
     throw Error(ErrorKind::input, error.what());
   }
@@ -106,12 +107,12 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
   if (!existing_file(path)) {
     const RevisionGraph graph = project.graph();
     if (!path.starts_with("file:")) check_target(graph, path, target, plan);
-    Runner runner = open_runner(path, options, run);
+    Runner runner = open_runner(project.dialect(), path, options, run);
     (void)(runner.*apply)(graph, target, reporter);
     return 0;
   }
   auto [graph, runner] = open_beside_graph(project, [&] {
-    Runner opened = open_runner(path, options, run);
+    Runner opened = open_runner(project.dialect(), path, options, run);
     opened.read_ahead();
     return opened;
   });
@@ -163,7 +164,7 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
   if (run.target != "base" && run.target != "heads" && run.target != "head") {
     (void)graph.find(run.target);  // an unknown revision leaves no new database file behind
   }
-  Runner runner = open_runner(path, options, run);
+  Runner runner = open_runner(project.dialect(), path, options, run);
   auto heads = runner.stamp(graph, run.target);
   fmt::print("Stamped the database at {}\n",
              heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));

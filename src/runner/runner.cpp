@@ -71,6 +71,7 @@ class Runner::Impl {
 
   std::vector<std::string> heads() { return runner::read_heads(*session_); }
   std::vector<HistoryEntry> history() { return runner::read_history(*session_); }
+  Snapshot schema() { return session_->inspect(); }
 
   // The heads and the checksums recorded for them, read in one transaction so that they agree.
   struct State {
@@ -302,6 +303,10 @@ void Runner::read_ahead() {
 
 std::vector<HistoryEntry> Runner::history() {
   return impl_->guarded([&] { return impl_->history(); });
+}
+
+Snapshot Runner::schema() {
+  return impl_->guarded([&] { return impl_->schema(); });
 }
 
 std::vector<std::string> Runner::upgrade(const RevisionGraph& graph, std::string_view target,

@@ -4,11 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <string>
 
 #include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
+#include "dbmigrate/runner.hpp"
+#include "dbmigrate/session.hpp"
 #include "toy_dialect/toy_dialect.hpp"
 
 namespace dbmigrate {
@@ -134,6 +138,59 @@ TEST(DialectRegistry, AColumnWhoseNameChangesOnlyInCaseFollowsTheRule) {
   EXPECT_EQ(count_of<op::RenameColumn>(exact), 0U);
   EXPECT_EQ(count_of<op::AddColumn>(exact), 1U) << "an exact rule sees ID as another column";
   EXPECT_EQ(count_of<op::DropColumn>(exact), 1U);
+}
+
+Revision toy_revision(std::string id, std::vector<std::string> parents, std::string dialect,
+                      std::string upgrade, std::string downgrade) {
+  Revision revision;
+  revision.id = std::move(id);
+  revision.parents = std::move(parents);
+  revision.headers = {{.key = "Dialect", .value = std::move(dialect)}};
+  revision.upgrade_sql = std::move(upgrade);
+  revision.downgrade_sql = std::move(downgrade);
+  return revision;
+}
+
+class NoReport final : public Reporter {
+ public:
+  void running(const Revision&, std::string_view) override {}
+  void backup_written(const std::filesystem::path&) override {}
+  void progress(const Revision&, std::string_view, std::chrono::seconds) override {}
+};
+
+TEST(DialectRegistry, TheRunnerAppliesRevisionsThroughASecondDialectsSession) {
+  toy::register_toy_dialect();
+  const Dialect& toy = dialect_for_url("toy://run");
+  const RunnerOptions options;
+  Runner runner(toy.open_session(toy.database_location("toy://run"), options), options);
+  const RevisionGraph graph({toy_revision("a1", {}, "toy", "TOY create users;", "TOY drop users;"),
+                             toy_revision("b2", {"a1"}, "toy", "TOY create posts;",
+                                          "TOY drop posts;")});
+  NoReport reporter;
+
+  EXPECT_EQ(runner.upgrade(graph, "heads", reporter), (std::vector<std::string>{"b2"}));
+  EXPECT_EQ(toy::recorded()["run"],
+            (std::vector<std::string>{"TOY create users;", "TOY create posts;"}));
+  EXPECT_EQ(runner.current_heads(), (std::vector<std::string>{"b2"}));
+  EXPECT_EQ(runner.history().size(), 2U);
+
+  EXPECT_EQ(runner.downgrade(graph, "base", reporter), std::vector<std::string>{});
+  EXPECT_EQ(toy::recorded()["run"].back(), "TOY drop users;");
+  EXPECT_EQ(runner.history().back().direction, "downgrade");
+}
+
+TEST(DialectRegistry, ARevisionForAnotherDialectIsRefusedByTheSession) {
+  toy::register_toy_dialect();
+  const Dialect& toy = dialect_named("toy");
+  const RunnerOptions options;
+  Runner runner(toy.open_session("refuse", options), options);
+  const RevisionGraph graph({toy_revision("a1", {}, "sqlite", "CREATE TABLE t (id);", "")});
+  NoReport reporter;
+  const auto message = message_of([&] { (void)runner.upgrade(graph, "heads", reporter); });
+  EXPECT_NE(message.find("sqlite"), std::string::npos) << message;
+  EXPECT_NE(message.find("toy"), std::string::npos) << message;
+  EXPECT_TRUE(toy::recorded()["refuse"].empty());
+  EXPECT_TRUE(runner.current_heads().empty());
 }
 
 }  // namespace

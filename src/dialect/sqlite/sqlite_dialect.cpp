@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/sql_case.hpp"
 
@@ -20,6 +21,11 @@ bool SqliteDialect::database_exists(const std::string& location) const {
 Snapshot SqliteDialect::inspect(const std::string& location) const {
   const sqlite::Connection db = sqlite::open_for_reading(location);
   return inspect_sqlite(db.handle());
+}
+
+std::unique_ptr<Session> SqliteDialect::open_session(const std::string& location,
+                                                     const RunnerOptions& options) const {
+  return open_sqlite_session(location, options);
 }
 
 Snapshot SqliteDialect::read_schema_file(std::string_view sql, std::string_view origin) const {

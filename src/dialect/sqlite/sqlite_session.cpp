@@ -70,6 +70,8 @@ class SqliteSession final : public Session {
     return SqliteDialect().quote_identifier(name);
   }
 
+  Snapshot inspect() override { return inspect_sqlite(connection_.handle()); }
+
   void execute(std::string_view sql) override { connection_.execute(sql); }
 
   std::vector<Row> query(std::string_view sql) override {

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <mutex>
+#include <utility>
 
 #include "dbmigrate/error.hpp"
+#include "dbmigrate/session.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 
 namespace dbmigrate::toy {
 namespace {
@@ -21,6 +24,41 @@ class AcceptAll final : public SqlFragmentCheck {
   }
   [[nodiscard]] std::string column_type(std::string_view) const override { return {}; }
   [[nodiscard]] std::string table_name(std::string_view) const override { return {}; }
+};
+
+// Runs nothing: records each section's text. The version and history tables the runner keeps
+// through execute() and query() live in a private in-memory SQLite database.
+class RecordingSession final : public Session {
+ public:
+  RecordingSession(std::string name, const RunnerOptions& options)
+      : name_(std::move(name)), tables_(open_sqlite_session(":memory:", options)) {}
+
+  [[nodiscard]] std::string dialect() const override { return "toy"; }
+  [[nodiscard]] const std::string& database() const override { return name_; }
+  [[nodiscard]] std::string quote_identifier(std::string_view name) const override {
+    return tables_->quote_identifier(name);
+  }
+  Snapshot inspect() override { return databases()[name_]; }
+  void execute(std::string_view sql) override { tables_->execute(sql); }
+  std::vector<Row> query(std::string_view sql) override { return tables_->query(sql); }
+  bool table_exists(std::string_view name) override { return tables_->table_exists(name); }
+  LiveTable live_table(std::string_view) override { return {}; }
+  void begin_locked() override { tables_->begin_locked(); }
+  void begin_read() override { tables_->begin_read(); }
+  void commit() override { tables_->commit(); }
+  void rollback() noexcept override { tables_->rollback(); }
+  void with_lock_wait(const std::function<void()>& operation) override { operation(); }
+  void suspend_foreign_keys() override {}
+  void restore_foreign_keys() noexcept override {}
+  void check_foreign_keys(const Revision&, std::string_view) override {}
+  std::filesystem::path back_up() override { return {}; }
+  void run_section(const SectionRun& section, Reporter&) override {
+    recorded()[name_].push_back(section.sql);
+  }
+
+ private:
+  std::string name_;
+  std::unique_ptr<Session> tables_;
 };
 
 }  // namespace
@@ -48,6 +86,11 @@ bool ToyDialect::database_exists(const std::string& location) const {
 
 Snapshot ToyDialect::inspect(const std::string& location) const {
   return databases().at(location);
+}
+
+std::unique_ptr<Session> ToyDialect::open_session(const std::string& location,
+                                                  const RunnerOptions& options) const {
+  return std::make_unique<RecordingSession>(location, options);
 }
 
 Snapshot ToyDialect::read_schema_file(std::string_view, std::string_view origin) const {
@@ -91,6 +134,11 @@ std::string ToyDialect::portable_type(std::string_view declared) const {
 
 std::string ToyDialect::declared_type(std::string_view portable) const {
   return std::string(portable);
+}
+
+std::map<std::string, std::vector<std::string>>& recorded() {
+  static std::map<std::string, std::vector<std::string>> sections;
+  return sections;
 }
 
 std::map<std::string, Snapshot>& databases() {

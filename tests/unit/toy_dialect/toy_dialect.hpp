@@ -1,11 +1,14 @@
 // A second dialect, used only by tests: it proves that a dialect plugs in through the registry
 // alone. Its names compare exactly (as PostgreSQL's quoted names do), it renders each operation
-// as one line of text naming it, and its "databases" are snapshots kept in memory under a name.
+// as one line of text naming it, its "databases" are snapshots kept in memory under a name, and
+// its session records the sections the runner hands it (keeping the runner's version and
+// history tables in a private SQLite database, which is how a test can see them).
 #pragma once
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dbmigrate/dialect.hpp"
 #include "dbmigrate/dialect_registry.hpp"
@@ -21,6 +24,9 @@ class ToyDialect final : public Dialect {
   [[nodiscard]] std::string database_location(const std::string& url) const override;
   [[nodiscard]] bool database_exists(const std::string& location) const override;
   [[nodiscard]] Snapshot inspect(const std::string& location) const override;
+  [[nodiscard]] std::unique_ptr<Session> open_session(const std::string& location,
+                                                      const RunnerOptions& options) const override;
+  [[nodiscard]] std::string scratch_location() const override { return "scratch"; }
 
   [[nodiscard]] Snapshot read_schema_file(std::string_view sql,
                                           std::string_view origin) const override;
@@ -40,6 +46,9 @@ class ToyDialect final : public Dialect {
 
 // The toy's databases: toy://<name> names the snapshot stored under <name>.
 std::map<std::string, Snapshot>& databases();
+
+// The section texts the toy's sessions ran, by database name, in order.
+std::map<std::string, std::vector<std::string>>& recorded();
 
 // Registers "toy" (scheme toy://) once; later calls do nothing.
 void register_toy_dialect();
