@@ -126,6 +126,10 @@ class Dialect {
   // `kind` is "VIEW" or "TRIGGER".
   [[nodiscard]] virtual StoredStatement stored_statement(std::string_view kind,
                                                          std::string_view sql) const = 0;
+  // A collation's name as the dialect compares it (SQLite: ignoring ASCII case, so NOCASE).
+  [[nodiscard]] virtual std::string normalize_collation(std::string_view name) const {
+    return std::string(name);
+  }
   // Whether each SQL fragment of a snapshot is one thing of its kind (see sql_fragments.hpp).
   [[nodiscard]] virtual const SqlFragmentCheck& fragment_check() const = 0;
   // What the dialect refuses in a schema that is valid as data: each SQL fragment tried against
@@ -137,5 +141,11 @@ class Dialect {
   [[nodiscard]] virtual std::string portable_type(std::string_view declared) const = 0;
   [[nodiscard]] virtual std::string declared_type(std::string_view portable) const = 0;
 };
+
+// Every SQL fragment of `snapshot` (defaults, expressions, collations, views, triggers) in the
+// dialect's canonical text. Each source of snapshots (a model, a .json snapshot, schema.json, a
+// .sql file, a live database) ends with it, so that text equal to the dialect compares equal.
+// Idempotent: a snapshot already in canonical text comes back unchanged.
+void canonicalize_sql_text(Snapshot& snapshot, const Dialect& dialect);
 
 }  // namespace dbmigrate

@@ -44,6 +44,7 @@ class SqliteDialect final : public Dialect {
   [[nodiscard]] std::string normalize_expression(
       std::string_view sql, const std::vector<std::string>& columns) const override;
   [[nodiscard]] std::string normalize_default(std::string_view sql) const override;
+  [[nodiscard]] std::string normalize_collation(std::string_view name) const override;
   [[nodiscard]] StoredStatement stored_statement(std::string_view kind,
                                                  std::string_view sql) const override;
   [[nodiscard]] const SqlFragmentCheck& fragment_check() const override;
@@ -98,8 +99,10 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
 
 // The canonical text of an SQL expression (CHECK, partial-index WHERE, expression index key),
 // so that a model, a .sql file and a live database give byte-identical snapshots: whitespace
-// runs outside literals become one space, none just inside parentheses or before a comma,
-// comments go, and quoted identifiers are re-quoted as quote_identifier() would.
+// runs outside literals become one space, none just inside parentheses or before a comma and
+// one after it, comments go, and quoted identifiers are re-quoted as quote_identifier() would; keywords,
+// TRUE, FALSE and collation names in upper case, other names in lower case (a column's name
+// as the table declares it); parentheses around the whole text go (docs/snapshot.md).
 [[nodiscard]] std::string normalize_sql_expression(std::string_view sql);
 // The same for an expression of a table with these columns. SQLite reads a "double-quoted" word
 // that names none of them as a string literal, and so does this: it becomes 'single-quoted'.

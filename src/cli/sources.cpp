@@ -67,7 +67,10 @@ Snapshot from_text(const std::string& text, const std::string& name, const Diale
 
 Snapshot read_snapshot_json(std::string_view text, const std::string& origin,
                             const Dialect& dialect) {
-  return snapshot_from_json(text, origin, &dialect.fragment_check());
+  // Written by another version, or by hand: its SQL text is put in the canonical text of today.
+  Snapshot snapshot = snapshot_from_json(text, origin, &dialect.fragment_check());
+  canonicalize_sql_text(snapshot, dialect);
+  return snapshot;
 }
 
 bool looks_like_url(const std::string& source) { return source.find("://") != std::string::npos; }

@@ -3,9 +3,9 @@
 
 #include <cctype>
 
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/model.hpp"
-#include "dbmigrate/dialect_registry.hpp"
 #include "model/spelling.hpp"
 #include "snapshot/snapshot_checks.hpp"
 
@@ -47,25 +47,9 @@ void spell_own_columns(Table& table) {
   }
 }
 
-// The SQL fragments in the canonical text the dialect's inspector gives.
-void normalize_sql(Table& table, const Dialect& dialect) {
-  std::vector<std::string> names;
-  for (const auto& column : table.columns) names.push_back(column.name);
-  for (auto& column : table.columns) {
-    column.type = model::canonical_type(column.type);
-    if (column.default_sql) column.default_sql = dialect.normalize_default(*column.default_sql);
-    if (column.generated)
-      column.generated->expression =
-          dialect.normalize_expression(column.generated->expression, names);
-  }
-  for (auto& check : table.checks)
-    check.expression = dialect.normalize_expression(check.expression, names);
-  for (auto& index : table.indexes) {
-    if (index.where) index.where = dialect.normalize_expression(*index.where, names);
-    for (auto& key : index.keys) {
-      if (key.expression) key.name = dialect.normalize_expression(key.name, names);
-    }
-  }
+// Declared types in the spelling the snapshot keeps.
+void canonicalize_types(Table& table) {
+  for (auto& column : table.columns) column.type = model::canonical_type(column.type);
 }
 
 // A foreign key's target spelled as the target declares it; no columns: its primary key.
@@ -109,7 +93,7 @@ Snapshot Schema::unchecked_snapshot() const {
   for (const auto& draft : tables_) {
     Table table = draft.table;
     spell_own_columns(table);
-    normalize_sql(table, dialect);
+    canonicalize_types(table);
     snapshot.tables.push_back(std::move(table));
   }
   resolve_references(snapshot);
@@ -123,6 +107,7 @@ Snapshot Schema::unchecked_snapshot() const {
                                  .table = stored.table.empty() ? trigger.table : stored.table,
                                  .sql = std::move(stored.sql)});
   }
+  canonicalize_sql_text(snapshot, dialect);
   snapshot.normalize();
   return snapshot;
 }

@@ -23,7 +23,7 @@ TEST_F(Cli, DefaultOfALoneNameOrDoubleQuotedWord_IsTheStringSqliteReads) {
   EXPECT_TRUE(contains(text, "label TEXT DEFAULT 'dq',")) << text;
   EXPECT_TRUE(contains(text, "kind TEXT DEFAULT 'br',")) << text;
   EXPECT_TRUE(contains(text, "mark TEXT DEFAULT 'bt',")) << text;
-  EXPECT_TRUE(contains(text, "flag INTEGER DEFAULT true,")) << text;
+  EXPECT_TRUE(contains(text, "flag INTEGER DEFAULT TRUE,")) << text;  // canonical case
   EXPECT_TRUE(contains(text, "made TEXT DEFAULT CURRENT_TIMESTAMP")) << text;
 
   const auto upgraded = run("upgrade --url sqlite:///app.db");

@@ -274,8 +274,8 @@ TEST(SqlTokens, VerticalTabInsideARunOfSpace_IsSpace) {
 
 TEST(NormalizeSqlExpression, CollapsesWhitespaceOutsideLiterals) {
   EXPECT_EQ(normalize_sql_expression("  a \n\t>   'x   y'  "), "a > 'x   y'");
-  EXPECT_EQ(normalize_sql_expression("f( a ,b , c )"), "f(a,b, c)");  // only spaces go
-  EXPECT_EQ(normalize_sql_expression("( ( a + 1 ) )"), "((a + 1))");
+  EXPECT_EQ(normalize_sql_expression("f( a ,b , c )"), "f(a, b, c)");
+  EXPECT_EQ(normalize_sql_expression("( ( a + 1 ) )"), "a + 1");
   EXPECT_EQ(normalize_sql_expression("a > 0 -- trailing\n AND /* why */ b"), "a > 0 AND b");
 }
 
@@ -293,9 +293,9 @@ TEST(NormalizeSqlExpression, DoubleQuotedWordsThatNameNoColumnAreStrings) {
   EXPECT_EQ(normalize_sql_expression("\"role\" IN (\"admin\", \"it's\")", columns),
             "role IN ('admin', 'it''s')");
   EXPECT_EQ(normalize_sql_expression("\"name\" || \"rowid\" || [x] || `y`", columns),
-            "name || rowid || x || y");
+            "Name || rowid || x || y");
   EXPECT_EQ(normalize_sql_expression("\"t\".\"role\" > 0 AND \"lower\"(name) = 'a'", columns),
-            "t.role > 0 AND lower(name) = 'a'");
+            "t.role > 0 AND lower(Name) = 'a'");
   EXPECT_EQ(normalize_sql_expression("\"admin\""), "admin");  // no columns given: as before
 }
 

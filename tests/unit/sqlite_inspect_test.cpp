@@ -139,11 +139,11 @@ TEST_F(Inspect, GeneratedColumns_KeepExpressionAndStorage) {
   EXPECT_EQ(t.columns[4].generated, (Generated{.expression = "a * 2"}));
 }
 
-TEST_F(Inspect, Collation_KeepsItsSpelling) {
+TEST_F(Inspect, Collation_InUpperCase) {
   Table expected{
       .name = "users",
       .columns = {{.name = "email", .type = "text", .collation = "NOCASE"},
-                  {.name = "code", .type = "char(3)", .nullable = false, .collation = "rtrim"},
+                  {.name = "code", .type = "char(3)", .nullable = false, .collation = "RTRIM"},
                   {.name = "plain", .type = "text"}}};
   EXPECT_EQ(inspect_table("CREATE TABLE users (email TEXT COLLATE NOCASE, "
                           "code CHAR(3) NOT NULL COLLATE rtrim, plain TEXT CHECK (plain COLLATE "
@@ -280,7 +280,7 @@ TEST_F(Inspect, Indexes_PartialUniqueMultiColumnDescendingExpressionAndCollation
       "BINARY DESC);\n"
       "CREATE INDEX ix_coll ON events (name collate nocase DESC);\n");
   const std::vector<Index> expected = {
-      {.name = "ix_coll", .keys = {{.name = "name", .descending = true, .collation = "nocase"}}},
+      {.name = "ix_coll", .keys = {{.name = "name", .descending = true, .collation = "NOCASE"}}},
       {.name = "ix_expr",
        .keys = {{.name = "lower(name)", .expression = true},
                 {.name = "kind", .collation = "NOCASE"},

@@ -327,6 +327,7 @@ Snapshot inspect_schema(const Connection& db) {
     }
   }
   resolve_references(snapshot);
+  canonicalize_sql_text(snapshot, SqliteDialect());
   snapshot.normalize();
   return snapshot;
 }

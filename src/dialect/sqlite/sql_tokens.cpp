@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_case.hpp"
 
 namespace dbmigrate::sqlite {
 namespace {
@@ -199,10 +200,12 @@ namespace dbmigrate {
 
 // Rules, applied token by token so that string literals are never touched:
 //  - comments are dropped and every run of whitespace becomes one space;
-//  - no space just inside parentheses, nor before a comma;
+//  - no space just inside parentheses, nor before a comma; one after a comma;
 //  - a quoted identifier is re-quoted the way SqliteDialect::quote_identifier does it: no quotes
 //    for a plain name that is not a keyword, otherwise "..." (so [a b], `a b` and "a b" agree).
-//    SQLite quotes the new name when ALTER TABLE RENAME COLUMN rewrites a CHECK; this undoes it.
+//    SQLite quotes the new name when ALTER TABLE RENAME COLUMN rewrites a CHECK; this undoes it;
+//  - unquoted words take the case sql_case.hpp gives them (SQLite ignores it);
+//  - parentheses around the whole expression go.
 namespace {
 
 // A "double-quoted" token that names no column is, to SQLite, a string literal; unless it is
@@ -226,25 +229,52 @@ bool string_in_double_quotes(const std::vector<sqlite::Token>& tokens, std::size
                       [&](const std::string& column) { return same_identifier(column, value); });
 }
 
+// A quoted name re-quoted as quote_identifier() does it. One that needs no quotes is a name like
+// any other: a column's as the table declares it (SQLite compares names ignoring ASCII case),
+// any other in lower case. TRUE and FALSE keep their quotes: bare, they are the values.
+std::string quoted_name(const sqlite::Token& token, const std::vector<std::string>* columns) {
+  const std::string name = sqlite::identifier_value(token);
+  if (columns != nullptr) {
+    for (const auto& column : *columns) {
+      if (same_identifier(column, name)) return SqliteDialect().quote_identifier(column);
+    }
+  }
+  std::string text = SqliteDialect().quote_identifier(name);
+  if (text.starts_with('"')) return text;
+  if (same_identifier(name, "true") || same_identifier(name, "false")) return '"' + name + '"';
+  return sqlite::ascii_lower(text);
+}
+
+// Parentheses around the whole expression change nothing, unless they hold one token (a string
+// in parentheses is an index key that CREATE INDEX reads as written; a name, one that it reads
+// as an expression).
+std::vector<sqlite::Token> without_outer_parentheses(std::vector<sqlite::Token> tokens) {
+  while (tokens.size() > 3 && sqlite::wrapped_in_parentheses(tokens)) {
+    tokens.pop_back();
+    tokens.erase(tokens.begin());
+  }
+  return tokens;
+}
+
 std::string normalize(std::string_view sql, const std::vector<std::string>* columns) {
-  const SqliteDialect dialect;
-  const auto tokens = sqlite::tokenize_sql_code(sql);
+  const auto tokens = without_outer_parentheses(sqlite::tokenize_sql_code(sql));
   std::string out;
   const sqlite::Token* previous = nullptr;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto& token = tokens[i];
-    std::string text = string_in_double_quotes(tokens, i, columns)
-                           ? sqlite::quote_literal(sqlite::identifier_value(token))
-                       : token.kind == sqlite::TokenKind::quoted_identifier
-                           ? dialect.quote_identifier(sqlite::identifier_value(token))
-                           : std::string(token.text);
+    std::string text =
+        string_in_double_quotes(tokens, i, columns) ? sqlite::quote_literal(sqlite::identifier_value(token))
+        : token.kind == sqlite::TokenKind::quoted_identifier ? quoted_name(token, columns)
+        : token.kind == sqlite::TokenKind::word ? sqlite::folded_word(tokens, i, columns)
+                                                : std::string(token.text);
     if (previous != nullptr) {
       const bool gap = previous->end() < token.offset;
       const bool hugged = previous->is("(") || token.is(")") || token.is(",");
       // Unquoting can make two words touch ("a"AND"b"): they need a space between them.
       const bool words_touch =
           sqlite::is_word_char(out.back()) && sqlite::is_word_char(text.front());
-      if ((gap && !hugged) || words_touch) out += ' ';
+      const bool after_comma = previous->is(",") && !token.is(")");
+      if ((gap && !hugged) || words_touch || after_comma) out += ' ';
     }
     out += text;
     previous = &token;

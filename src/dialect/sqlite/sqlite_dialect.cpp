@@ -7,6 +7,7 @@
 #include "dbmigrate/sqlite_session.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/inspect.hpp"
+#include "dialect/sqlite/sql_case.hpp"
 
 namespace dbmigrate {
 
@@ -38,6 +39,11 @@ std::string SqliteDialect::normalize_expression(std::string_view sql,
 
 std::string SqliteDialect::normalize_default(std::string_view sql) const {
   return normalize_sql_default(sql);
+}
+
+std::string SqliteDialect::normalize_collation(std::string_view name) const {
+  // SQLite finds a collation by its name ignoring ASCII case: BINARY, NOCASE, RTRIM.
+  return sqlite::ascii_upper(name);
 }
 
 const SqlFragmentCheck& SqliteDialect::fragment_check() const {

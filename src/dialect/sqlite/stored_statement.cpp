@@ -1,9 +1,11 @@
 // How SQLite stores a CREATE VIEW / CREATE TRIGGER in sqlite_schema: "CREATE <kind> " and the
 // text from the object's name to the last token, dropping TEMP, IF NOT EXISTS and a schema
-// prefix (sqlite3EndTable, sqlite3FinishTrigger).
+// prefix (sqlite3EndTable, sqlite3FinishTrigger); in the canonical text, keywords are in upper
+// case and function names in lower case (sql_case.hpp).
 #include <fmt/format.h>
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_case.hpp"
 #include "dialect/sqlite/sql_tokens.hpp"
 
 namespace dbmigrate {
@@ -39,8 +41,10 @@ StoredStatement SqliteDialect::stored_statement(std::string_view kind, std::stri
   std::size_t end = tokens.size();
   while (end > i + 1 && tokens[end - 1].is(";")) --end;
   const auto& first = tokens[i];
-  stored.sql = fmt::format("CREATE {} {}", kind,
-                           sql.substr(first.offset, tokens[end - 1].end() - first.offset));
+  const auto stored_as = fmt::format("CREATE {} ", kind);
+  stored.sql = sqlite::fold_statement_case(
+      stored_as + std::string(sql.substr(first.offset, tokens[end - 1].end() - first.offset)), kind,
+      stored_as.size());
   if (kind == "TRIGGER") {
     for (std::size_t k = i + 1; k + 1 < end; ++k) {
       if (!tokens[k].is_keyword("ON")) continue;

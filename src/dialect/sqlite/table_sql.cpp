@@ -86,7 +86,11 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
 std::string create_index_sql(const SqliteDialect& d, std::string_view table, const Index& index) {
   std::vector<std::string> keys;
   for (const auto& key : index.keys) {
-    std::string sql = key.expression ? key.name : d.quote_identifier(key.name);
+    // The canonical text drops an expression's outer parentheses; a COLLATE after it must apply
+    // to the whole expression.
+    std::string sql = !key.expression ? d.quote_identifier(key.name)
+                      : key.collation ? fmt::format("({})", key.name)
+                                      : key.name;
     if (key.collation) sql += fmt::format(" COLLATE {}", d.quote_identifier(*key.collation));
     if (key.descending) sql += " DESC";
     keys.push_back(std::move(sql));

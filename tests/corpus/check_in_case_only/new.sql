@@ -1,0 +1,5 @@
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  a INTEGER check (a in (1, 2)),
+  note TEXT
+);

@@ -1,0 +1,4 @@
+CREATE TABLE grades (
+  id INTEGER PRIMARY KEY,
+  grade TEXT CHECK (grade <> 'a')
+);

@@ -1,0 +1,6 @@
+CREATE TABLE ranges (
+  id INTEGER PRIMARY KEY,
+  a INTEGER,
+  b INTEGER,
+  CHECK (a > b)
+);

@@ -1,0 +1,5 @@
+CREATE TABLE flags (
+  id INTEGER PRIMARY KEY,
+  name TEXT,
+  active BOOLEAN NOT NULL DEFAULT false
+);

@@ -1,0 +1,5 @@
+CREATE TABLE counters (
+  id INTEGER PRIMARY KEY,
+  label TEXT,
+  step INTEGER NOT NULL DEFAULT (ABS(-1))
+);

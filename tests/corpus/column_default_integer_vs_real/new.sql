@@ -1,0 +1,4 @@
+CREATE TABLE prices (
+  id INTEGER PRIMARY KEY,
+  factor NUMERIC DEFAULT 1.0
+);
