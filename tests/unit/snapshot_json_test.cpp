@@ -273,32 +273,6 @@ TEST(SnapshotJson, EmptyNamesAndNulCharactersAreInputErrors) {
                      "schema.json: views[0].name: name contains a NUL character");
 }
 
-// Text that is not UTF-8 is named by its JSON path, in a table read as it streams by and
-// elsewhere, with the offset of the bad byte in the decoded text.
-TEST(SnapshotJson, TextThatIsNotUtf8_IsAnInputErrorNamingItsPath) {
-  expect_input_error(document(R"({"name":"a)" "\xff" R"(","columns":[]})"),
-                     "schema.json: tables[0].name: not valid UTF-8 (byte 0xFF at offset 1); write "
-                     "names and SQL text in UTF-8");
-  expect_input_error(document(table_a(), R"(,"views":[{"name":"v","sql":"\u00e9)" "\xc3" R"("}])"),
-                     "schema.json: views[0].sql: not valid UTF-8 (byte 0xC3 at offset 2); write "
-                     "names and SQL text in UTF-8");
-}
-
-// A member written twice would otherwise be read as one of the two, silently.
-TEST(SnapshotJson, MemberWrittenTwice_IsAnInputErrorNamingIt) {
-  expect_input_error(document(R"({"name":"a","columns":[],"name":"b"})"),
-                     "schema.json: tables[0].name: member written twice; keep one of them");
-}
-
-// What the format field and the document's first bytes may be, as before.
-TEST(SnapshotJson, FormatBeyondSixtyFourBitsAndByteOrderMark_AreInputErrors) {
-  expect_input_error(R"({"format":9223372036854775808,"tables":[]})",
-                     "schema.json: format: expected integer");
-  expect_input_error(R"({"format":1.0,"tables":[]})", "schema.json: format: expected integer");
-  expect_input_error("\xEF\xBB\xBF{\"format\":1,\"tables\":[]}",
-                     "schema.json: not valid JSON at line 1, column 1: expected a value");
-}
-
 TEST(SnapshotJson, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
   std::string deep(200000, '[');
   EXPECT_THROW((void)snapshot_from_json(deep, "deep.json"), Error);
