@@ -19,6 +19,10 @@ std::string sqlite::quote_literal(std::string_view value) {
 }
 
 std::string SqliteDialect::quote_identifier(std::string_view name) const {
+  return sqlite::quote_identifier(name);
+}
+
+std::string sqlite::quote_identifier(std::string_view name) {
   bool plain = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
   for (char c : name) {
     plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');

@@ -244,7 +244,7 @@ std::string SqliteFragmentCheck::statement(std::string_view sql, std::string_vie
       return fmt::format("the trigger is on '{}', not on '{}'", on_table, table);
     // SQLite parses a trigger only on a table that exists: the scratch database gets one.
     const auto create =
-        fmt::format("CREATE TABLE IF NOT EXISTS {} (x)", SqliteDialect().quote_identifier(table));
+        fmt::format("CREATE TABLE IF NOT EXISTS {} (x)", sqlite::quote_identifier(table));
     (void)scratch();
     try {
       scratch_->execute(create);

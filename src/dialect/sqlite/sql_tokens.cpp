@@ -236,10 +236,10 @@ std::string quoted_name(const sqlite::Token& token, const std::vector<std::strin
   const std::string name = sqlite::identifier_value(token);
   if (columns != nullptr) {
     for (const auto& column : *columns) {
-      if (same_identifier(column, name)) return SqliteDialect().quote_identifier(column);
+      if (same_identifier(column, name)) return sqlite::quote_identifier(column);
     }
   }
-  std::string text = SqliteDialect().quote_identifier(name);
+  std::string text = sqlite::quote_identifier(name);
   if (text.starts_with('"')) return text;
   if (same_identifier(name, "true") || same_identifier(name, "false")) return '"' + name + '"';
   return sqlite::ascii_lower(text);

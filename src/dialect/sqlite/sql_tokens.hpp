@@ -50,6 +50,9 @@ struct Token {
 // A string literal: the text in single quotes, its own single quotes doubled (the one place a
 // value becomes SQL text; quote.cpp, beside SqliteDialect::quote_identifier).
 [[nodiscard]] std::string quote_literal(std::string_view value);
+// A name as SQL text: bare when it is a plain name and no keyword, else in double quotes
+// (SqliteDialect::quote_identifier; a free function so that hot paths make no dialect object).
+[[nodiscard]] std::string quote_identifier(std::string_view name);
 
 // The offset of the first byte at or after `offset` that is neither whitespace nor comment.
 [[nodiscard]] std::size_t skip_blank(std::string_view sql, std::size_t offset);

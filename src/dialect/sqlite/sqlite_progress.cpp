@@ -8,6 +8,7 @@
 #include "revision/section_text.hpp"
 
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
 
 namespace dbmigrate::sqlite {
 namespace {
@@ -81,7 +82,7 @@ void ProgressWatch::statement(std::string_view text) {
   const std::string sql = fmt::format(
       "CREATE TEMP TRIGGER _dbmigrate_count_rows AFTER INSERT ON main.{} BEGIN SELECT "
       "dbmigrate_row_copied(); END",
-      SqliteDialect().quote_identifier(target));
+      sqlite::quote_identifier(target));
   counting_ = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 

@@ -10,6 +10,7 @@
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/sqlite.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
 #include "dialect/sqlite/busy_wait.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/inspect.hpp"
@@ -66,10 +67,10 @@ class SqliteSession final : public Session {
     }
   }
 
-  [[nodiscard]] std::string dialect() const override { return SqliteDialect().name(); }
+  [[nodiscard]] std::string dialect() const override { return "sqlite"; }
   [[nodiscard]] const std::string& database() const override { return path_; }
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override {
-    return SqliteDialect().quote_identifier(name);
+    return sqlite::quote_identifier(name);
   }
 
   Snapshot inspect() override { return sqlite::inspect(connection_); }
