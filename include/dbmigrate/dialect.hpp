@@ -37,6 +37,10 @@ struct SqlScript {
   // then; a table the script creates itself is left out), in the order first rebuilt. A rebuild
   // keeps these names only: the runner refuses one whose live table has more.
   std::vector<TableShape> rebuilt;
+  // What a reviewer should know before the script runs on a busy database (a statement that
+  // locks a table while it rewrites or scans it, with the safer recipe). Each is also a comment
+  // of its statement; `migrate` and `check` print them.
+  std::vector<std::string> lock_warnings;
 };
 
 // Which changes a dialect makes with one statement of its own (otherwise it renders them as a

@@ -10,8 +10,10 @@ std::string masked_url(std::string_view url) {
   const auto scheme_end = out.find("://");
   if (scheme_end == std::string::npos) return out;
   const auto authority = scheme_end + 3;
-  const auto authority_end = std::min(out.find_first_of("/?#", authority), out.size());
-  const auto at = out.rfind('@', authority_end);
+  // The user info ends at the last '@' before the query: a password holding '/' or '@' that was
+  // not percent-encoded is still masked whole.
+  const auto query = std::min(out.find_first_of("?#", authority), out.size());
+  const auto at = out.rfind('@', query);
   if (at != std::string::npos && at >= authority) {
     if (const auto colon = out.find(':', authority); colon < at)
       out.replace(colon + 1, at - colon - 1, "***");

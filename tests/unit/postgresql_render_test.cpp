@@ -67,7 +67,7 @@ TEST(PostgresqlRender, QuotesUpperCaseKeywordsAndOddNames) {
             "    \"first name\" text,\n"
             "    \"say \"\"hi\"\"\" text,\n"
             "    \"naïve\" text,\n"
-            "    plain_1$ text\n"
+            "    \"plain_1$\" text\n"
             ");\n");
 }
 

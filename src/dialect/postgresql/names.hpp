@@ -1,5 +1,5 @@
-// PostgreSQL names: quoting, the 63-byte limit, and the names PostgreSQL gives constraints
-// that the schema leaves unnamed.
+// PostgreSQL names: the 63-byte limit, and the names PostgreSQL gives constraints that the
+// schema leaves unnamed. (Quoting is quote.hpp's.)
 #pragma once
 
 #include <cstddef>
@@ -8,14 +8,6 @@
 #include <vector>
 
 namespace dbmigrate::postgresql {
-
-// The longest name PostgreSQL keeps (NAMEDATALEN - 1); a longer one is silently cut.
-inline constexpr std::size_t max_name_bytes = 63;
-
-// `name` as PostgreSQL's quote_ident() writes it: bare when it is lower case letters, digits,
-// `_` and `$` (not first) and no keyword that needs quoting; otherwise in double quotes with
-// embedded quotes doubled. Unquoted names fold to lower case in PostgreSQL, so `Users` is quoted.
-[[nodiscard]] std::string quote_identifier(std::string_view name);
 
 // Why PostgreSQL cannot keep `name` as it is (empty, longer than 63 bytes, a NUL byte), naming
 // it; empty when it can.

@@ -11,6 +11,7 @@
 
 #include "dialect/postgresql/lock_warnings.hpp"
 #include "dialect/postgresql/names.hpp"
+#include "dialect/postgresql/quote.hpp"
 #include "dialect/postgresql/table_sql.hpp"
 #include "dialect/postgresql/types.hpp"
 #include "diff/dependencies.hpp"
@@ -74,6 +75,7 @@ class Renderer {
   void emit(std::string sql, std::vector<std::string> comments = {}) {
     for (const auto& comment : comments) {
       if (comment.starts_with(warning_prefix)) script_.destructive = true;
+      if (comment.starts_with(lock_warning_prefix)) script_.lock_warnings.push_back(comment);
     }
     script_.statements.push_back({std::move(sql), std::move(comments)});
   }
@@ -97,6 +99,7 @@ class Renderer {
             [&](const op::RenameTable& o) {
               emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to)));
               if (existing_.erase(o.from)) existing_.insert(o.to);
+              if (const Table* table = state_.find_table(o.from)) follow_chosen_names(*table, o.to, {}, {});
             },
             [&](const op::AddColumn& o) {
               auto comments = warnings_for(operation);
@@ -111,6 +114,8 @@ class Renderer {
             [&](const op::RenameColumn& o) {
               emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from),
                                q(o.to)));
+              if (const Table* table = state_.find_table(o.table))
+                follow_chosen_names(*table, o.table, o.from, o.to);
             },
             [&](const op::AlterColumn& o) { alter_column(operation, o); },
             [&](const op::AlterPrimaryKey& o) {
@@ -170,6 +175,44 @@ class Renderer {
             [&](const op::ExecuteSql& o) { emit(terminated(o.upgrade)); },
         },
         operation.kind);
+  }
+
+  // PostgreSQL keeps the names it chose for unnamed constraints when their table or column is
+  // renamed; they are renamed along, so that the constraints stay unnamed to DbMigrate. `table`
+  // is the table before the rename, `name` its name after; `from` -> `to` a column rename.
+  void follow_chosen_names(const Table& table, const std::string& name, const std::string& from,
+                           const std::string& to) {
+    auto renamed = [&](std::vector<std::string> columns) {
+      for (auto& column : columns) {
+        if (!from.empty() && column == from) column = to;
+      }
+      return columns;
+    };
+    auto rename = [&](const std::string& before, const std::string& after) {
+      if (before != after)
+        emit(fmt::format("ALTER TABLE {} RENAME CONSTRAINT {} TO {};", q(name), q(before), q(after)));
+    };
+    for (const auto& unique : table.uniques) {
+      if (!unique.name)
+        rename(default_constraint_name(table.name, unique.columns, "key"),
+               default_constraint_name(name, renamed(unique.columns), "key"));
+    }
+    for (const auto& fk : table.foreign_keys) {
+      if (!fk.name)
+        rename(default_constraint_name(table.name, fk.columns, "fkey"),
+               default_constraint_name(name, renamed(fk.columns), "fkey"));
+    }
+    for (const auto& check : table.checks) {
+      if (check.name) continue;
+      // Named after its column when it mentions exactly one.
+      std::vector<std::string> mentioned;
+      for (const auto& column : table.columns) {
+        if (mentions(check.expression, column.name)) mentioned.push_back(column.name);
+      }
+      if (mentioned.size() > 1) mentioned.clear();
+      rename(default_constraint_name(table.name, mentioned, "check"),
+             default_constraint_name(name, renamed(mentioned), "check"));
+    }
   }
 
   void create_table(const Table& table) {
@@ -295,7 +338,7 @@ DialectCapabilities capabilities() {
   return {.transactional_ddl = true,
           .rebuild_needs_foreign_keys_off = false,
           .identifier_case = IdentifierCase::exact,
-          .max_identifier_length = max_name_bytes,
+          .max_identifier_length = max_identifier_length,
           .alter = {}};
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "dialect/postgresql/names.hpp"
+#include "dialect/postgresql/quote.hpp"
 #include "dialect/postgresql/types.hpp"
 
 namespace dbmigrate::postgresql {
@@ -27,15 +28,6 @@ std::string constraint_name(const std::optional<std::string>& name) {
 }
 
 }  // namespace
-
-std::string quote_literal(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
 
 std::string column_sql(const Column& column) {
   std::string sql = fmt::format("{} {}", q(column.name), declared_type(column.type));

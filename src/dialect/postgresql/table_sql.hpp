@@ -31,7 +31,4 @@ namespace dbmigrate::postgresql {
 [[nodiscard]] std::string unique_name(std::string_view table, const UniqueConstraint& unique);
 [[nodiscard]] std::string foreign_key_name(std::string_view table, const ForeignKey& foreign_key);
 
-// The text of a string literal: 'it''s'.
-[[nodiscard]] std::string quote_literal(std::string_view text);
-
 }  // namespace dbmigrate::postgresql
