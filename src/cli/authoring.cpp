@@ -173,6 +173,7 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   revision.message = message;
   const SqlScript upgrade = dialect.render(head, operations);
   const SqlScript downgrade = dialect.render(target, invert(operations));
+  for (const auto& warning : upgrade.lock_warnings) fmt::print("  {}\n", warning);
   revision.upgrade_sql = script_text(upgrade);
   revision.downgrade_sql = script_text(downgrade);
   add_needs_headers(revision, dialect, upgrade, downgrade);

@@ -125,8 +125,13 @@ int run_check(const CommonOptions& options) {
 
   std::string model = !options.model.empty() ? options.model : project.settings().model;
   if (!model.empty()) {
-    for (const auto& operation : diff(head, load_snapshot(model, dialect), dialect.capabilities().identifier_case)) {
+    const Operations pending = diff(head, load_snapshot(model, dialect), dialect.capabilities().identifier_case);
+    for (const auto& operation : pending) {
       problems.push_back(fmt::format("pending migration: {} (run 'dbmigrate migrate -m MSG')", operation.describe()));
+    }
+    // Not a problem by itself, but what the reviewer of that migration should know.
+    if (!pending.empty()) {
+      for (const auto& warning : dialect.render(head, pending).lock_warnings) problems.push_back(warning);
     }
   }
 

@@ -71,6 +71,10 @@ StoredStatement PostgresqlDialect::stored_statement(std::string_view kind,
   return postgresql::stored_statement(kind, sql);
 }
 
+void PostgresqlDialect::canonicalize_snapshot(Snapshot& snapshot) const {
+  postgresql::canonicalize_on_server(snapshot);
+}
+
 const SqlFragmentCheck& PostgresqlDialect::fragment_check() const {
   return *fragments_;
 }

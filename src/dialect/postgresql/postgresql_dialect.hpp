@@ -44,6 +44,8 @@ class PostgresqlDialect final : public Dialect {
   [[nodiscard]] std::string normalize_default(std::string_view sql) const override;
   [[nodiscard]] StoredStatement stored_statement(std::string_view kind,
                                                  std::string_view sql) const override;
+  // The server's own text for every expression, default and view (sql_text.hpp).
+  void canonicalize_snapshot(Snapshot& snapshot) const override;
   [[nodiscard]] const SqlFragmentCheck& fragment_check() const override;
   [[nodiscard]] std::vector<std::string> refusals(const Snapshot& schema) const override;
 

@@ -17,45 +17,8 @@ namespace {
               fmt::format("PostgreSQL: {} is not in this build of DbMigrate yet", what));
 }
 
-class NoFragments final : public SqlFragmentCheck {
- public:
-  std::string expression(std::string_view /*sql*/) const override { return {}; }
-  std::string default_value(std::string_view /*sql*/) const override { return {}; }
-  std::string view(std::string_view /*sql*/, std::string_view /*name*/) const override {
-    return {};
-  }
-  std::string trigger(std::string_view /*sql*/, std::string_view /*name*/,
-                      std::string_view /*table*/) const override {
-    return {};
-  }
-  std::string column_type(std::string_view /*type*/) const override { return {}; }
-  std::string table_name(std::string_view /*name*/) const override { return {}; }
-};
-
 }  // namespace
 
-Snapshot inspect(Connection& /*connection*/) {
-  not_yet("inspecting a database");
-}
-std::string normalize_expression(std::string_view sql,
-                                 const std::vector<std::string>& /*columns*/) {
-  return std::string(sql);
-}
-std::string normalize_default(std::string_view sql) {
-  return std::string(sql);
-}
-StoredStatement stored_statement(std::string_view /*kind*/, std::string_view sql) {
-  return {.sql = std::string(sql), .name = {}, .table = {}, .problem = "not read yet"};
-}
-std::unique_ptr<SqlFragmentCheck> make_fragment_check() {
-  return std::make_unique<NoFragments>();
-}
-std::vector<std::string> refusals(const Snapshot& /*schema*/) {
-  return {};
-}
-Snapshot read_schema_file(std::string_view /*sql*/, std::string_view /*origin*/) {
-  not_yet("reading a .sql schema file");
-}
 std::unique_ptr<Session> open_session(const std::string& /*location*/,
                                       const RunnerOptions& /*options*/) {
   not_yet("running revisions");
