@@ -5,7 +5,6 @@
 #include "dialect/postgresql/inspect.hpp"
 #include "dialect/postgresql/render.hpp"
 #include "dialect/postgresql/schema_file.hpp"
-#include "dialect/postgresql/session.hpp"
 #include "dialect/postgresql/sql_text.hpp"
 #include "dialect/postgresql/types.hpp"
 
@@ -64,10 +63,6 @@ std::vector<std::string> refusals(const Snapshot& /*schema*/) {
 }
 Snapshot read_schema_file(std::string_view /*sql*/, std::string_view /*origin*/) {
   not_yet("reading a .sql schema file");
-}
-std::unique_ptr<Session> open_session(const std::string& /*location*/,
-                                      const RunnerOptions& /*options*/) {
-  not_yet("running revisions");
 }
 
 }  // namespace dbmigrate::postgresql
