@@ -46,6 +46,8 @@ class Session {
   // The database as messages name it (its path or URL, without a password).
   [[nodiscard]] virtual const std::string& database() const = 0;
   [[nodiscard]] virtual std::string quote_identifier(std::string_view name) const = 0;
+  // How the history table declares its `id`: a key the database numbers itself on INSERT.
+  [[nodiscard]] virtual std::string history_id_column() const { return "INTEGER PRIMARY KEY"; }
 
   // The schema of the database, as the dialect inspects it (DbMigrate's tables left out).
   [[nodiscard]] virtual Snapshot inspect() = 0;

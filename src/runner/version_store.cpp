@@ -75,18 +75,18 @@ VersionTables standard_version_tables() {
   return {standard_quote(version_table_name), standard_quote(history_table_name)};
 }
 
-std::string create_tables_sql(const VersionTables& tables) {
+std::string create_tables_sql(const VersionTables& tables, std::string_view id_column) {
   return fmt::format(
       "CREATE TABLE IF NOT EXISTS {} (revision TEXT PRIMARY KEY);\n"
       "CREATE TABLE IF NOT EXISTS {} (\n"
-      "  id INTEGER PRIMARY KEY,\n"
+      "  id {},\n"
       "  revision TEXT NOT NULL,\n"
       "  checksum TEXT NOT NULL,\n"
       "  direction TEXT NOT NULL CHECK (direction IN ('upgrade', 'downgrade', 'stamp')),\n"
       "  applied_at TEXT NOT NULL,\n"
       "  duration_ms INTEGER NOT NULL\n"
       ");",
-      tables.version, tables.history);
+      tables.version, tables.history, id_column);
 }
 
 std::string write_heads_sql(const VersionTables& tables, const std::vector<std::string>& heads) {
@@ -109,7 +109,7 @@ std::string add_history_sql(const VersionTables& tables, std::string_view revisi
 }
 
 void create_tables(Session& session) {
-  session.execute(create_tables_sql(version_tables(session)));
+  session.execute(create_tables_sql(version_tables(session), session.history_id_column()));
 }
 
 std::vector<std::string> read_heads(Session& session) {

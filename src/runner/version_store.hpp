@@ -37,7 +37,8 @@ struct VersionTables {
 [[nodiscard]] VersionTables standard_version_tables();
 
 // CREATE TABLE IF NOT EXISTS for both, as one script.
-[[nodiscard]] std::string create_tables_sql(const VersionTables& tables);
+[[nodiscard]] std::string create_tables_sql(const VersionTables& tables,
+                                            std::string_view id_column = "INTEGER PRIMARY KEY");
 
 // The statements that make the version table hold exactly `heads` (also for --sql output).
 [[nodiscard]] std::string write_heads_sql(const VersionTables& tables,
