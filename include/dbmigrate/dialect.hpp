@@ -37,6 +37,10 @@ struct SqlScript {
   // then; a table the script creates itself is left out), in the order first rebuilt. A rebuild
   // keeps these names only: the runner refuses one whose live table has more.
   std::vector<TableShape> rebuilt;
+  // What a reviewer should know before the script runs on a busy database (a statement that
+  // locks a table while it rewrites or scans it, with the safer recipe). Each is also a comment
+  // of its statement; `migrate` and `check` print them.
+  std::vector<std::string> lock_warnings;
 };
 
 // Which changes a dialect makes with one statement of its own (otherwise it renders them as a
@@ -130,6 +134,11 @@ class Dialect {
   [[nodiscard]] virtual std::string normalize_collation(std::string_view name) const {
     return std::string(name);
   }
+  // Last step of canonicalize_sql_text(), after the per-fragment normalizers: a dialect whose
+  // database keeps no SQL text of its own but prints it back from its parse tree (PostgreSQL)
+  // puts the whole snapshot's text in the form the database prints, which depends on the
+  // columns' types. Nothing by default.
+  virtual void canonicalize_snapshot(Snapshot& /*snapshot*/) const {}
   // Whether each SQL fragment of a snapshot is one thing of its kind (see sql_fragments.hpp).
   [[nodiscard]] virtual const SqlFragmentCheck& fragment_check() const = 0;
   // What the dialect refuses in a schema that is valid as data: each SQL fragment tried against

@@ -38,6 +38,7 @@ void canonicalize_sql_text(Snapshot& snapshot, const Dialect& dialect) {
     if (auto stored = dialect.stored_statement("TRIGGER", trigger.sql); stored.problem.empty())
       trigger.sql = std::move(stored.sql);
   }
+  dialect.canonicalize_snapshot(snapshot);
 }
 
 }  // namespace dbmigrate

@@ -19,11 +19,7 @@ PostgresqlDialect::PostgresqlDialect() : fragments_(make_fragment_check()) {}
 PostgresqlDialect::~PostgresqlDialect() = default;
 
 DialectCapabilities PostgresqlDialect::capabilities() const {
-  return {.transactional_ddl = true,
-          .rebuild_needs_foreign_keys_off = false,
-          .identifier_case = IdentifierCase::exact,
-          .max_identifier_length = max_identifier_length,
-          .alter = {}};
+  return postgresql::capabilities();
 }
 
 std::string PostgresqlDialect::quote_identifier(std::string_view name) const {

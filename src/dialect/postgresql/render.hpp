@@ -1,4 +1,4 @@
-// Operations to native PostgreSQL DDL: ALTER TABLE for every change, never a table rebuild.
+// The PostgreSQL renderer: every operation as native DDL, never a table rebuild.
 #pragma once
 
 #include "dbmigrate/dialect.hpp"
@@ -7,9 +7,12 @@
 
 namespace dbmigrate::postgresql {
 
-// `from` is the schema the operations start from. Names longer than 63 bytes are refused with
-// Error(input) naming them. Warnings (a table rewrite under ACCESS EXCLUSIVE, an index built
-// without CONCURRENTLY) are comments of their statements.
+// `from` is the schema the operations start from; the renderer follows it as it goes. A name
+// longer than 63 bytes is refused with Error(input) naming it. Statements that lock a table
+// that already exists while they rewrite or scan it carry a lock warning (lock_warnings.hpp).
 [[nodiscard]] SqlScript render(const Snapshot& from, const Operations& operations);
+
+// What PostgreSQL does natively: everything; DDL is transactional; quoted names are exact.
+[[nodiscard]] DialectCapabilities capabilities();
 
 }  // namespace dbmigrate::postgresql

@@ -33,17 +33,8 @@ class NoFragments final : public SqlFragmentCheck {
 
 }  // namespace
 
-SqlScript render(const Snapshot& /*from*/, const Operations& /*operations*/) {
-  not_yet("rendering operations");
-}
 Snapshot inspect(Connection& /*connection*/) {
   not_yet("inspecting a database");
-}
-std::string portable_type(std::string_view declared) {
-  return std::string(declared);
-}
-std::string declared_type(std::string_view portable) {
-  return std::string(portable);
 }
 std::string normalize_expression(std::string_view sql,
                                  const std::vector<std::string>& /*columns*/) {
