@@ -162,10 +162,7 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   }
   for (const auto& operation : operations) {
     fmt::print("Detected {}\n", operation.describe());
-    if (auto reason = operation.destructive_reason(); !reason.empty()) fmt::print("  WARNING: {}\n", reason);
-    if (auto reason = operation.data_dependent_reason(); !reason.empty() && reason != operation.destructive_reason()) {
-      fmt::print("  CAUTION: {}\n", reason);
-    }
+    for (const auto& line : lint(dialect, operation)) fmt::print("  {}: {}\n", lint_label(line.level), line.text);
   }
   Snapshot target = without_rename_hints(model);
   Revision revision;

@@ -98,7 +98,7 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
       out.push_back({op::DropUnique{name, original}});
   }
   for (const auto& check : from.checks) {
-    if (!contains(to.checks, check)) out.push_back({op::DropCheck{name, check}});
+    if (!contains(to.checks, renames.in_new_names(name, check))) out.push_back({op::DropCheck{name, check}});
   }
 
   // 2. Columns: drops (a rename may take a dropped column's name), renames, additions, changes.
