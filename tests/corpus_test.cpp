@@ -2,8 +2,9 @@
 //
 // Each folder holds old.sql, new.sql, data.sql and an optional expect.txt
 // (tests/corpus/README.md). A case proves the pure stages on snapshots (diff, apply, invert,
-// render determinism), then upgrades and downgrades a real SQLite file holding data.sql the
-// way the runner does, and checks the schema (inspect) and every row after each step.
+// render determinism), then writes the revision `migrate` would write, reads it back with the
+// revision parser and has the runner upgrade and downgrade a real SQLite file holding data.sql
+// with it, checking the schema (inspect) and every row after each step.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -18,11 +19,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/script_text.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/operations.hpp"
+#include "dbmigrate/revision.hpp"
+#include "dbmigrate/runner.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 #include "dbmigrate/sqlite.hpp"
+#include "dbmigrate/sqlite_session.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/inspect.hpp"
 
@@ -58,6 +63,7 @@ struct Expectations {
   std::set<std::string> lossy_tables;                            // names as in old.sql
   std::set<std::pair<std::string, std::string>> lossy_columns;  // (table, column) as in old.sql
   std::vector<std::string> has_ops, lacks_ops;                   // operation kinds
+  std::set<std::string> in_place;                                // "up", "down": no table rebuilt
   std::vector<QueryExpectation> queries;
 };
 
@@ -137,6 +143,8 @@ Expectations parse_expectations(const std::string& text, const std::string& orig
         throw std::runtime_error(fmt::format("{}:{}: unknown operation kind '{}'", origin, line, rest));
       }
       (keyword == "has_op" ? expect.has_ops : expect.lacks_ops).push_back(rest);
+    } else if (keyword == "in_place" && (rest == "up" || rest == "down")) {
+      expect.in_place.insert(rest);
     } else if (keyword == "query" && (rest.starts_with("up ") || rest.starts_with("down "))) {
       auto arrow = rest.rfind(" => ");
       if (arrow == std::string::npos) throw bad();
@@ -295,29 +303,41 @@ std::string foreign_key_violations(sqlite::Connection& db) {
   return out;
 }
 
-// Runs a script as the runner does: enforcement off around a rebuild, one transaction,
-// a clean foreign_key_check before COMMIT. Returns false (after a failure) when it failed.
-bool run_script(sqlite::Connection& db, const SqlScript& script, const std::string& what) {
-  db.execute(script.needs_foreign_keys_off ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON");
-  {
-    sqlite::Transaction transaction(db);
-    for (std::size_t i = 0; i < script.statements.size(); ++i) {
-      try {
-        db.execute(script.statements[i].sql);
-      } catch (const std::exception& error) {
-        ADD_FAILURE() << what << ": statement " << i + 1 << " failed: " << error.what() << "\n  "
-                      << script.statements[i].sql << "\nscript:\n" << describe(script);
-        return false;
-      }
+// The revision `migrate` writes for these scripts, as a file in `versions`, and the graph the
+// runner reads from that folder (through the revision parser).
+RevisionGraph write_revision(const fs::path& versions, const std::string& name, const SqlScript& up,
+                             const SqlScript& down) {
+  Revision revision{.id = "c0c0a0000001", .create_date = "2026-12-07 10:00:00+00:00", .message = name};
+  cli::set_generated_sections(revision, SqliteDialect(), up, down);
+  fs::create_directories(versions);
+  std::ofstream(versions / revision_filename(revision.id, revision.message), std::ios::binary)
+      << format_revision(revision);
+  return RevisionGraph(load_revisions(versions));
+}
+
+class SilentReporter : public Reporter {
+ public:
+  void running(const Revision&, std::string_view) override {}
+  void backup_written(const std::filesystem::path&) override {}
+  void progress(const Revision&, std::string_view, std::chrono::seconds) override {}
+};
+
+// Runs the revision up to its head or down to base through the runner, as `dbmigrate upgrade` and
+// `downgrade base` do. Returns false (after a failure) when it failed.
+bool run_revision(const std::string& database, const RevisionGraph& graph, bool upgrade,
+                  const SqlScript& script, const std::string& what) {
+  SilentReporter reporter;
+  try {
+    Runner runner = open_sqlite_runner(database);
+    if (upgrade) {
+      (void)runner.upgrade(graph, "head", reporter);
+    } else {
+      (void)runner.downgrade(graph, "base", reporter);
     }
-    if (std::string violations = foreign_key_violations(db); !violations.empty()) {
-      ADD_FAILURE() << what << ": PRAGMA foreign_key_check before COMMIT (table, rowid, parent, fkid):\n"
-                    << violations << "script:\n" << describe(script);
-      return false;
-    }
-    transaction.commit();
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << what << ": " << error.what() << "\nscript:\n" << describe(script);
+    return false;
   }
-  db.execute("PRAGMA foreign_keys=ON");
   return true;
 }
 
@@ -483,20 +503,28 @@ TEST_P(Corpus, UpgradeAndDowngradeKeepSchemaAndRows) {
   const std::string path = (dir / "corpus.db").string();
   std::string step = "loading old.sql and data.sql";
   try {
-    sqlite::Connection db(path);
-    db.execute("PRAGMA foreign_keys=ON");
-    db.execute(test_case.old_sql);
-    db.execute(test_case.data_sql);
-    step = "setup: inspect";
-    expect_same_schema(without_rename_hints(sqlite::inspect(db)), old_plain,
-                       name + ": setup: inspect(old.sql on a file) != snapshot_from_sql(old.sql)");
-    const auto original = all_rows(db, old_plain);
-
+    const RevisionGraph graph = write_revision(dir / "versions", name, up, down);
+    std::map<std::string, TableData> original;
+    {
+      sqlite::Connection db(path);
+      db.execute("PRAGMA foreign_keys=ON");
+      db.execute(test_case.old_sql);
+      db.execute(test_case.data_sql);
+      step = "setup: inspect";
+      expect_same_schema(without_rename_hints(sqlite::inspect(db)), old_plain,
+                         name + ": setup: inspect(old.sql on a file) != snapshot_from_sql(old.sql)");
+      original = all_rows(db, old_plain);
+    }
     for (const bool upgrade : {true, false}) {
       const std::string what = name + (upgrade ? ": upgrade" : ": downgrade");
       const SqlScript& script = upgrade ? up : down;
+      if (test_case.expect.in_place.contains(upgrade ? "up" : "down")) {
+        EXPECT_TRUE(script.rebuilt.empty() && !script.needs_foreign_keys_off)
+            << what << ": expect.txt says in place, yet it rebuilds:\n" << describe(script);
+      }
       step = what;
-      if (!run_script(db, script, what)) break;
+      if (!run_revision(path, graph, upgrade, script, what)) break;
+      sqlite::Connection db(path);
       step = what + ": inspect";
       expect_same_schema(without_rename_hints(sqlite::inspect(db)), upgrade ? new_plain : old_plain,
                          fmt::format("{}: inspect(database) != {}\nSQL:\n{}", what,
