@@ -54,6 +54,7 @@ struct Expectations {
   std::set<std::string> lossy_tables;                            // names as in old.sql
   std::set<std::pair<std::string, std::string>> lossy_columns;  // (table, column) as in old.sql
   std::vector<std::string> has_ops, lacks_ops;                   // operation kinds
+  std::set<std::string> in_place;                                // "up", "down": no table rebuilt
   std::vector<QueryExpectation> queries;
 };
 
@@ -135,6 +136,8 @@ inline Expectations parse_expectations(const std::string& text, const std::strin
         throw std::runtime_error(fmt::format("{}:{}: unknown operation kind '{}'", origin, line, rest));
       }
       (keyword == "has_op" ? expect.has_ops : expect.lacks_ops).push_back(rest);
+    } else if (keyword == "in_place" && (rest == "up" || rest == "down")) {
+      expect.in_place.insert(rest);
     } else if (keyword == "query" && (rest.starts_with("up ") || rest.starts_with("down "))) {
       auto arrow = rest.rfind(" => ");
       if (arrow == std::string::npos) throw bad();
@@ -425,6 +428,12 @@ inline void run_case(const Case& test_case, const Dialect& dialect, CaseDatabase
   }
   if (ops.empty()) {
     EXPECT_TRUE(up.statements.empty()) << name << ": no operation, yet upgrade SQL:\n" << describe(up);
+  }
+  for (const auto& [direction, script] : {std::pair{"up", &up}, std::pair{"down", &down}}) {
+    if (test_case.expect.in_place.contains(direction)) {
+      EXPECT_TRUE(script->rebuilt.empty() && !script->needs_foreign_keys_off)
+          << name << ": expect.txt says " << direction << " runs in place, yet it rebuilds:\n" << describe(*script);
+    }
   }
 
   std::string step = "loading old.sql and data.sql";

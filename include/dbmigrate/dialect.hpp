@@ -66,6 +66,9 @@ struct DialectCapabilities {
   IdentifierCase identifier_case = IdentifierCase::ascii_insensitive;
   // The longest name the dialect keeps, in bytes; 0 for no limit.
   std::size_t max_identifier_length = 0;
+  // A declared length or precision (varchar(20), numeric(5,2)) is enforced, so that narrowing
+  // it cuts or refuses values. SQLite keeps every value whatever the declared size.
+  bool enforces_declared_size = true;
   NativeAlter alter;
 };
 
@@ -150,6 +153,19 @@ class Dialect {
   [[nodiscard]] virtual std::string portable_type(std::string_view declared) const = 0;
   [[nodiscard]] virtual std::string declared_type(std::string_view portable) const = 0;
 };
+
+// What a reviewer must know of one operation on a dialect, one line each: a warning (it can lose
+// data; the runner backs a file database up first), a caution (it can fail on the rows already
+// there), a note (what the database does where the change reads as if it did more).
+struct Lint {
+  enum class Level { warning, caution, note };
+  Level level;
+  std::string text;
+};
+// "WARNING", "CAUTION", "NOTE": the word migrate prints and a revision's comment starts with.
+[[nodiscard]] std::string_view lint_label(Lint::Level level);
+// At most one line of each level, the same risk never twice.
+[[nodiscard]] std::vector<Lint> lint(const Dialect& dialect, const Operation& operation);
 
 // Every SQL fragment of `snapshot` (defaults, expressions, collations, views, triggers) in the
 // dialect's canonical text. Each source of snapshots (a model, a .json snapshot, schema.json, a

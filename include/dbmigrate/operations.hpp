@@ -70,7 +70,8 @@ struct Operation {
 
   // Why this operation can lose data or fail on existing rows; empty when it cannot.
   [[nodiscard]] std::string destructive_reason() const;
-  // Changes that depend on the data already present (may fail on upgrade).
+  // Changes that depend on the data already present (may fail on upgrade), where
+  // destructive_reason() does not already say so (a new NOT NULL column without a default).
   [[nodiscard]] std::string data_dependent_reason() const;
 
   [[nodiscard]] Operation inverse() const;

@@ -110,30 +110,6 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
   fmt::print("Generating {} ... done\n", revision.path.string());
 }
 
-// The dialect the revision is for and what each section needs of the runner (docs/cli.md,
-// "Revision headers"), so that the runner reads them rather than the SQL.
-void add_needs_headers(Revision& revision, const Dialect& dialect, const SqlScript& upgrade,
-                       const SqlScript& downgrade) {
-  revision.headers.push_back(dialect_header(dialect.name()));
-  auto add = [&](std::string_view section, const SqlScript& script) {
-    for (auto& header : needs_headers(section, {.foreign_keys_off = script.needs_foreign_keys_off,
-                                                .destructive = script.destructive})) {
-      revision.headers.push_back(std::move(header));
-    }
-  };
-  add("upgrade", upgrade);
-  add("downgrade", downgrade);
-}
-
-// What each section expects of the tables it rebuilds, so that the runner can refuse to drop
-// what a person added to them by hand.
-void add_rebuild_headers(Revision& revision, const SqlScript& upgrade, const SqlScript& downgrade) {
-  for (const auto& shape : upgrade.rebuilt)
-    revision.headers.push_back(rebuild_header("upgrade", shape));
-  for (const auto& shape : downgrade.rebuilt)
-    revision.headers.push_back(rebuild_header("downgrade", shape));
-}
-
 }  // namespace
 
 int run_init(const CommonOptions& options) {
@@ -162,10 +138,7 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   }
   for (const auto& operation : operations) {
     fmt::print("Detected {}\n", operation.describe());
-    if (auto reason = operation.destructive_reason(); !reason.empty()) fmt::print("  WARNING: {}\n", reason);
-    if (auto reason = operation.data_dependent_reason(); !reason.empty() && reason != operation.destructive_reason()) {
-      fmt::print("  CAUTION: {}\n", reason);
-    }
+    for (const auto& line : lint(dialect, operation)) fmt::print("  {}: {}\n", lint_label(line.level), line.text);
   }
   Snapshot target = without_rename_hints(model);
   Revision revision;
@@ -174,10 +147,7 @@ int run_migrate(const CommonOptions& options, const std::string& message) {
   const SqlScript upgrade = dialect.render(head, operations);
   const SqlScript downgrade = dialect.render(target, invert(operations));
   for (const auto& warning : upgrade.lock_warnings) fmt::print("  {}\n", warning);
-  revision.upgrade_sql = script_text(upgrade);
-  revision.downgrade_sql = script_text(downgrade);
-  add_needs_headers(revision, dialect, upgrade, downgrade);
-  add_rebuild_headers(revision, upgrade, downgrade);
+  set_generated_sections(revision, dialect, upgrade, downgrade);
   write_revision_and_snapshot(project, std::move(revision), std::move(target));
   return 0;
 }

@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/operations.hpp"
+#include "diff/column_rename_text.hpp"
 #include "diff/overloaded.hpp"
 
 namespace dbmigrate {
@@ -104,10 +106,21 @@ class Applier {
     if (t.find_column(o.to)) misfit(op_, fmt::format("there is a column '{}' already", o.to));
     column->name = o.to;
     rename_in(t.primary_key, o.from, o.to);
+    // The database rewrites the expressions that name the column.
+    const std::map<std::string, std::string> renamed{{o.from, o.to}};
     for (auto& index : t.indexes) {
       for (auto& key : index.keys) {
-        if (!key.expression && key.name == o.from) key.name = o.to;
+        if (key.expression) {
+          key.name = rename_columns_in(key.name, renamed);
+        } else if (key.name == o.from) {
+          key.name = o.to;
+        }
       }
+      if (index.where) index.where = rename_columns_in(*index.where, renamed);
+    }
+    for (auto& check : t.checks) check.expression = rename_columns_in(check.expression, renamed);
+    for (auto& other : t.columns) {
+      if (other.generated) other.generated->expression = rename_columns_in(other.generated->expression, renamed);
     }
     for (auto& unique : t.uniques) rename_in(unique.columns, o.from, o.to);
     for (auto& fk : t.foreign_keys) rename_in(fk.columns, o.from, o.to);

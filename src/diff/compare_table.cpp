@@ -98,7 +98,7 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
       out.push_back({op::DropUnique{name, original}});
   }
   for (const auto& check : from.checks) {
-    if (!contains(to.checks, check)) out.push_back({op::DropCheck{name, check}});
+    if (!contains(to.checks, renames.in_new_names(name, check))) out.push_back({op::DropCheck{name, check}});
   }
 
   // 2. Columns: drops (a rename may take a dropped column's name), renames, additions, changes.
@@ -131,7 +131,12 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
   // 3. The table itself.
   if (old.primary_key != to.primary_key ||
       old.primary_key_on_conflict != to.primary_key_on_conflict) {
-    out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key,
+    // A dropped column keeps its own name in the key it leaves, so that the inverse restores it.
+    std::vector<std::string> old_key = old.primary_key;
+    for (std::size_t i = 0; i < old_key.size(); ++i) {
+      if (!to.find_column(old_key[i]) && i < from.primary_key.size()) old_key[i] = from.primary_key[i];
+    }
+    out.push_back({op::AlterPrimaryKey{name, old_key, to.primary_key,
                                        old.primary_key_on_conflict, to.primary_key_on_conflict}});
   }
   if (op::options_of(old) != op::options_of(to)) {

@@ -250,12 +250,6 @@ std::string Operation::destructive_reason() const {
 std::string Operation::data_dependent_reason() const {
   return printable_line(std::visit(
       overloaded{
-          [](const op::AddColumn& o) {
-            if (o.column.nullable || o.column.default_sql) return std::string();
-            return fmt::format(
-                "new NOT NULL column '{}.{}' has no default: existing rows have no value for it",
-                o.table, o.column.name);
-          },
           [](const op::AlterColumn& o) {
             if (o.from.nullable && !o.to.nullable) {
               return fmt::format(

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "dbmigrate/error.hpp"
+#include "diff/column_rename_text.hpp"
 
 namespace dbmigrate {
 namespace {
@@ -86,11 +87,23 @@ std::vector<std::string> Renames::columns_of(const std::string& new_table, std::
   return old_columns;
 }
 
+std::string Renames::expression_in_new_names(const std::string& new_table, std::string_view sql) const {
+  auto table = columns.find(new_table);
+  if (table == columns.end()) return std::string(sql);
+  return rename_columns_in(sql, table->second);
+}
+
 Index Renames::in_new_names(const std::string& new_table, Index index) const {
   for (auto& key : index.keys) {
-    if (!key.expression) key.name = column(new_table, key.name);
+    key.name = key.expression ? expression_in_new_names(new_table, key.name) : column(new_table, key.name);
   }
+  if (index.where) index.where = expression_in_new_names(new_table, *index.where);
   return index;
+}
+
+CheckConstraint Renames::in_new_names(const std::string& new_table, CheckConstraint check) const {
+  check.expression = expression_in_new_names(new_table, check.expression);
+  return check;
 }
 
 ForeignKey Renames::in_new_names(const std::string& new_table, ForeignKey fk) const {
@@ -108,11 +121,15 @@ UniqueConstraint Renames::in_new_names(const std::string& new_table, UniqueConst
 Table Renames::in_new_names(const Table& old_table, const std::string& new_name) const {
   Table table = old_table;
   table.name = new_name;
-  for (auto& col : table.columns) col.name = column(new_name, col.name);
+  for (auto& col : table.columns) {
+    col.name = column(new_name, col.name);
+    if (col.generated) col.generated->expression = expression_in_new_names(new_name, col.generated->expression);
+  }
   table.primary_key = columns_of(new_name, table.primary_key);
   for (auto& index : table.indexes) index = in_new_names(new_name, index);
   for (auto& unique : table.uniques) unique = in_new_names(new_name, unique);
   for (auto& fk : table.foreign_keys) fk = in_new_names(new_name, fk);
+  for (auto& check : table.checks) check = in_new_names(new_name, check);
   normalize_constraints(table);
   return table;
 }

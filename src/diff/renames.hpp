@@ -51,6 +51,10 @@ struct Renames {
   [[nodiscard]] Index in_new_names(const std::string& new_table, Index index) const;
   [[nodiscard]] ForeignKey in_new_names(const std::string& new_table, ForeignKey fk) const;
   [[nodiscard]] UniqueConstraint in_new_names(const std::string& new_table, UniqueConstraint unique) const;
+  [[nodiscard]] CheckConstraint in_new_names(const std::string& new_table, CheckConstraint check) const;
+  // An expression of `new_table` (CHECK, index key or WHERE, generated column) in the new
+  // column names, as the database rewrites it on RENAME COLUMN.
+  [[nodiscard]] std::string expression_in_new_names(const std::string& new_table, std::string_view sql) const;
 
   // An old table's keys, indexes and constraints spelled with the new names.
   [[nodiscard]] Table in_new_names(const Table& old_table, const std::string& new_name) const;

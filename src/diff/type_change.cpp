@@ -77,4 +77,11 @@ bool narrows(std::string_view from, std::string_view to) {
   return true;
 }
 
+bool narrows_only_declared_size(std::string_view from, std::string_view to) {
+  if (from == "any" || to == "any" || !narrows(from, to)) return false;
+  const TypeShape a = shape_of(from);
+  const TypeShape b = shape_of(to);
+  return a.family == b.family && (a.family == Family::text || a.family == Family::numeric);
+}
+
 }  // namespace dbmigrate

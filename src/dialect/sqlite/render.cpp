@@ -40,6 +40,20 @@ bool default_allows_add_column(const std::optional<std::string>& value) {
          upper != "CURRENT_TIMESTAMP";
 }
 
+// Which part of a column's definition changes, for the comment of the rebuild it needs: SQLite
+// has no ALTER COLUMN at all.
+std::string column_change_reason(const op::AlterColumn& o) {
+  const Column& a = o.from;
+  const Column& b = o.to;
+  if (a.type != b.type) return "a changed column type";
+  if (a.nullable != b.nullable) return b.nullable ? "a dropped NOT NULL" : "a new NOT NULL";
+  if (a.default_sql != b.default_sql) return "a changed column default";
+  if (a.collation != b.collation) return "a changed column collation";
+  if (a.generated != b.generated) return "a changed generated column";
+  if (a.autoincrement != b.autoincrement) return "a changed AUTOINCREMENT";
+  return "a changed NOT NULL ON CONFLICT";
+}
+
 // Why SQLite cannot run `operation` in place on `table`; empty when it can.
 std::string needs_rebuild(const Table& table, const Operation& operation) {
   return std::visit(
@@ -88,7 +102,7 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
           [](const op::RenameColumn&) -> std::string { return {}; },
           [](const op::CreateIndex&) -> std::string { return {}; },
           [](const op::DropIndex&) -> std::string { return {}; },
-          [](const op::AlterColumn&) -> std::string { return "a column change"; },
+          [](const op::AlterColumn& o) -> std::string { return column_change_reason(o); },
           [](const op::AlterPrimaryKey&) -> std::string { return "a primary key change"; },
           [](const op::AlterTableOptions& o) -> std::string {
             return o.from.without_rowid != o.to.without_rowid ? "a WITHOUT ROWID change"
@@ -108,14 +122,10 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
 // Marks a statement that can lose data (SqlScript::destructive).
 constexpr std::string_view warning_prefix = "WARNING: ";
 
-std::vector<std::string> warnings_for(const Operation& operation) {
+std::vector<std::string> warnings_for(const Dialect& dialect, const Operation& operation) {
   std::vector<std::string> comments;
-  const auto destructive = operation.destructive_reason();
-  if (!destructive.empty()) comments.push_back(std::string(warning_prefix) + destructive);
-  if (auto reason = operation.data_dependent_reason();
-      !reason.empty() && destructive.find(reason) == std::string::npos) {
-    comments.push_back("CAUTION: " + reason);
-  }
+  for (const auto& line : lint(dialect, operation))
+    comments.push_back(fmt::format("{}: {}", lint_label(line.level), line.text));
   return comments;
 }
 
@@ -136,12 +146,24 @@ class Renderer {
                operations[end].table() == operation.table()) {
           ++end;
         }
-        if (std::string reason = rebuild_reason(operations, i, end); !reason.empty()) {
+        const InlineReferences inline_references = references_added_inline(operations, i, end);
+        if (std::string reason = rebuild_reason(operations, i, end, inline_references);
+            !reason.empty()) {
           rebuild(operations, i, end, reason);
-          children_.reset();
-          i = end;
-          continue;
+        } else {
+          for (; i < end; ++i) {
+            if (inline_references.folded.contains(i)) {
+              apply_operations(state_, operations[i]);  // written with its column
+              continue;
+            }
+            const auto with = inline_references.by_column.find(i);
+            native(operations[i], with == inline_references.by_column.end() ? nullptr : with->second);
+            apply_operations(state_, operations[i]);
+          }
         }
+        children_.reset();
+        i = end;
+        continue;
       }
       native(operation);
       follow_name(operation);
@@ -161,7 +183,8 @@ class Renderer {
   }
   std::string q(std::string_view name) const { return d_.quote_identifier(name); }
 
-  void native(const Operation& operation) {
+  // `references`: the foreign key an added column declares inline, if any.
+  void native(const Operation& operation, const ForeignKey* references = nullptr) {
     std::visit(
         overloaded{
             [&](const op::CreateTable& o) {
@@ -172,27 +195,32 @@ class Renderer {
             [&](const op::DropTable& o) {
               // With children still pointing at it, a drop would fire their ON DELETE actions.
               if (has_children(o.table.name)) script_.needs_foreign_keys_off = true;
-              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warnings_for(operation));
+              emit(fmt::format("DROP TABLE {};", q(o.table.name)), warnings_for(d_, operation));
             },
             [&](const op::RenameTable& o) {
               emit(fmt::format("ALTER TABLE {} RENAME TO {};", q(o.from), q(o.to)));
             },
             [&](const op::AddColumn& o) {
               const Table* table = state_.find_table(o.table);
-              emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table),
-                               sqlite::column_sql(d_, table ? *table : Table{}, o.column)),
-                   warnings_for(operation));
+              std::string column = sqlite::column_sql(d_, table ? *table : Table{}, o.column);
+              if (references != nullptr) {
+                if (references->name)
+                  column += fmt::format(" CONSTRAINT {}", q(*references->name));
+                column += " " + sqlite::references_sql(d_, *references);
+              }
+              emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", q(o.table), column),
+                   warnings_for(d_, operation));
             },
             [&](const op::DropColumn& o) {
               emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", q(o.table), q(o.column.name)),
-                   warnings_for(operation));
+                   warnings_for(d_, operation));
             },
             [&](const op::RenameColumn& o) {
               emit(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {};", q(o.table), q(o.from),
                                q(o.to)));
             },
             [&](const op::CreateIndex& o) {
-              emit(sqlite::create_index_sql(d_, o.table, o.index), warnings_for(operation));
+              emit(sqlite::create_index_sql(d_, o.table, o.index), warnings_for(d_, operation));
             },
             [&](const op::DropIndex& o) { emit(fmt::format("DROP INDEX {};", q(o.index.name))); },
             [&](const op::CreateView& o) { emit(terminated(o.view.sql)); },
@@ -207,16 +235,48 @@ class Renderer {
         operation.kind);
   }
 
+  // The foreign keys of [begin, end) that ADD COLUMN can declare with their column: a key on one
+  // column that the run adds, nullable with no default but NULL (SQLite refuses ADD COLUMN ...
+  // REFERENCES with another default while foreign keys are enforced).
+  struct InlineReferences {
+    std::map<std::size_t, const ForeignKey*> by_column;  // the AddColumn -> its key
+    std::set<std::size_t> folded;                        // the AddForeignKey it replaces
+  };
+  static InlineReferences references_added_inline(const Operations& operations, std::size_t begin,
+                                                  std::size_t end) {
+    InlineReferences found;
+    for (std::size_t k = begin; k < end; ++k) {
+      const auto* add_key = std::get_if<op::AddForeignKey>(&operations[k].kind);
+      if (add_key == nullptr || add_key->foreign_key.columns.size() != 1) continue;
+      for (std::size_t a = begin; a < k; ++a) {
+        const auto* add = std::get_if<op::AddColumn>(&operations[a].kind);
+        if (add == nullptr || found.by_column.contains(a) ||
+            !same_identifier(add->column.name, add_key->foreign_key.columns[0]))
+          continue;
+        const Column& column = add->column;
+        if (column.nullable && !column.generated &&
+            (!column.default_sql || *column.default_sql == "NULL")) {
+          found.by_column.emplace(a, &add_key->foreign_key);
+          found.folded.insert(k);
+        }
+        break;
+      }
+    }
+    return found;
+  }
+
   // Why operations [begin, end) on one table need a rebuild: each is judged on the table as
   // the ones before it left it.
-  std::string rebuild_reason(const Operations& operations, std::size_t begin,
-                             std::size_t end) const {
+  std::string rebuild_reason(const Operations& operations, std::size_t begin, std::size_t end,
+                             const InlineReferences& inline_references) const {
     const Table* table = state_.find_table(operations[begin].table());
     if (table == nullptr) return {};
     Snapshot scratch;
     scratch.tables = {*table};
     for (std::size_t i = begin; i < end; ++i) {
-      if (std::string reason = needs_rebuild(scratch.tables.front(), operations[i]);
+      if (std::string reason = inline_references.folded.contains(i)
+                                   ? std::string()
+                                   : needs_rebuild(scratch.tables.front(), operations[i]);
           !reason.empty())
         return reason;
       apply_operations(scratch, operations[i]);
@@ -290,7 +350,7 @@ class Renderer {
       } else if (const auto* add = std::get_if<op::AddColumn>(&operation.kind)) {
         copied.erase(add->column.name);
       }
-      for (auto& warning : warnings_for(operation)) comments.push_back(std::move(warning));
+      for (auto& warning : warnings_for(d_, operation)) comments.push_back(std::move(warning));
       apply_operations(state_, operation);
     }
     const Table& after = *state_.find_table(name);
@@ -308,6 +368,9 @@ class Renderer {
     script_.needs_foreign_keys_off = true;
     for (auto& sql : renames_sql) emit(std::move(sql), std::exchange(comments, {}));
     emit(sqlite::create_table_sql(d_, after, temporary), std::move(comments));
+    // With no column left to copy, the rows are kept by their rowid (their values went with
+    // the dropped columns); a WITHOUT ROWID table has no row without its key.
+    if (columns.empty() && !before.without_rowid && !after.without_rowid) columns.push_back("rowid");
     if (!columns.empty()) {
       // OR ABORT: a row that breaks a constraint of the new table fails the revision, even
       // where the constraint itself says ON CONFLICT IGNORE or REPLACE: a rebuild loses no row.
@@ -383,6 +446,7 @@ DialectCapabilities SqliteDialect::capabilities() const {
           .rebuild_needs_foreign_keys_off = true,
           .identifier_case = IdentifierCase::ascii_insensitive,
           .max_identifier_length = 0,
+          .enforces_declared_size = false,
           .alter = {.add_column = true,
                     .drop_column = true,
                     .rename_column = true,

@@ -26,8 +26,14 @@ bool inline_primary_key(const Table& table, const Column& column) {
 }
 
 std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
-  std::string sql = fmt::format("{}FOREIGN KEY ({}) REFERENCES {}", constraint_name(d, fk.name),
-                                name_list(d, fk.columns), d.quote_identifier(fk.ref_table));
+  return fmt::format("{}FOREIGN KEY ({}) {}", constraint_name(d, fk.name), name_list(d, fk.columns),
+                     references_sql(d, fk));
+}
+
+}  // namespace
+
+std::string references_sql(const SqliteDialect& d, const ForeignKey& fk) {
+  std::string sql = fmt::format("REFERENCES {}", d.quote_identifier(fk.ref_table));
   if (!fk.ref_columns.empty()) sql += fmt::format(" ({})", name_list(d, fk.ref_columns));
   if (fk.on_delete != ReferentialAction::no_action) sql += " ON DELETE " + to_string(fk.on_delete);
   if (fk.on_update != ReferentialAction::no_action) sql += " ON UPDATE " + to_string(fk.on_update);
@@ -36,8 +42,6 @@ std::string foreign_key_sql(const SqliteDialect& d, const ForeignKey& fk) {
                                  : " DEFERRABLE INITIALLY IMMEDIATE";
   return sql;
 }
-
-}  // namespace
 
 std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
   std::string sql =

@@ -13,6 +13,9 @@ namespace dbmigrate::sqlite {
 [[nodiscard]] std::string create_table_sql(const SqliteDialect& dialect, const Table& table, std::string_view name);
 // One column's definition, as CREATE TABLE and ALTER TABLE ADD COLUMN write it.
 [[nodiscard]] std::string column_sql(const SqliteDialect& dialect, const Table& table, const Column& column);
+// `REFERENCES parent (id) ON DELETE ...` of a foreign key, as it follows a column's definition or
+// FOREIGN KEY (...).
+[[nodiscard]] std::string references_sql(const SqliteDialect& dialect, const ForeignKey& fk);
 [[nodiscard]] std::string create_index_sql(const SqliteDialect& dialect, std::string_view table, const Index& index);
 
 }  // namespace dbmigrate::sqlite
