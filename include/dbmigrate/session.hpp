@@ -14,6 +14,7 @@
 
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/runner.hpp"
+#include "dbmigrate/snapshot.hpp"
 
 namespace dbmigrate {
 
@@ -46,6 +47,10 @@ class Session {
   // The database as messages name it (its path or URL, without a password).
   [[nodiscard]] virtual const std::string& database() const = 0;
   [[nodiscard]] virtual std::string quote_identifier(std::string_view name) const = 0;
+  // A string value as an SQL literal of the dialect.
+  [[nodiscard]] virtual std::string quote_literal(std::string_view value) const = 0;
+  // How the dialect compares names (its Dialect's capabilities().identifier_case).
+  [[nodiscard]] virtual IdentifierCase identifier_case() const = 0;
 
   // The schema of the database, as the dialect inspects it (DbMigrate's tables left out).
   [[nodiscard]] virtual Snapshot inspect() = 0;

@@ -130,14 +130,15 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
 
   // 3. The table itself.
   if (old.primary_key != to.primary_key ||
-      old.primary_key_on_conflict != to.primary_key_on_conflict) {
+      old.sqlite.primary_key_on_conflict != to.sqlite.primary_key_on_conflict) {
     out.push_back({op::AlterPrimaryKey{name, old.primary_key, to.primary_key,
-                                       old.primary_key_on_conflict, to.primary_key_on_conflict}});
+                                       old.sqlite.primary_key_on_conflict,
+                                       to.sqlite.primary_key_on_conflict}});
   }
   if (op::options_of(old) != op::options_of(to)) {
     std::vector<std::string> any_columns;
-    for (const auto& column : (old.strict ? old : to).columns) {
-      if (column.type == "any") any_columns.push_back(column.name);
+    for (const auto& column : (old.sqlite.strict ? old : to).columns) {
+      if (column.sqlite.any) any_columns.push_back(column.name);
     }
     out.push_back({op::AlterTableOptions{name, op::options_of(old), op::options_of(to),
                                          std::move(any_columns)}});
