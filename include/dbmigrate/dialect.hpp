@@ -91,6 +91,8 @@ class Dialect {
 
   // ---- Names
   [[nodiscard]] virtual std::string quote_identifier(std::string_view name) const = 0;
+  // A string value as an SQL literal.
+  [[nodiscard]] virtual std::string quote_literal(std::string_view value) const = 0;
   // Whether two names name the same thing, by the dialect's rule (capabilities().identifier_case).
   [[nodiscard]] bool same_name(std::string_view a, std::string_view b) const {
     return same_identifier(a, b, capabilities().identifier_case);

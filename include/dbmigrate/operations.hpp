@@ -30,7 +30,9 @@ struct TableOptions {
   bool strict = false;
   bool operator==(const TableOptions&) const = default;
 };
-[[nodiscard]] inline TableOptions options_of(const Table& table) { return {table.without_rowid, table.strict}; }
+[[nodiscard]] inline TableOptions options_of(const Table& table) {
+  return {table.sqlite.without_rowid, table.sqlite.strict};
+}
 struct AlterTableOptions {
   std::string table;
   TableOptions from, to;

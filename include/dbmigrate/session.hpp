@@ -14,6 +14,7 @@
 
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/runner.hpp"
+#include "dbmigrate/snapshot.hpp"
 
 namespace dbmigrate {
 
@@ -48,6 +49,10 @@ class Session {
   [[nodiscard]] virtual std::string quote_identifier(std::string_view name) const = 0;
   // How the history table declares its `id`: a key the database numbers itself on INSERT.
   [[nodiscard]] virtual std::string history_id_column() const { return "INTEGER PRIMARY KEY"; }
+  // A string value as an SQL literal of the dialect.
+  [[nodiscard]] virtual std::string quote_literal(std::string_view value) const = 0;
+  // How the dialect compares names (its Dialect's capabilities().identifier_case).
+  [[nodiscard]] virtual IdentifierCase identifier_case() const = 0;
 
   // The schema of the database, as the dialect inspects it (DbMigrate's tables left out).
   [[nodiscard]] virtual Snapshot inspect() = 0;

@@ -19,10 +19,46 @@ struct Generated {
   bool operator==(const Generated&) const = default;
 };
 
+// Dialect parts. What only one dialect has lives in a part of its own, one member per dialect on
+// Column, UniqueConstraint and Table ("sqlite": {...} in the JSON, left out when empty), so
+// that the rest of the snapshot means the same in every dialect and a dialect adds its part
+// without touching another's. A dialect that cannot honour another dialect's part refuses it.
+
+// SQLite's own options of a column.
+struct SqliteColumnOptions {
+  std::optional<ConflictAction> not_null_on_conflict;  // NOT NULL ON CONFLICT
+  // SQLite's ANY type (a STRICT table's column that keeps values as given), which has no
+  // portable type: the column's portable `type` is then empty. JSON: "type": "any".
+  bool any = false;
+
+  bool operator==(const SqliteColumnOptions&) const = default;
+  [[nodiscard]] bool empty() const { return *this == SqliteColumnOptions{}; }
+};
+
+// SQLite's own options of a UNIQUE constraint.
+struct SqliteUniqueOptions {
+  std::optional<ConflictAction> on_conflict;  // UNIQUE ... ON CONFLICT
+
+  bool operator==(const SqliteUniqueOptions&) const = default;
+  [[nodiscard]] bool empty() const { return *this == SqliteUniqueOptions{}; }
+};
+
+// SQLite's own options of a table.
+struct SqliteTableOptions {
+  std::optional<ConflictAction> primary_key_on_conflict;  // PRIMARY KEY ... ON CONFLICT
+  bool without_rowid = false;                             // WITHOUT ROWID
+  bool strict = false;                                    // STRICT column types
+
+  bool operator==(const SqliteTableOptions&) const = default;
+  [[nodiscard]] bool empty() const { return *this == SqliteTableOptions{}; }
+};
+
 // Portable column types, spelled in lower case in the snapshot:
 //   integer, bigint, smallint, boolean, real, double, numeric, numeric(p), numeric(p,s),
 //   text, varchar(n), char(n), blob, date, time, timestamp, json
-// Each dialect maps them to and from its own declared types (docs/types.md).
+// Each dialect maps them to and from its own declared types (docs/types.md). A column of a
+// dialect's own type that has no portable one (SQLite's ANY) has an empty `type` and says its
+// type in its dialect part.
 struct Column {
   std::string name;
   std::string type;
@@ -31,11 +67,14 @@ struct Column {
   bool autoincrement = false;              // only on a single-column integer primary key
   std::optional<std::string> collation;
   std::optional<std::string> renamed_from;  // rename hint from the model; never from a database
-  std::optional<ConflictAction> not_null_on_conflict;  // NOT NULL ON CONFLICT (SQLite)
-  std::optional<Generated> generated;                  // a generated column: no default, never written
+  std::optional<Generated> generated;       // a generated column: no default, never written
+  SqliteColumnOptions sqlite;
 
   bool operator==(const Column&) const = default;
 };
+
+// The column's type as messages show it: its portable type, or its dialect's own ("any").
+[[nodiscard]] std::string type_text(const Column& column);
 
 // One key of an index: a column name, or an SQL expression.
 struct IndexKey {
@@ -59,7 +98,7 @@ struct Index {
 struct UniqueConstraint {
   std::optional<std::string> name;
   std::vector<std::string> columns;
-  std::optional<ConflictAction> on_conflict;  // SQLite
+  SqliteUniqueOptions sqlite;
 
   bool operator==(const UniqueConstraint&) const = default;
 };
@@ -90,15 +129,13 @@ struct Table {
   std::string name;
   std::vector<Column> columns;            // in declaration order
   std::vector<std::string> primary_key;   // column names in key order; empty: rowid only
-  std::optional<ConflictAction> primary_key_on_conflict;  // SQLite
   std::vector<Index> indexes;             // sorted by name
   // Constraints are sets; normalize() puts them in a canonical order.
   std::vector<UniqueConstraint> uniques;
   std::vector<ForeignKey> foreign_keys;
   std::vector<CheckConstraint> checks;
-  bool without_rowid = false;             // SQLite only
-  bool strict = false;                    // SQLite only: STRICT column types
   std::optional<std::string> renamed_from;
+  SqliteTableOptions sqlite;
 
   bool operator==(const Table&) const = default;
 
@@ -134,7 +171,8 @@ struct TableShape {
 };
 
 struct Snapshot {
-  static constexpr int current_format = 1;
+  // The layout written (docs/snapshot.md); every older one is still read. 2: the dialect parts.
+  static constexpr int current_format = 2;
 
   std::vector<Table> tables;  // sorted by name
   std::vector<View> views;    // sorted by name
@@ -185,9 +223,10 @@ enum class IdentifierCase { ascii_insensitive, exact };
 [[nodiscard]] std::string identifier_key(std::string_view name,
                                          IdentifierCase rule = IdentifierCase::ascii_insensitive);
 
-// The portable types a STRICT table accepts (SQLite declares them INTEGER, REAL, TEXT, BLOB and
-// ANY), in any case.
+// The types a STRICT table accepts (SQLite declares them INTEGER, REAL, TEXT, BLOB and ANY), in
+// any case; the Column form also takes a column of SQLite's own ANY.
 [[nodiscard]] bool is_strict_type(std::string_view type);
+[[nodiscard]] bool is_strict_type(const Column& column);
 inline constexpr std::string_view strict_types_text = "integer, real, text, blob or any";
 
 }  // namespace dbmigrate

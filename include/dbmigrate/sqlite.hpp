@@ -27,6 +27,7 @@ class SqliteDialect final : public Dialect {
   [[nodiscard]] std::string name() const override { return "sqlite"; }
   [[nodiscard]] DialectCapabilities capabilities() const override;
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+  [[nodiscard]] std::string quote_literal(std::string_view value) const override;
 
   // sqlite:///relative.db, sqlite:////absolute.db, sqlite:///app.db?mode=ro (an SQLite URI),
   // or a bare path, `:memory:` or `file:` URI.
@@ -60,6 +61,10 @@ class SqliteDialect final : public Dialect {
 // The portable type of an SQLite declared type (docs/types.md), and back.
 [[nodiscard]] std::string sqlite_portable_type(std::string_view declared);
 [[nodiscard]] std::string sqlite_declared_type(std::string_view portable);
+// A column's type from its SQLite declared type: a portable type, or ANY in the column's SQLite
+// part. And the declared type of a column.
+void set_sqlite_column_type(Column& column, std::string_view declared);
+[[nodiscard]] std::string sqlite_declared_type(const Column& column);
 
 // The SQL text of a snapshot checked as SQLite reads it: tokenized, then prepared (never run) on
 // a private in-memory database opened on first use.

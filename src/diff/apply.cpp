@@ -139,11 +139,11 @@ class Applier {
   }
   void operator()(const op::AlterPrimaryKey& o) {
     table(o.table).primary_key = o.to;
-    table(o.table).primary_key_on_conflict = o.to_on_conflict;
+    table(o.table).sqlite.primary_key_on_conflict = o.to_on_conflict;
   }
   void operator()(const op::AlterTableOptions& o) {
-    table(o.table).without_rowid = o.to.without_rowid;
-    table(o.table).strict = o.to.strict;
+    table(o.table).sqlite.without_rowid = o.to.without_rowid;
+    table(o.table).sqlite.strict = o.to.strict;
   }
   void operator()(const op::CreateIndex& o) {
     Table& t = table(o.table);

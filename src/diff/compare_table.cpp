@@ -130,19 +130,20 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
 
   // 3. The table itself.
   if (old.primary_key != to.primary_key ||
-      old.primary_key_on_conflict != to.primary_key_on_conflict) {
+      old.sqlite.primary_key_on_conflict != to.sqlite.primary_key_on_conflict) {
     // A dropped column keeps its own name in the key it leaves, so that the inverse restores it.
     std::vector<std::string> old_key = old.primary_key;
     for (std::size_t i = 0; i < old_key.size(); ++i) {
       if (!to.find_column(old_key[i]) && i < from.primary_key.size()) old_key[i] = from.primary_key[i];
     }
     out.push_back({op::AlterPrimaryKey{name, old_key, to.primary_key,
-                                       old.primary_key_on_conflict, to.primary_key_on_conflict}});
+                                       old.sqlite.primary_key_on_conflict,
+                                       to.sqlite.primary_key_on_conflict}});
   }
   if (op::options_of(old) != op::options_of(to)) {
     std::vector<std::string> any_columns;
-    for (const auto& column : (old.strict ? old : to).columns) {
-      if (column.type == "any") any_columns.push_back(column.name);
+    for (const auto& column : (old.sqlite.strict ? old : to).columns) {
+      if (column.sqlite.any) any_columns.push_back(column.name);
     }
     out.push_back({op::AlterTableOptions{name, op::options_of(old), op::options_of(to),
                                          std::move(any_columns)}});

@@ -22,7 +22,8 @@ std::string key_list(const Index& index) {
 
 std::string describe_column_change(const std::string& table, const Column& from, const Column& to) {
   std::vector<std::string> parts;
-  if (from.type != to.type) parts.push_back(fmt::format("type {} -> {}", from.type, to.type));
+  if (type_text(from) != type_text(to))
+    parts.push_back(fmt::format("type {} -> {}", type_text(from), type_text(to)));
   if (from.nullable != to.nullable) parts.push_back(to.nullable ? "NULL allowed" : "NOT NULL");
   if (from.default_sql != to.default_sql) {
     parts.push_back(fmt::format("default {} -> {}", from.default_sql.value_or("none"),
@@ -39,11 +40,12 @@ std::string describe_column_change(const std::string& table, const Column& from,
                                                to.generated->stored ? " stored" : "")
                                  : std::string("no longer generated"));
   }
-  if (from.not_null_on_conflict != to.not_null_on_conflict) {
-    parts.push_back(
-        fmt::format("NOT NULL ON CONFLICT {} -> {}",
-                    from.not_null_on_conflict ? to_string(*from.not_null_on_conflict) : "ABORT",
-                    to.not_null_on_conflict ? to_string(*to.not_null_on_conflict) : "ABORT"));
+  const auto& from_conflict = from.sqlite.not_null_on_conflict;
+  const auto& to_conflict = to.sqlite.not_null_on_conflict;
+  if (from_conflict != to_conflict) {
+    parts.push_back(fmt::format("NOT NULL ON CONFLICT {} -> {}",
+                                from_conflict ? to_string(*from_conflict) : "ABORT",
+                                to_conflict ? to_string(*to_conflict) : "ABORT"));
   }
   return fmt::format("altered column '{}.{}': {}", table, to.name, fmt::join(parts, ", "));
 }
@@ -99,12 +101,12 @@ std::string Operation::describe() const {
           [](const op::AddUnique& o) {
             return fmt::format("added unique constraint on '{}' {}{}", o.table,
                                column_list(o.unique.columns),
-                               on_conflict_clause(o.unique.on_conflict));
+                               on_conflict_clause(o.unique.sqlite.on_conflict));
           },
           [](const op::DropUnique& o) {
             return fmt::format("removed unique constraint on '{}' {}{}", o.table,
                                column_list(o.unique.columns),
-                               on_conflict_clause(o.unique.on_conflict));
+                               on_conflict_clause(o.unique.sqlite.on_conflict));
           },
           [](const op::AddForeignKey& o) {
             return fmt::format("added foreign key on '{}' {} -> '{}' {}{}", o.table,
@@ -219,10 +221,10 @@ std::string Operation::destructive_reason() const {
                   "replaces the stored values of column '{}.{}' with values computed as ({})",
                   o.table, o.to.name, o.to.generated->expression);
             }
-            if (!narrows(o.from.type, o.to.type)) return std::string();
+            if (!narrows(type_text(o.from), type_text(o.to))) return std::string();
             return fmt::format(
                 "narrows column '{}.{}' from {} to {}: values that do not fit change or are lost",
-                o.table, o.to.name, o.from.type, o.to.type);
+                o.table, o.to.name, type_text(o.from), type_text(o.to));
           },
           [](const op::AlterTableOptions& o) {
             if (!o.from.strict || o.to.strict || o.any_columns.empty()) return std::string();

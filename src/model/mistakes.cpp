@@ -78,11 +78,11 @@ class Checker {
 
   void primary_key(const Table& table) {
     if (!table.primary_key.empty()) names(table, "primary key", table.primary_key);
-    if (table.primary_key_on_conflict && table.primary_key.empty()) {
+    if (table.sqlite.primary_key_on_conflict && table.primary_key.empty()) {
       report(table, "sqlite_on_conflict_primary_key() on a table without a primary key");
     }
     for (const auto& column : table.columns) {
-      if (column.not_null_on_conflict && column.nullable) {
+      if (column.sqlite.not_null_on_conflict && column.nullable) {
         report(table, "column '{}': sqlite_on_conflict_not_null() on a nullable column",
                column.name);
       }
@@ -111,7 +111,7 @@ class Checker {
                column.type);
       }
     }
-    if (table.strict) {
+    if (table.sqlite.strict) {
       for (const auto& column : table.columns) {
         if (!is_strict_type(model::canonical_type(column.type))) {
           report(table,
@@ -121,7 +121,7 @@ class Checker {
         }
       }
     }
-    if (!table.without_rowid) return;
+    if (!table.sqlite.without_rowid) return;
     if (table.primary_key.empty()) report(table, "WITHOUT ROWID needs a primary key");
     for (const auto& name : table.primary_key) {
       const Column* column = column_named(table, name);

@@ -47,9 +47,16 @@ void spell_own_columns(Table& table) {
   }
 }
 
-// Declared types in the spelling the snapshot keeps.
+// Declared types in the spelling the snapshot keeps; .type("any"), SQLite's own ANY, in the
+// column's SQLite part.
 void canonicalize_types(Table& table) {
-  for (auto& column : table.columns) column.type = model::canonical_type(column.type);
+  for (auto& column : table.columns) {
+    column.type = model::canonical_type(column.type);
+    if (column.type == "any") {
+      column.type.clear();
+      column.sqlite.any = true;
+    }
+  }
 }
 
 // A foreign key's target spelled as the target declares it; no columns: its primary key.

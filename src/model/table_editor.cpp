@@ -131,18 +131,18 @@ void TableEditor::index_where(std::size_t index, std::string sql) {
 void TableEditor::add_unique(std::vector<std::string> columns, std::optional<std::string> name,
                              std::optional<ConflictAction> on_conflict) {
   table().uniques.push_back(
-      {.name = std::move(name), .columns = std::move(columns), .on_conflict = on_conflict});
+      {.name = std::move(name), .columns = std::move(columns), .sqlite = {.on_conflict = on_conflict}});
 }
 
 void TableEditor::column_not_null_on_conflict(std::size_t column, ConflictAction action) {
-  table().columns[column].not_null_on_conflict = action;
+  table().columns[column].sqlite.not_null_on_conflict = action;
 }
 
 void TableEditor::column_unique_on_conflict(std::size_t column, ConflictAction action) {
   const auto& name = table().columns[column].name;
   for (auto it = table().uniques.rbegin(); it != table().uniques.rend(); ++it) {
     if (it->columns == std::vector<std::string>{name}) {
-      it->on_conflict = action;
+      it->sqlite.on_conflict = action;
       return;
     }
   }
@@ -150,7 +150,7 @@ void TableEditor::column_unique_on_conflict(std::size_t column, ConflictAction a
 }
 
 void TableEditor::primary_key_on_conflict(ConflictAction action) {
-  table().primary_key_on_conflict = action;
+  table().sqlite.primary_key_on_conflict = action;
 }
 
 std::size_t TableEditor::add_foreign_key(std::vector<std::string> columns, std::string ref_table,
@@ -201,11 +201,11 @@ void TableEditor::add_check(std::string expression, std::optional<std::string> n
 }
 
 void TableEditor::without_rowid() {
-  table().without_rowid = true;
+  table().sqlite.without_rowid = true;
 }
 
 void TableEditor::strict() {
-  table().strict = true;
+  table().sqlite.strict = true;
 }
 
 void TableEditor::renamed_from(std::string old_name) {

@@ -1,7 +1,7 @@
-// The drift check before a rebuild: names are compared the way SQLite compares identifiers
-// (ASCII case folded, identifier_key()); the session reads what the live table holds; only what the
-// live table has beyond the revision's idea of it matters, since a rebuild fails by itself on
-// anything it needs that is missing.
+// The drift check before a rebuild: names are compared by the session's dialect's rule
+// (Session::identifier_case(): SQLite folds ASCII case); the session reads what the live table
+// holds; only what the live table has beyond the revision's idea of it matters, since a rebuild
+// fails by itself on anything it needs that is missing.
 #include "runner/rebuild_drift.hpp"
 
 #include <fmt/format.h>
@@ -25,9 +25,9 @@ std::string in_quotes(std::string_view name) {
   return out + "\"";
 }
 
-std::set<std::string> folded(const std::vector<std::string>& names) {
+std::set<std::string> folded(const std::vector<std::string>& names, IdentifierCase rule) {
   std::set<std::string> keys;
-  for (const auto& name : names) keys.insert(identifier_key(name));
+  for (const auto& name : names) keys.insert(identifier_key(name, rule));
   return keys;
 }
 
@@ -44,19 +44,21 @@ bool has_data(Session& session, std::string_view table, std::string_view column)
 std::vector<std::string> extras(Session& session, const TableShape& shape) {
   const auto live = session.live_table(shape.table);
   std::vector<std::string> found;
-  const auto columns = folded(shape.columns);
+  const IdentifierCase rule = session.identifier_case();
+  const auto columns = folded(shape.columns, rule);
   for (const auto& column : live.columns) {
-    if (columns.count(identifier_key(column))) continue;
+    if (columns.count(identifier_key(column, rule))) continue;
     const bool data = has_data(session, shape.table, column);
     found.push_back(fmt::format("column {}{}", in_quotes(column), data ? " (with data)" : ""));
   }
-  const auto indexes = folded(shape.indexes);
+  const auto indexes = folded(shape.indexes, rule);
   for (const auto& index : live.indexes) {
-    if (!indexes.count(identifier_key(index))) found.push_back("index " + in_quotes(index));
+    if (!indexes.count(identifier_key(index, rule))) found.push_back("index " + in_quotes(index));
   }
-  const auto triggers = folded(shape.triggers);
+  const auto triggers = folded(shape.triggers, rule);
   for (const auto& trigger : live.triggers) {
-    if (!triggers.count(identifier_key(trigger))) found.push_back("trigger " + in_quotes(trigger));
+    if (!triggers.count(identifier_key(trigger, rule)))
+      found.push_back("trigger " + in_quotes(trigger));
   }
   return found;
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
 #include "diff/printable_line.hpp"
@@ -67,7 +68,8 @@ constexpr std::string_view foreign_key_check_sql =
 std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
                    const std::vector<std::string>& plan, Direction direction) {
   runner::refuse_other_dialect(graph, "sqlite", "the --sql script, for the sqlite3 shell");
-  const auto tables = runner::standard_version_tables();
+  // The script is for the sqlite3 shell: SQLite quotes its names and values.
+  const auto tables = runner::version_tables(dialect_named("sqlite"));
   std::string script =
       "-- A script for the sqlite3 shell: sqlite3 app.db < script.sql\n"
       "-- .bail on stops it at the first error, before that revision's COMMIT.\n"

@@ -11,18 +11,6 @@
 namespace dbmigrate::runner {
 namespace {
 
-// Standard SQL's rule: a name of lower-case letters, digits and '_' needs no quotes.
-std::string standard_quote(std::string_view name) {
-  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
-                     std::all_of(name.begin(), name.end(), [](char c) {
-                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                     });
-  if (plain) return std::string(name);
-  std::string quoted = "\"";
-  for (const char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 std::string text_of(const std::optional<std::string>& value) {
   return value.value_or("");
 }
@@ -32,15 +20,6 @@ std::int64_t integer_of(const std::optional<std::string>& value) {
 }
 
 }  // namespace
-
-std::string sql_literal(std::string_view text) {
-  std::string literal = "'";
-  for (const char c : text) {
-    if (c == '\'') literal += '\'';
-    literal += c;
-  }
-  return literal + "'";
-}
 
 std::string revision_checksum(const Revision& revision) {
   if (!revision.checksum.empty()) return revision.checksum;
@@ -68,11 +47,14 @@ bool checksum_matches(const Revision& revision, std::string_view recorded) {
 
 VersionTables version_tables(const Session& session) {
   return {session.quote_identifier(version_table_name),
-          session.quote_identifier(history_table_name)};
+          session.quote_identifier(history_table_name),
+          [&session](std::string_view value) { return session.quote_literal(value); }};
 }
 
-VersionTables standard_version_tables() {
-  return {standard_quote(version_table_name), standard_quote(history_table_name)};
+VersionTables version_tables(const Dialect& dialect) {
+  return {dialect.quote_identifier(version_table_name),
+          dialect.quote_identifier(history_table_name),
+          [&dialect](std::string_view value) { return dialect.quote_literal(value); }};
 }
 
 std::string create_tables_sql(const VersionTables& tables, std::string_view id_column) {
@@ -93,7 +75,7 @@ std::string write_heads_sql(const VersionTables& tables, const std::vector<std::
   auto sql = fmt::format("DELETE FROM {};", tables.version);
   for (const auto& head : heads) {
     sql +=
-        fmt::format("\nINSERT INTO {} (revision) VALUES ({});", tables.version, sql_literal(head));
+        fmt::format("\nINSERT INTO {} (revision) VALUES ({});", tables.version, tables.literal(head));
   }
   return sql;
 }
@@ -104,8 +86,8 @@ std::string add_history_sql(const VersionTables& tables, std::string_view revisi
   return fmt::format(
       "INSERT INTO {} (revision, checksum, direction, applied_at, duration_ms) VALUES ({}, {}, "
       "{}, {}, {});",
-      tables.history, sql_literal(revision), sql_literal(checksum), sql_literal(direction),
-      applied_at, duration_ms);
+      tables.history, tables.literal(revision), tables.literal(checksum),
+      tables.literal(direction), applied_at, duration_ms);
 }
 
 void create_tables(Session& session) {
@@ -129,8 +111,9 @@ void write_heads(Session& session, const std::vector<std::string>& heads) {
 
 void add_history(Session& session, std::string_view revision, std::string_view checksum,
                  std::string_view direction, std::int64_t duration_ms) {
-  session.execute(add_history_sql(version_tables(session), revision, checksum, direction,
-                                  sql_literal(utc_now_string()), duration_ms));
+  const auto tables = version_tables(session);
+  session.execute(add_history_sql(tables, revision, checksum, direction,
+                                  tables.literal(utc_now_string()), duration_ms));
 }
 
 std::vector<HistoryEntry> read_history(Session& session) {

@@ -4,18 +4,17 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "dbmigrate/dialect.hpp"
 #include "dbmigrate/runner.hpp"
 #include "dbmigrate/session.hpp"
 
 namespace dbmigrate::runner {
-
-// A string literal: quoted, inner quotes doubled.
-[[nodiscard]] std::string sql_literal(std::string_view text);
 
 // The checksum recorded for a revision: revision_file_checksum() of its file as it is now (of
 // its formatted text when it was not read from a file).
@@ -26,15 +25,16 @@ namespace dbmigrate::runner {
 // that databases migrated by them keep passing.
 [[nodiscard]] bool checksum_matches(const Revision& revision, std::string_view recorded);
 
-// The two tables' names as SQL.
+// The two tables' names as SQL, and how a string value becomes SQL: the dialect's quoting.
 struct VersionTables {
   std::string version;
   std::string history;
+  std::function<std::string(std::string_view)> literal;
 };
 // Quoted by the session's dialect.
 [[nodiscard]] VersionTables version_tables(const Session& session);
-// Quoted as standard SQL quotes them (for a script, with no session): the names are plain.
-[[nodiscard]] VersionTables standard_version_tables();
+// Quoted by `dialect` (for a script, with no session).
+[[nodiscard]] VersionTables version_tables(const Dialect& dialect);
 
 // CREATE TABLE IF NOT EXISTS for both, as one script.
 [[nodiscard]] std::string create_tables_sql(const VersionTables& tables,

@@ -136,6 +136,16 @@ bool is_strict_type(std::string_view type) {
                      [&](std::string_view t) { return same_identifier(type, t); });
 }
 
+bool is_strict_type(const Column& column) {
+  if (column.sqlite.any) return column.type.empty();
+  return is_strict_type(column.type) && !same_identifier(column.type, "any");
+}
+
+std::string type_text(const Column& column) {
+  if (column.sqlite.any && column.type.empty()) return "any";
+  return column.type;
+}
+
 std::string identifier_key(std::string_view name, IdentifierCase rule) {
   std::string key(name);
   if (rule == IdentifierCase::exact) return key;

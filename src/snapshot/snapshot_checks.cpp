@@ -28,6 +28,11 @@ class Checker {
     throw Error(ErrorKind::input, fmt::format("{}: {}: {}", where, path, what));
   }
 
+  // The path of a field of the SQLite part, below the object it belongs to.
+  [[nodiscard]] std::string sqlite_part(std::string_view field) const {
+    return origin_.format < 2 ? std::string(field) : fmt::format(".sqlite{}", field);
+  }
+
   // The part of the snapshot the checks that follow are about, for fail().
   void at(SnapshotPart part, std::string_view name) const {
     part_ = part;
@@ -112,8 +117,8 @@ class Checker {
     }
     columns_of(
         table, [&] { return at(".primary_key"); }, table.primary_key);
-    if (table.primary_key_on_conflict && table.primary_key.empty()) {
-      fail(at(".primary_key_on_conflict"),
+    if (table.sqlite.primary_key_on_conflict && table.primary_key.empty()) {
+      fail(at(sqlite_part(".primary_key_on_conflict")),
            "an ON CONFLICT clause for a table without a primary key");
     }
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
@@ -138,8 +143,8 @@ class Checker {
                fmt::format("generated column '{}' cannot be part of the primary key", column.name));
         }
       }
-      if (table.columns[i].not_null_on_conflict && table.columns[i].nullable) {
-        fail(at(fmt::format(".columns[{}].not_null_on_conflict", i)),
+      if (table.columns[i].sqlite.not_null_on_conflict && table.columns[i].nullable) {
+        fail(at(fmt::format(".columns[{}]{}", i, sqlite_part(".not_null_on_conflict"))),
              fmt::format(
                  "column '{}' is nullable: a NOT NULL ON CONFLICT clause needs \"nullable\": false",
                  table.columns[i].name));
@@ -211,7 +216,7 @@ class Checker {
                table.checks[i].expression, fmt::format("a CHECK of table '{}'", table.name),
                &SqlFragmentCheck::expression);
     }
-    if (table.strict) strict_types(table, at);
+    if (table.sqlite.strict) strict_types(table, at);
   }
 
  private:
@@ -222,8 +227,14 @@ class Checker {
     const auto whose = [&] {
       return fmt::format("column '{}' of table '{}'", column.name, table.name);
     };
-    fragment([&] { return here(".type"); }, column.type, fmt::format("the type of {}", whose()),
-             &SqlFragmentCheck::column_type);
+    if (column.sqlite.any) {
+      if (!column.type.empty()) {
+        fail(here(".type"), fmt::format("{} has both a portable type and SQLite's any", whose()));
+      }
+    } else {
+      fragment([&] { return here(".type"); }, column.type, fmt::format("the type of {}", whose()),
+               &SqlFragmentCheck::column_type);
+    }
     if (column.default_sql) {
       fragment([&] { return here(".default"); }, *column.default_sql,
                fmt::format("the default of {}", whose()), &SqlFragmentCheck::default_value);
@@ -236,8 +247,8 @@ class Checker {
   template <typename At>
   void strict_types(const Table& table, const At& at) const {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      const std::string& type = table.columns[i].type;
-      if (!is_strict_type(type)) {
+      const std::string type = type_text(table.columns[i]);
+      if (!is_strict_type(table.columns[i])) {
         fail(at(fmt::format(".columns[{}].type", i)),
              fmt::format("column '{}' of STRICT table '{}' has type '{}'; a STRICT table takes {}",
                          table.columns[i].name, table.name, type, strict_types_text));

@@ -22,6 +22,9 @@ struct SnapshotOrigin {
   // Where a part was declared ("schema.sql:12"), by its kind and name; unset, or an empty
   // result: `file`.
   std::function<std::string(SnapshotPart, std::string_view name)> locate;
+  // The JSON layout the paths point into: before format 2 the SQLite options stood beside the
+  // portable fields instead of in a "sqlite" part.
+  int format = Snapshot::current_format;
 };
 
 // Throws Error(input) "<origin>: <JSON path>: <what>". Needs the snapshot in document order

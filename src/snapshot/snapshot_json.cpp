@@ -37,13 +37,40 @@ void put_conflict(json& object, const char* key, const std::optional<ConflictAct
   if (action) object[key] = to_string(*action);
 }
 
+// A dialect part: left out when it holds only defaults.
+void put_part(json& object, const char* dialect, json part) {
+  if (!part.empty()) object[dialect] = std::move(part);
+}
+
+json sqlite_json(const SqliteColumnOptions& options) {
+  json out = json::object();
+  put_conflict(out, "not_null_on_conflict", options.not_null_on_conflict);
+  if (options.any) out["type"] = "any";
+  return out;
+}
+
+json sqlite_json(const SqliteUniqueOptions& options) {
+  json out = json::object();
+  put_conflict(out, "on_conflict", options.on_conflict);
+  return out;
+}
+
+json sqlite_json(const SqliteTableOptions& options) {
+  json out = json::object();
+  put_conflict(out, "primary_key_on_conflict", options.primary_key_on_conflict);
+  if (options.without_rowid) out["without_rowid"] = true;
+  if (options.strict) out["strict"] = true;
+  return out;
+}
+
 json column_json(const Column& column) {
-  json out = {{"name", column.name}, {"type", column.type}, {"nullable", column.nullable}};
+  json out = {{"name", column.name}, {"nullable", column.nullable}};
+  if (!column.type.empty() || !column.sqlite.any) out["type"] = column.type;
   put_optional(out, "default", column.default_sql);
   put_optional(out, "collation", column.collation);
   put_optional(out, "renamed_from", column.renamed_from);
   if (column.autoincrement) out["autoincrement"] = true;
-  put_conflict(out, "not_null_on_conflict", column.not_null_on_conflict);
+  put_part(out, "sqlite", sqlite_json(column.sqlite));
   if (column.generated) {
     json generated = {{"expression", column.generated->expression}};
     if (column.generated->stored) generated["stored"] = true;
@@ -90,13 +117,12 @@ json array_of(const Range& range, Convert convert) {
 json table_json(const Table& table) {
   json out = {{"name", table.name}, {"columns", array_of(table.columns, column_json)}};
   if (!table.primary_key.empty()) out["primary_key"] = table.primary_key;
-  put_conflict(out, "primary_key_on_conflict", table.primary_key_on_conflict);
   if (!table.indexes.empty()) out["indexes"] = array_of(table.indexes, index_json);
   if (!table.uniques.empty()) {
     out["uniques"] = array_of(table.uniques, [](const UniqueConstraint& unique) {
       json item = {{"columns", unique.columns}};
       put_optional(item, "name", unique.name);
-      put_conflict(item, "on_conflict", unique.on_conflict);
+      put_part(item, "sqlite", sqlite_json(unique.sqlite));
       return item;
     });
   }
@@ -109,9 +135,8 @@ json table_json(const Table& table) {
       return item;
     });
   }
-  if (table.without_rowid) out["without_rowid"] = true;
-  if (table.strict) out["strict"] = true;
   put_optional(out, "renamed_from", table.renamed_from);
+  put_part(out, "sqlite", sqlite_json(table.sqlite));
   return out;
 }
 
@@ -231,18 +256,62 @@ std::optional<ConflictAction> read_conflict(const Reader& object, std::string_vi
   }
 }
 
-Column read_column(const Reader& in) {
-  in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from",
-                    "autoincrement", "not_null_on_conflict", "generated"});
+// SQLite's ANY, which format 1 wrote as the column's `type`.
+bool is_any(std::string_view type) { return same_identifier(type, "any"); }
+
+// Format 1 kept the SQLite options beside the portable fields; format 2 keeps them in a
+// "sqlite" part. Both read into the same value.
+SqliteColumnOptions read_sqlite_column(const Reader& in, int format) {
+  SqliteColumnOptions options;
+  if (format < 2) {
+    options.not_null_on_conflict = read_conflict(in, "not_null_on_conflict");
+    options.any = in.has("type") && is_any(in.string("type"));
+    return options;
+  }
+  if (!in.has("sqlite")) return options;
+  const auto part = in.child("sqlite");
+  part.expect_object({"not_null_on_conflict", "type"});
+  options.not_null_on_conflict = read_conflict(part, "not_null_on_conflict");
+  if (auto type = part.optional_string("type")) {
+    if (!is_any(*type)) {
+      part.child("type").fail(
+          fmt::format("unknown SQLite type '{}' (a column of a portable type gives it in "
+                      "\"type\"; SQLite's own: any)",
+                      *type));
+    }
+    options.any = true;
+  }
+  return options;
+}
+
+Column read_column(const Reader& in, int format) {
+  if (format < 2) {
+    in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from",
+                      "autoincrement", "not_null_on_conflict", "generated"});
+  } else {
+    in.expect_object({"name", "type", "nullable", "default", "collation", "renamed_from",
+                      "autoincrement", "generated", "sqlite"});
+  }
   Column column;
   column.name = in.string("name");
-  column.type = in.string("type");
+  column.sqlite = read_sqlite_column(in, format);
+  if (format >= 2 && column.sqlite.any) {
+    if (in.has("type")) {
+      in.child("type").fail("a column of SQLite's type any has no portable type: leave out "
+                            "\"type\"");
+    }
+  } else if (!column.sqlite.any) {
+    column.type = in.string("type");
+    if (format >= 2 && is_any(column.type)) {
+      in.child("type").fail(
+          "'any' is SQLite's own type, not a portable one: write \"sqlite\": {\"type\": \"any\"}");
+    }
+  }
   column.nullable = in.boolean("nullable", true);
   column.default_sql = in.optional_string("default");
   column.collation = in.optional_string("collation");
   column.renamed_from = in.optional_string("renamed_from");
   column.autoincrement = in.boolean("autoincrement", false);
-  column.not_null_on_conflict = read_conflict(in, "not_null_on_conflict");
   if (in.has("generated")) {
     const auto generated = in.child("generated");
     generated.expect_object({"expression", "stored"});
@@ -298,29 +367,58 @@ ForeignKey read_foreign_key(const Reader& in) {
   return fk;
 }
 
-Table read_table(const Reader& in) {
-  in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys",
-                    "checks", "without_rowid", "strict", "renamed_from",
-                    "primary_key_on_conflict"});
+SqliteTableOptions read_sqlite_table(const Reader& in, int format) {
+  SqliteTableOptions options;
+  if (format >= 2 && !in.has("sqlite")) return options;
+  const auto part = format < 2 ? in : in.child("sqlite");
+  if (format >= 2) part.expect_object({"primary_key_on_conflict", "without_rowid", "strict"});
+  options.primary_key_on_conflict = read_conflict(part, "primary_key_on_conflict");
+  options.without_rowid = part.boolean("without_rowid", false);
+  options.strict = part.boolean("strict", false);
+  return options;
+}
+
+UniqueConstraint read_unique(const Reader& in, int format) {
+  if (format < 2) {
+    in.expect_object({"name", "columns", "on_conflict"});
+  } else {
+    in.expect_object({"name", "columns", "sqlite"});
+  }
+  UniqueConstraint unique{in.optional_string("name"), in.strings("columns", true), {}};
+  if (format < 2) {
+    unique.sqlite.on_conflict = read_conflict(in, "on_conflict");
+  } else if (in.has("sqlite")) {
+    const auto part = in.child("sqlite");
+    part.expect_object({"on_conflict"});
+    unique.sqlite.on_conflict = read_conflict(part, "on_conflict");
+  }
+  return unique;
+}
+
+Table read_table(const Reader& in, int format) {
+  if (format < 2) {
+    in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys",
+                      "checks", "without_rowid", "strict", "renamed_from",
+                      "primary_key_on_conflict"});
+  } else {
+    in.expect_object({"name", "columns", "primary_key", "indexes", "uniques", "foreign_keys",
+                      "checks", "renamed_from", "sqlite"});
+  }
   Table table;
   table.name = in.string("name");
-  table.columns = in.array("columns", read_column, true);
+  table.columns =
+      in.array("columns", [format](const Reader& item) { return read_column(item, format); }, true);
   table.primary_key = in.strings("primary_key");
-  table.primary_key_on_conflict = read_conflict(in, "primary_key_on_conflict");
   table.indexes = in.array("indexes", read_index);
-  table.uniques = in.array("uniques", [](const Reader& item) {
-    item.expect_object({"name", "columns", "on_conflict"});
-    return UniqueConstraint{item.optional_string("name"), item.strings("columns", true),
-                            read_conflict(item, "on_conflict")};
-  });
+  table.uniques =
+      in.array("uniques", [format](const Reader& item) { return read_unique(item, format); });
   table.foreign_keys = in.array("foreign_keys", read_foreign_key);
   table.checks = in.array("checks", [](const Reader& item) {
     item.expect_object({"name", "expression"});
     return CheckConstraint{item.optional_string("name"), item.string("expression")};
   });
-  table.without_rowid = in.boolean("without_rowid", false);
-  table.strict = in.boolean("strict", false);
   table.renamed_from = in.optional_string("renamed_from");
+  table.sqlite = read_sqlite_table(in, format);
   return table;
 }
 
@@ -355,9 +453,10 @@ std::string to_json(const Snapshot& input) {
 
 namespace {
 
-// Checks the `format` member of a (partial) document; false when it is not there yet.
-bool format_checked(const Reader& root) {
-  if (!root.has("format")) return false;
+// Checks the `format` member of a (partial) document and returns it; 0 when it is not there
+// yet.
+int format_checked(const Reader& root) {
+  if (!root.has("format")) return 0;
   auto format = root.child("format");
   if (format.value().type != Value::Type::integer) format.fail("expected integer");
   auto version = format.value().integer;
@@ -368,7 +467,7 @@ bool format_checked(const Reader& root) {
                     version, Snapshot::current_format));
   }
   if (version < 1) format.fail(fmt::format("unknown format {}", version));
-  return true;
+  return static_cast<int>(version);
 }
 
 }  // namespace
@@ -381,19 +480,22 @@ Snapshot snapshot_from_json(std::string_view text, std::string_view origin,
   const json_doc::ElementHandler read_streamed = [&](const Value& partial, std::size_t index,
                                                      Value& element) {
     Reader root(partial, origin);
-    if (!format_checked(root)) return false;
+    const int format = format_checked(root);
+    if (format == 0) return false;
     const Value no_list;
     Reader list(no_list, &root, "tables");
-    streamed.push_back(read_table(Reader(element, &list, {}, index)));
+    streamed.push_back(read_table(Reader(element, &list, {}, index), format));
     return true;
   };
   const Value document = json_doc::parse(text, origin, "tables", read_streamed);
   Reader root(document, origin);
   root.expect_object({"format", "tables", "views", "triggers", "head"});
-  if (!format_checked(root)) root.fail("missing field 'format'");
+  const int format = format_checked(root);
+  if (format == 0) root.fail("missing field 'format'");
 
   Snapshot snapshot;
-  snapshot.tables = root.array("tables", read_table, true);
+  snapshot.tables =
+      root.array("tables", [format](const Reader& item) { return read_table(item, format); }, true);
   if (!streamed.empty()) {
     snapshot.tables.insert(snapshot.tables.begin(), std::make_move_iterator(streamed.begin()),
                            std::make_move_iterator(streamed.end()));
@@ -408,7 +510,7 @@ Snapshot snapshot_from_json(std::string_view text, std::string_view origin,
   });
   snapshot.head = root.optional_string("head");
   // Before normalize(): its paths follow the document.
-  check_snapshot(snapshot, SnapshotOrigin{.file = origin}, fragments);
+  check_snapshot(snapshot, SnapshotOrigin{.file = origin, .format = format}, fragments);
   snapshot.normalize();
   return snapshot;
 }

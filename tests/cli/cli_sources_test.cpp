@@ -81,7 +81,7 @@ TEST_F(Cli, Snapshot_SqlJsonAndDatabaseGiveIdenticalJson) {
   ASSERT_EQ(from_db.code, 0) << from_db.text();
   EXPECT_EQ(from_json.out, from_sql.out);
   EXPECT_EQ(from_db.out, from_sql.out);
-  EXPECT_TRUE(from_sql.out.starts_with("{\n  \"format\": 1,\n")) << from_sql.out;
+  EXPECT_TRUE(from_sql.out.starts_with("{\n  \"format\": 2,\n")) << from_sql.out;
   // Deterministic: a second run gives the same bytes.
   EXPECT_EQ(run("snapshot sqlite:///app.db").out, from_db.out);
 }

@@ -119,13 +119,15 @@ TEST(Diff, NarrowingTypeIsDestructive) {
 TEST(Diff, AnyIsJudgedByItsNumericAffinity) {
   Snapshot from, to;
   from.tables = {table("t", {col("id"), col("v", "text")})};
-  to.tables = {table("t", {col("id"), col("v", "any")})};
+  Column any = col("v", "");
+  any.sqlite.any = true;
+  to.tables = {table("t", {col("id"), any})};
   ASSERT_EQ(diff(from, to).size(), 1u);
   EXPECT_NE(diff(from, to)[0].destructive_reason().find("narrows"), std::string::npos);
   EXPECT_EQ(diff(to, from)[0].destructive_reason(), "");
 
   Snapshot strict = to;
-  strict.tables[0].strict = true;
+  strict.tables[0].sqlite.strict = true;
   const auto loosen = diff(strict, to);
   ASSERT_EQ(loosen.size(), 1u);
   EXPECT_EQ(loosen[0].destructive_reason(),

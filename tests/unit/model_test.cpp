@@ -202,11 +202,11 @@ TEST(ModelBuilder, SqliteOnConflictClauses) {
   schema.validate();
   const Snapshot snapshot = schema.snapshot();
   const Table& rows = *snapshot.find_table("rows");
-  EXPECT_EQ(rows.primary_key_on_conflict, ConflictAction::rollback);
-  EXPECT_EQ(rows.find_column("name")->not_null_on_conflict, ConflictAction::replace);
+  EXPECT_EQ(rows.sqlite.primary_key_on_conflict, ConflictAction::rollback);
+  EXPECT_EQ(rows.find_column("name")->sqlite.not_null_on_conflict, ConflictAction::replace);
   ASSERT_EQ(rows.uniques.size(), 2u);
   for (const auto& unique : rows.uniques) {
-    EXPECT_EQ(unique.on_conflict, unique.name ? ConflictAction::fail : ConflictAction::ignore);
+    EXPECT_EQ(unique.sqlite.on_conflict, unique.name ? ConflictAction::fail : ConflictAction::ignore);
   }
   EXPECT_EQ(mistakes_of([](Schema& s) {
               s.table<Row>("rows").column("note", &Row::note).sqlite_on_conflict_not_null(ConflictAction::ignore);
@@ -228,8 +228,8 @@ TEST(ModelBuilder, StrictTablesKeepTheirInferredTypes) {
   schema.validate();
   const Snapshot snapshot = schema.snapshot();
   const Table& rows = *snapshot.find_table("rows");
-  EXPECT_TRUE(rows.strict);
-  EXPECT_FALSE(rows.without_rowid);
+  EXPECT_TRUE(rows.sqlite.strict);
+  EXPECT_FALSE(rows.sqlite.without_rowid);
   for (const auto& column : rows.columns) EXPECT_TRUE(is_strict_type(column.type)) << column.type;
 }
 
@@ -253,7 +253,7 @@ TEST(ModelBuilder, TableLevelCallsLandInTheSnapshot) {
   const Snapshot snapshot = schema.snapshot();
   const Table& rows = *snapshot.find_table("rows");
   EXPECT_EQ(rows.renamed_from, "old_rows");
-  EXPECT_TRUE(rows.without_rowid);
+  EXPECT_TRUE(rows.sqlite.without_rowid);
   EXPECT_EQ(rows.primary_key, (std::vector<std::string>{"b", "a"}));
   ASSERT_EQ(rows.indexes.size(), 2u);
   EXPECT_EQ(rows.indexes[0], (Index{.name = "ix_rows_mixed", .unique = true,

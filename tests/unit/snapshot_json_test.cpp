@@ -24,11 +24,11 @@ Snapshot sample() {
   posts.foreign_keys = {{.columns = {"user_id"}, .ref_table = "users", .ref_columns = {"id"},
                          .on_delete = ReferentialAction::cascade, .deferrable = true, .initially_deferred = true}};
   posts.uniques = {{.name = "uq", .columns = {"id", "user_id"}}};
-  posts.strict = true;
+  posts.sqlite.strict = true;
   posts.primary_key = {"id"};
-  posts.primary_key_on_conflict = ConflictAction::replace;
-  posts.columns[0].not_null_on_conflict = ConflictAction::ignore;
-  posts.uniques[0].on_conflict = ConflictAction::fail;
+  posts.sqlite.primary_key_on_conflict = ConflictAction::replace;
+  posts.columns[0].sqlite.not_null_on_conflict = ConflictAction::ignore;
+  posts.uniques[0].sqlite.on_conflict = ConflictAction::fail;
   posts.columns.push_back({.name = "twice", .type = "integer", .generated = Generated{"user_id * 2", true}});
   snapshot.tables = {users, posts};
   snapshot.views = {{.name = "v", .sql = "CREATE VIEW v AS SELECT 1"}};
@@ -55,7 +55,7 @@ TEST(SnapshotJson, OrderOfInputDoesNotChangeOutput) {
 
 TEST(SnapshotJson, StartsWithFormatAndEndsWithNewline) {
   auto text = to_json(Snapshot{});
-  EXPECT_EQ(text, "{\n  \"format\": 1,\n  \"tables\": []\n}\n");
+  EXPECT_EQ(text, "{\n  \"format\": 2,\n  \"tables\": []\n}\n");
 }
 
 void expect_input_error(std::string_view text, std::string_view message) {
@@ -84,9 +84,9 @@ TEST(SnapshotJson, ErrorsNameThePlaceInTheDocument) {
 }
 
 TEST(SnapshotJson, RejectsNewerFormat) {
-  expect_input_error(R"({"format":2,"tables":[]})",
-                     "schema.json: format: written by a newer DbMigrate (format 2); this version "
-                     "reads format 1 and older: upgrade DbMigrate");
+  expect_input_error(R"({"format":3,"tables":[]})",
+                     "schema.json: format: written by a newer DbMigrate (format 3); this version "
+                     "reads format 2 and older: upgrade DbMigrate");
 }
 
 TEST(SnapshotJson, MalformedJsonIsAnInputErrorWithPosition) {
@@ -184,7 +184,7 @@ TEST(SnapshotJson, StrictTablesTakeOnlyStrictTypes) {
     return document(fmt::format(R"({{"name":"s","strict":true,"columns":[{{"name":"a","type":"integer"}},{{"name":"b","type":"{}"}}]}})", type));
   };
   for (const auto* type : {"integer", "Real", "TEXT", "blob", "any"}) {
-    EXPECT_TRUE(snapshot_from_json(strict(type)).tables.front().strict) << type;
+    EXPECT_TRUE(snapshot_from_json(strict(type)).tables.front().sqlite.strict) << type;
   }
   expect_input_error(strict("varchar(20)"),
                      "schema.json: tables[0].columns[1].type: column 'b' of STRICT table 's' has type 'varchar(20)'; "
@@ -201,7 +201,7 @@ TEST(SnapshotJson, OnConflictClausesAreCheckedActions) {
   EXPECT_EQ(snapshot_from_json(with_column(R"({"name":"x","type":"integer","nullable":false,"not_null_on_conflict":"abort"})"))
                 .tables.front()
                 .columns.front()
-                .not_null_on_conflict,
+                .sqlite.not_null_on_conflict,
             std::nullopt);
   expect_input_error(with_column(R"({"name":"x","type":"integer","nullable":false,"not_null_on_conflict":"SKIP"})"),
                      "schema.json: tables[0].columns[0].not_null_on_conflict: unknown ON CONFLICT action 'SKIP' "
@@ -271,6 +271,83 @@ TEST(SnapshotJson, EmptyNamesAndNulCharactersAreInputErrors) {
                      "schema.json: tables[0].indexes[0].name: name contains a NUL character");
   expect_input_error(document("", R"(,"views":[{"name":"\u0000","sql":"1"}])"),
                      "schema.json: views[0].name: name contains a NUL character");
+}
+
+std::string document2(std::string_view tables) {
+  return fmt::format(R"({{"format":2,"tables":[{}]}})", tables);
+}
+
+// Format 2 keeps SQLite's options in a "sqlite" part of the table, column and unique constraint;
+// format 1 kept them beside the portable fields. Both read into the same value.
+TEST(SnapshotJson, Format2ReadsTheSqlitePartsAsFormat1ReadTheirFields) {
+  const auto old = snapshot_from_json(document(
+      R"({"name":"t","columns":[{"name":"a","type":"integer","nullable":false,"not_null_on_conflict":"FAIL"},)"
+      R"({"name":"b","type":"any"}],"primary_key":["a"],"primary_key_on_conflict":"REPLACE",)"
+      R"("uniques":[{"columns":["b"],"on_conflict":"IGNORE"}],"without_rowid":true,"strict":true})"));
+  const auto now = snapshot_from_json(document2(
+      R"({"name":"t","columns":[{"name":"a","type":"integer","nullable":false,"sqlite":{"not_null_on_conflict":"FAIL"}},)"
+      R"({"name":"b","sqlite":{"type":"any"}}],"primary_key":["a"],)"
+      R"("uniques":[{"columns":["b"],"sqlite":{"on_conflict":"IGNORE"}}],)"
+      R"("sqlite":{"primary_key_on_conflict":"REPLACE","without_rowid":true,"strict":true}})"));
+  EXPECT_EQ(now, old);
+  const Table& t = now.tables.front();
+  EXPECT_EQ(t.sqlite, (SqliteTableOptions{.primary_key_on_conflict = ConflictAction::replace,
+                                          .without_rowid = true,
+                                          .strict = true}));
+  EXPECT_EQ(t.columns[0].sqlite.not_null_on_conflict, ConflictAction::fail);
+  EXPECT_EQ(t.columns[1].type, "");
+  EXPECT_TRUE(t.columns[1].sqlite.any);
+  EXPECT_EQ(t.uniques[0].sqlite.on_conflict, ConflictAction::ignore);
+  EXPECT_EQ(to_json(old), to_json(now));
+}
+
+TEST(SnapshotJson, EmptyDialectPartsAreLeftOut) {
+  const auto text = to_json(sample());
+  EXPECT_EQ(text.find("\"sqlite\": {}"), std::string::npos);
+  // users has no SQLite option, posts has one on the table, a column and the unique constraint.
+  std::size_t parts = 0;
+  for (auto at = text.find("\"sqlite\""); at != std::string::npos; at = text.find("\"sqlite\"", at + 1)) ++parts;
+  EXPECT_EQ(parts, 3u);
+}
+
+TEST(SnapshotJson, Format2RefusesSqliteOptionsOutsideTheirPart) {
+  expect_input_error(document2(R"({"name":"a","columns":[],"strict":true})"),
+                     "schema.json: tables[0].strict: unknown field");
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x","type":"integer","nullable":false,"not_null_on_conflict":"FAIL"}]})"),
+                     "schema.json: tables[0].columns[0].not_null_on_conflict: unknown field");
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x","type":"integer"}],"uniques":[{"columns":["x"],"on_conflict":"FAIL"}]})"),
+                     "schema.json: tables[0].uniques[0].on_conflict: unknown field");
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x","type":"Any"}]})"),
+                     "schema.json: tables[0].columns[0].type: 'any' is SQLite's own type, not a portable one: "
+                     "write \"sqlite\": {\"type\": \"any\"}");
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x","type":"integer","sqlite":{"type":"any"}}]})"),
+                     "schema.json: tables[0].columns[0].type: a column of SQLite's type any has no portable "
+                     "type: leave out \"type\"");
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x","sqlite":{"type":"variant"}}]})"),
+                     "schema.json: tables[0].columns[0].sqlite.type: unknown SQLite type 'variant' (a column "
+                     "of a portable type gives it in \"type\"; SQLite's own: any)");
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x"}]})"),
+                     "schema.json: tables[0].columns[0]: missing field 'type'");
+  expect_input_error(document2(R"({"name":"a","columns":[],"sqlite":{"temporary":true}})"),
+                     "schema.json: tables[0].sqlite.temporary: unknown field");
+  expect_input_error(document2(R"({"name":"a","columns":[],"sqlite":[]})"),
+                     "schema.json: tables[0].sqlite: expected object");
+}
+
+TEST(SnapshotJson, Format2ChecksNameTheSqlitePart) {
+  expect_input_error(document2(R"({"name":"a","columns":[{"name":"x","type":"integer","sqlite":{"not_null_on_conflict":"REPLACE"}}]})"),
+                     "schema.json: tables[0].columns[0].sqlite.not_null_on_conflict: column 'x' is nullable: a NOT "
+                     "NULL ON CONFLICT clause needs \"nullable\": false");
+  expect_input_error(document2(table_a(R"(,"sqlite":{"primary_key_on_conflict":"IGNORE"})")),
+                     "schema.json: tables[0].sqlite.primary_key_on_conflict: an ON CONFLICT clause for a table "
+                     "without a primary key");
+  expect_input_error(document2(R"j({"name":"s","sqlite":{"strict":true},"columns":[{"name":"a","type":"varchar(2)"}]})j"),
+                     "schema.json: tables[0].columns[0].type: column 'a' of STRICT table 's' has type 'varchar(2)'; "
+                     "a STRICT table takes integer, real, text, blob or any");
+  EXPECT_TRUE(snapshot_from_json(document2(R"({"name":"s","sqlite":{"strict":true},"columns":[{"name":"a","sqlite":{"type":"any"}}]})"))
+                  .tables.front()
+                  .columns.front()
+                  .sqlite.any);
 }
 
 TEST(SnapshotJson, DeeplyNestedInputIsAnErrorNotAStackOverflow) {

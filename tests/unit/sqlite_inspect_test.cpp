@@ -107,22 +107,21 @@ TEST_F(Inspect, WithoutRowid_IsRead) {
       .name = "kv",
       .columns = {{.name = "k", .type = "text", .nullable = false}, {.name = "v", .type = "blob"}},
       .primary_key = {"k"},
-      .without_rowid = true};
+      .sqlite = {.without_rowid = true}};
   EXPECT_EQ(inspect_table("CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v BLOB) WITHOUT ROWID"),
             expected);
 }
 
 TEST_F(Inspect, Strict_IsReadAlone_AndBesideWithoutRowid) {
-  Table expected{.name = "c", .columns = {{.name = "a", .type = "integer"}}, .strict = true};
+  Table expected{.name = "c", .columns = {{.name = "a", .type = "integer"}}, .sqlite = {.strict = true}};
   EXPECT_EQ(inspect_table("CREATE TABLE c (a INTEGER) STRICT"), expected);
   db_.reset();
   std::filesystem::remove(path_);
   db_.emplace(path_.string());
   Table both{.name = "c",
-             .columns = {{.name = "a", .type = "integer", .nullable = false}, {.name = "b", .type = "any"}},
+             .columns = {{.name = "a", .type = "integer", .nullable = false}, {.name = "b", .sqlite = {.any = true}}},
              .primary_key = {"a"},
-             .without_rowid = true,
-             .strict = true};
+             .sqlite = {.without_rowid = true, .strict = true}};
   EXPECT_EQ(inspect_table("CREATE TABLE c (a INTEGER NOT NULL PRIMARY KEY, b ANY) WITHOUT ROWID, STRICT"), both);
 }
 
@@ -373,13 +372,13 @@ TEST_F(Inspect, OnConflictClauses_AreReadOntoTheirConstraint) {
       "CREATE TABLE c (id INTEGER PRIMARY KEY ON CONFLICT REPLACE, a TEXT NOT NULL ON CONFLICT IGNORE "
       "UNIQUE ON CONFLICT FAIL, b TEXT NULL ON CONFLICT IGNORE, d TEXT NOT NULL, CHECK (a <> '') ON CONFLICT ROLLBACK, "
       "CONSTRAINT u_bd UNIQUE (b, d) ON CONFLICT ABORT)");
-  EXPECT_EQ(t.primary_key_on_conflict, ConflictAction::replace);
+  EXPECT_EQ(t.sqlite.primary_key_on_conflict, ConflictAction::replace);
   ASSERT_EQ(t.columns.size(), 4u);
-  EXPECT_EQ(t.columns[1].not_null_on_conflict, ConflictAction::ignore);
-  EXPECT_EQ(t.columns[2].not_null_on_conflict, std::nullopt);
-  EXPECT_EQ(t.columns[3].not_null_on_conflict, std::nullopt);
+  EXPECT_EQ(t.columns[1].sqlite.not_null_on_conflict, ConflictAction::ignore);
+  EXPECT_EQ(t.columns[2].sqlite.not_null_on_conflict, std::nullopt);
+  EXPECT_EQ(t.columns[3].sqlite.not_null_on_conflict, std::nullopt);
   ASSERT_EQ(t.uniques.size(), 2u);
-  EXPECT_EQ(t.uniques[0], (UniqueConstraint{.columns = {"a"}, .on_conflict = ConflictAction::fail}));
+  EXPECT_EQ(t.uniques[0], (UniqueConstraint{.columns = {"a"}, .sqlite = {.on_conflict = ConflictAction::fail}}));
   EXPECT_EQ(t.uniques[1], (UniqueConstraint{.name = "u_bd", .columns = {"b", "d"}}));
   EXPECT_EQ(t.checks.size(), 1u);
 
@@ -387,24 +386,24 @@ TEST_F(Inspect, OnConflictClauses_AreReadOntoTheirConstraint) {
   fresh();
   t = inspect_table("CREATE TABLE c (id INTEGER PRIMARY KEY, e TEXT UNIQUE, UNIQUE (e) ON CONFLICT IGNORE)");
   ASSERT_EQ(t.uniques.size(), 1u);
-  EXPECT_EQ(t.uniques[0].on_conflict, ConflictAction::ignore);
+  EXPECT_EQ(t.uniques[0].sqlite.on_conflict, ConflictAction::ignore);
 
   // A UNIQUE over the primary key's columns is merged into the key's index, clause and all.
   fresh();
   t = inspect_table("CREATE TABLE c (k TEXT PRIMARY KEY UNIQUE ON CONFLICT IGNORE, v TEXT)");
   EXPECT_TRUE(t.uniques.empty());
-  EXPECT_EQ(t.primary_key_on_conflict, ConflictAction::ignore);
+  EXPECT_EQ(t.sqlite.primary_key_on_conflict, ConflictAction::ignore);
 
   fresh();
   t = inspect_table("CREATE TABLE c (a TEXT, b TEXT, PRIMARY KEY (a, b) ON CONFLICT IGNORE) WITHOUT ROWID");
   EXPECT_EQ(t.primary_key, (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(t.primary_key_on_conflict, ConflictAction::ignore);
+  EXPECT_EQ(t.sqlite.primary_key_on_conflict, ConflictAction::ignore);
 
   fresh();
   t = inspect_table("CREATE TABLE c (id INTEGER PRIMARY KEY ON CONFLICT FAIL AUTOINCREMENT, n INT NOT NULL DEFAULT 0)");
-  EXPECT_EQ(t.primary_key_on_conflict, ConflictAction::fail);
+  EXPECT_EQ(t.sqlite.primary_key_on_conflict, ConflictAction::fail);
   EXPECT_TRUE(t.columns[0].autoincrement);
-  EXPECT_EQ(t.columns[1].not_null_on_conflict, std::nullopt);
+  EXPECT_EQ(t.columns[1].sqlite.not_null_on_conflict, std::nullopt);
 }
 
 TEST_F(Inspect, DeferrableForeignKeys_AreReadWithTheirInitialMode) {

@@ -26,6 +26,10 @@ std::string PostgresqlDialect::quote_identifier(std::string_view name) const {
   return postgresql::quote_identifier(name);
 }
 
+std::string PostgresqlDialect::quote_literal(std::string_view value) const {
+  return postgresql::quote_literal(value);
+}
+
 std::string PostgresqlDialect::database_location(const std::string& url) const {
   (void)connection_target(url);  // throws Error(input) for a malformed one
   return url;

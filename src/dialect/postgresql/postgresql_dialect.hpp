@@ -24,6 +24,7 @@ class PostgresqlDialect final : public Dialect {
   // every ALTER native.
   [[nodiscard]] DialectCapabilities capabilities() const override;
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+  [[nodiscard]] std::string quote_literal(std::string_view value) const override;
 
   // The URL itself, once checked (database_url.hpp): libpq reads it at each connection.
   [[nodiscard]] std::string database_location(const std::string& url) const override;

@@ -102,10 +102,10 @@ class Inspector {
     }
     auto declared = sqlite::parse_create_table(sql);
     Table table{.name = name,
-                .primary_key_on_conflict = declared.primary_key_on_conflict,
                 .checks = std::move(declared.checks),
-                .without_rowid = declared.without_rowid,
-                .strict = declared.strict};
+                .sqlite = {.primary_key_on_conflict = declared.primary_key_on_conflict,
+                           .without_rowid = declared.without_rowid,
+                           .strict = declared.strict}};
     read_columns(table, declared);
     read_indexes(table, declared, index_sql);
     read_foreign_keys(table, declared);
@@ -118,9 +118,8 @@ class Inspector {
     columns_.reset();
     columns_.bind(1, table.name);
     while (columns_.step()) {
-      Column column{.name = columns_.text(0),
-                    .type = sqlite_portable_type(columns_.text(1)),
-                    .nullable = columns_.integer(2) == 0};
+      Column column{.name = columns_.text(0), .nullable = columns_.integer(2) == 0};
+      set_sqlite_column_type(column, columns_.text(1));
       // table_xinfo's `hidden`: 2 a VIRTUAL generated column, 3 a STORED one.
       const auto hidden = columns_.integer(5);
       if (auto value = columns_.optional_text(3))
@@ -132,7 +131,7 @@ class Inspector {
         if (!same_identifier(definition.name, column.name)) continue;
         column.collation = definition.collation;
         column.autoincrement = definition.autoincrement;
-        if (!column.nullable) column.not_null_on_conflict = definition.not_null_on_conflict;
+        if (!column.nullable) column.sqlite.not_null_on_conflict = definition.not_null_on_conflict;
         column.generated = definition.generated;
       }
       if ((hidden == 2 || hidden == 3) != column.generated.has_value() ||
@@ -164,11 +163,11 @@ class Inspector {
         for (const auto& key : index_keys(row.name)) unique.columns.push_back(key.name);
         if (auto* constraint = take_declared(declared.uniques, unique.columns)) {
           unique.name = constraint->name;
-          unique.on_conflict = constraint->on_conflict;
+          unique.sqlite.on_conflict = constraint->on_conflict;
           // SQLite merges identical UNIQUE declarations into this one index, which takes an
           // explicit ON CONFLICT from any of them.
           while (auto* twin = take_declared(declared.uniques, unique.columns)) {
-            if (!unique.on_conflict) unique.on_conflict = twin->on_conflict;
+            if (!unique.sqlite.on_conflict) unique.sqlite.on_conflict = twin->on_conflict;
           }
         }
         uniques.emplace_back(autoindex_number(row.name), std::move(unique));
@@ -183,7 +182,9 @@ class Inspector {
     // its explicit ON CONFLICT.
     if (!table.primary_key.empty()) {
       while (auto* merged = take_declared(declared.uniques, table.primary_key)) {
-        if (!table.primary_key_on_conflict) table.primary_key_on_conflict = merged->on_conflict;
+        if (!table.sqlite.primary_key_on_conflict) {
+          table.sqlite.primary_key_on_conflict = merged->on_conflict;
+        }
       }
     }
     std::stable_sort(uniques.begin(), uniques.end(),

@@ -22,6 +22,10 @@ std::string SqliteDialect::quote_identifier(std::string_view name) const {
   return sqlite::quote_identifier(name);
 }
 
+std::string SqliteDialect::quote_literal(std::string_view value) const {
+  return sqlite::quote_literal(value);
+}
+
 std::string sqlite::quote_identifier(std::string_view name) {
   bool plain = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
   for (char c : name) {

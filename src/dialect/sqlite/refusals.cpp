@@ -26,7 +26,9 @@ void check_fragments(const SqliteDialect& dialect, const Snapshot& snapshot,
   sqlite::Connection db(":memory:");
   for (const auto& table : snapshot.tables) {
     Table bare{.name = table.name, .columns = table.columns};
-    for (auto& column : bare.columns) column = {.name = column.name, .type = column.type};
+    for (auto& column : bare.columns) {
+      column = {.name = column.name, .type = column.type, .sqlite = {.any = column.sqlite.any}};
+    }
     for (const auto& statement :
          dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {
       if (auto error = refusal(db, statement.sql); !error.empty()) {

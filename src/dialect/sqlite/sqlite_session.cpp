@@ -72,6 +72,12 @@ class SqliteSession final : public Session {
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override {
     return sqlite::quote_identifier(name);
   }
+  [[nodiscard]] std::string quote_literal(std::string_view value) const override {
+    return sqlite::quote_literal(value);
+  }
+  [[nodiscard]] IdentifierCase identifier_case() const override {
+    return IdentifierCase::ascii_insensitive;
+  }
 
   Snapshot inspect() override { return sqlite::inspect(connection_); }
 

@@ -45,14 +45,14 @@ std::string references_sql(const SqliteDialect& d, const ForeignKey& fk) {
 
 std::string column_sql(const SqliteDialect& d, const Table& table, const Column& column) {
   std::string sql =
-      fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column.type));
+      fmt::format("{} {}", d.quote_identifier(column.name), sqlite_declared_type(column));
   if (column.generated) {
     sql += fmt::format(" GENERATED ALWAYS AS ({}) {}", column.generated->expression,
                        column.generated->stored ? "STORED" : "VIRTUAL");
   }
-  if (!column.nullable) sql += " NOT NULL" + on_conflict_clause(column.not_null_on_conflict);
+  if (!column.nullable) sql += " NOT NULL" + on_conflict_clause(column.sqlite.not_null_on_conflict);
   if (inline_primary_key(table, column)) {
-    sql += " PRIMARY KEY" + on_conflict_clause(table.primary_key_on_conflict) + " AUTOINCREMENT";
+    sql += " PRIMARY KEY" + on_conflict_clause(table.sqlite.primary_key_on_conflict) + " AUTOINCREMENT";
   }
   if (column.default_sql) sql += fmt::format(" DEFAULT {}", *column.default_sql);
   if (column.collation) sql += fmt::format(" COLLATE {}", d.quote_identifier(*column.collation));
@@ -68,20 +68,20 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
   }
   if (!table.primary_key.empty() && !key_inline) {
     lines.push_back(fmt::format("PRIMARY KEY ({}){}", name_list(d, table.primary_key),
-                                on_conflict_clause(table.primary_key_on_conflict)));
+                                on_conflict_clause(table.sqlite.primary_key_on_conflict)));
   }
   for (const auto& unique : table.uniques) {
     lines.push_back(fmt::format("{}UNIQUE ({}){}", constraint_name(d, unique.name),
                                 name_list(d, unique.columns),
-                                on_conflict_clause(unique.on_conflict)));
+                                on_conflict_clause(unique.sqlite.on_conflict)));
   }
   for (const auto& fk : table.foreign_keys) lines.push_back(foreign_key_sql(d, fk));
   for (const auto& check : table.checks) {
     lines.push_back(fmt::format("{}CHECK ({})", constraint_name(d, check.name), check.expression));
   }
   std::vector<std::string_view> options;
-  if (table.without_rowid) options.push_back("WITHOUT ROWID");
-  if (table.strict) options.push_back("STRICT");
+  if (table.sqlite.without_rowid) options.push_back("WITHOUT ROWID");
+  if (table.sqlite.strict) options.push_back("STRICT");
   return fmt::format("CREATE TABLE {} (\n    {}\n){}{};", d.quote_identifier(name),
                      fmt::join(lines, ",\n    "), options.empty() ? "" : " ",
                      fmt::join(options, ", "));

@@ -160,4 +160,14 @@ std::string sqlite_declared_type(std::string_view portable) {
                           portable));
 }
 
+void set_sqlite_column_type(Column& column, std::string_view declared) {
+  column.type = sqlite_portable_type(declared);
+  column.sqlite.any = column.type == "any";
+  if (column.sqlite.any) column.type.clear();
+}
+
+std::string sqlite_declared_type(const Column& column) {
+  return column.sqlite.any ? std::string("ANY") : sqlite_declared_type(column.type);
+}
+
 }  // namespace dbmigrate

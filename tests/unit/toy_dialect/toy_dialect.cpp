@@ -38,6 +38,10 @@ class RecordingSession final : public Session {
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override {
     return tables_->quote_identifier(name);
   }
+  [[nodiscard]] std::string quote_literal(std::string_view value) const override {
+    return tables_->quote_literal(value);
+  }
+  [[nodiscard]] IdentifierCase identifier_case() const override { return IdentifierCase::exact; }
   Snapshot inspect() override { return databases()[name_]; }
   void execute(std::string_view sql) override { tables_->execute(sql); }
   std::vector<Row> query(std::string_view sql) override { return tables_->query(sql); }
@@ -73,6 +77,11 @@ DialectCapabilities ToyDialect::capabilities() const {
 
 std::string ToyDialect::quote_identifier(std::string_view name) const {
   return fmt::format("[{}]", name);
+}
+
+// The toy's literals are its own: <value>, so that a test sees whose quoting reached the SQL.
+std::string ToyDialect::quote_literal(std::string_view value) const {
+  return fmt::format("<{}>", value);
 }
 
 std::string ToyDialect::database_location(const std::string& url) const {

@@ -20,6 +20,7 @@ class ToyDialect final : public Dialect {
   [[nodiscard]] std::string name() const override { return "toy"; }
   [[nodiscard]] DialectCapabilities capabilities() const override;
   [[nodiscard]] std::string quote_identifier(std::string_view name) const override;
+  [[nodiscard]] std::string quote_literal(std::string_view value) const override;
 
   [[nodiscard]] std::string database_location(const std::string& url) const override;
   [[nodiscard]] bool database_exists(const std::string& location) const override;
