@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds DbMigrate in Release mode and prints the benchmark tables: the core, the command line,
-# a large data revision, then the CMake integration (bench/cmake_bench.sh).
+# a large data revision, `check` on a long history, then the CMake integration (bench/cmake_bench.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -11,4 +11,6 @@ echo
 ./build/bench/bench/dbmigrate_cli_bench build/bench/src/cli/dbmigrate
 echo
 ./build/bench/bench/dbmigrate_revision_bench build/bench/src/cli/dbmigrate
+echo
+./build/bench/bench/dbmigrate_check_bench build/bench/src/cli/dbmigrate
 bash bench/cmake_bench.sh build/bench

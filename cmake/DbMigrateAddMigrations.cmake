@@ -57,6 +57,14 @@ Targets (each runs ``dbmigrate <command>`` in ``CMAKE_CURRENT_SOURCE_DIR``):
 ``<prefix>db_current``      ``dbmigrate current``
 ``<prefix>db_history``      ``dbmigrate history``
 ``<prefix>db_stamp``        ``dbmigrate stamp $DB_TARGET`` (``DB_TARGET`` required)
+``<prefix>db_revision``     ``dbmigrate revision -m "$DB_MESSAGE"``: an empty revision to fill by hand
+``<prefix>db_merge``        ``dbmigrate merge -m "$DB_MESSAGE" heads``: join every head
+``<prefix>db_show``         ``dbmigrate show $DB_TARGET`` (``DB_TARGET`` required)
+``<prefix>db_heads``        ``dbmigrate heads``
+``<prefix>db_remove``       ``dbmigrate remove``: remove the newest revision (not applied) and
+                            restore ``schema.json`` to its parent
+``<prefix>db_rebuild_schema`` ``dbmigrate rebuild-schema``: write ``schema.json`` again from the
+                            revisions
 ``<prefix>schema_snapshot`` the model's snapshot tool (MODELS only)
 ==========================  ============================================================
 
@@ -118,7 +126,8 @@ function(add_db_migrations)
     set(url "sqlite:///${CMAKE_CURRENT_BINARY_DIR}/${database_name}.db")
   endif()
 
-  set(targets db_init db_migrate db_upgrade db_downgrade db_check db_current db_history db_stamp)
+  set(targets db_init db_migrate db_upgrade db_downgrade db_check db_current db_history db_stamp
+              db_revision db_merge db_show db_heads db_remove db_rebuild_schema)
   if(DEFINED arg_MODELS)
     list(APPEND targets schema_snapshot)
   endif()
@@ -139,6 +148,13 @@ function(add_db_migrations)
     # snapshot_main first: its main() pulls dbmigrate_models() out of the libraries after it.
     target_link_libraries(${model_target} PRIVATE DbMigrate::snapshot_main ${arg_LINK_LIBRARIES})
     set(model "$<TARGET_FILE:${model_target}>")
+    # Beside the tool, its sources: dbmigrate run by hand refuses a tool older than one of them.
+    set(model_sources "")
+    foreach(source IN LISTS arg_MODELS)
+      cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+      string(APPEND model_sources "${source}\n")
+    endforeach()
+    file(GENERATE OUTPUT "$<TARGET_FILE:${model_target}>.sources" CONTENT "${model_sources}")
   endif()
 
   # When it runs, each target prints the database and the target in force (DbMigrateRun.cmake);
@@ -160,10 +176,23 @@ function(add_db_migrations)
                         COMMAND check DIR "${directory}" ${model_args})
   _dbmigrate_add_target(${prefix}db_current "show the revision of ${database}"
                         COMMAND current DIR "${directory}" URL "${url}")
-  _dbmigrate_add_target(${prefix}db_history "list the revisions"
-                        COMMAND history DIR "${directory}")
+  _dbmigrate_add_target(${prefix}db_history "list the revisions, marking the current one of ${database}"
+                        COMMAND history DIR "${directory}" URL "${url}")
   _dbmigrate_add_target(${prefix}db_stamp "set the revision of ${database} to DB_TARGET without running SQL"
                         COMMAND stamp DIR "${directory}" URL "${url}" ENV DB_TARGET ENV_REQUIRED)
+  _dbmigrate_add_target(${prefix}db_revision "create an empty revision (message from DB_MESSAGE)"
+                        COMMAND revision DIR "${directory}" ENV DB_MESSAGE ENV_OPTION -m ENV_REQUIRED)
+  _dbmigrate_add_target(${prefix}db_merge "join the heads in a merge revision (message from DB_MESSAGE)"
+                        COMMAND merge DIR "${directory}" ARGS heads ENV DB_MESSAGE ENV_OPTION -m ENV_REQUIRED)
+  _dbmigrate_add_target(${prefix}db_show "show the revision DB_TARGET"
+                        COMMAND show DIR "${directory}" ENV DB_TARGET ENV_REQUIRED)
+  _dbmigrate_add_target(${prefix}db_heads "show the head revisions"
+                        COMMAND heads DIR "${directory}")
+  _dbmigrate_add_target(${prefix}db_remove
+                        "remove the newest revision unless ${database} has it, restore schema.json"
+                        COMMAND remove DIR "${directory}" URL "${url}")
+  _dbmigrate_add_target(${prefix}db_rebuild_schema "write schema.json again from the revisions"
+                        COMMAND rebuild-schema DIR "${directory}")
 
   if(NOT arg_NO_TEST)
     _dbmigrate_run_command(check_command CALLER "test ${prefix}db_check" COMMAND check DIR "${directory}" MODEL "${model}")
@@ -254,16 +283,17 @@ endmacro()
 # command runs (a custom target's command line is fixed at configure time).
 #   URL           the configured database; DATABASE_URL in the environment overrides it.
 #                 Without URL, --url is passed only when DATABASE_URL is set.
+#   ARGS          fixed arguments after the options (merge's `heads`).
 #   ENV <var>     an argument read from the environment, after ENV_OPTION if given, else
 #                 positional; ENV_REQUIRED fails the command when <var> is unset or empty;
 #                 ENV_DEFAULT names, for the banner, what dbmigrate does without it.
 function(_dbmigrate_run_command out_var)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "ENV_REQUIRED" "CALLER;COMMAND;DIR;MODEL;URL;ENV;ENV_OPTION;ENV_DEFAULT" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ENV_REQUIRED" "CALLER;COMMAND;DIR;MODEL;URL;ENV;ENV_OPTION;ENV_DEFAULT" "ARGS")
   set(command "${CMAKE_COMMAND}"
       "-DDBMIGRATE_EXECUTABLE=$<TARGET_FILE:DbMigrate::dbmigrate>"
       "-DDBMIGRATE_COMMAND=${arg_COMMAND}"
       "-DDBMIGRATE_DIR=${arg_DIR}")
-  foreach(variable IN ITEMS CALLER MODEL URL ENV ENV_OPTION ENV_DEFAULT)
+  foreach(variable IN ITEMS CALLER MODEL URL ENV ENV_OPTION ENV_DEFAULT ARGS)
     if(DEFINED arg_${variable})
       list(APPEND command "-DDBMIGRATE_${variable}=${arg_${variable}}")
     endif()

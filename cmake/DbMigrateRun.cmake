@@ -3,7 +3,7 @@
 # A custom target's command line is fixed when CMake configures, but DB_MESSAGE, DB_TARGET,
 # DATABASE_URL and DB_LOCK_TIMEOUT are given when the target is built; this script reads them then.
 #   cmake -DDBMIGRATE_CALLER=<target> -DDBMIGRATE_EXECUTABLE=<dbmigrate> -DDBMIGRATE_COMMAND=<command> -DDBMIGRATE_DIR=<dir>
-#         [-DDBMIGRATE_MODEL=<model>] [-DDBMIGRATE_URL=<configured url>]
+#         [-DDBMIGRATE_MODEL=<model>] [-DDBMIGRATE_URL=<configured url>] [-DDBMIGRATE_ARGS=<arguments>]
 #         [-DDBMIGRATE_ENV=<variable> [-DDBMIGRATE_ENV_OPTION=<option>] [-DDBMIGRATE_ENV_REQUIRED=ON]
 #          [-DDBMIGRATE_ENV_DEFAULT=<what dbmigrate does without it>]]
 #         -P DbMigrateRun.cmake
@@ -34,6 +34,9 @@ set(command "${DBMIGRATE_EXECUTABLE}" --from-target "${DBMIGRATE_CALLER}" "${DBM
             --dir "${DBMIGRATE_DIR}")
 if(DEFINED DBMIGRATE_MODEL)
   list(APPEND command --model "${DBMIGRATE_MODEL}")
+endif()
+if(DEFINED DBMIGRATE_ARGS)
+  list(APPEND command ${DBMIGRATE_ARGS})
 endif()
 set(banner "${DBMIGRATE_CALLER}: migrations ${DBMIGRATE_DIR}")
 

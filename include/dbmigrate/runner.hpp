@@ -32,6 +32,11 @@ struct RunnerOptions {
   bool drop_unknown = false;
   // Only read (check): the database may be read-only (a file, a folder or a URL's mode=ro).
   bool read_only = false;
+  // Compare applied revisions' files with the checksums recorded when they were applied. Off
+  // only for a private replay (check's scratch database), whose every revision came from the
+  // files it runs: there is nothing to compare, and reading the history back on every run would
+  // make a replay of N revisions cost N^2.
+  bool compare_checksums = true;
   // A revision running longer than `progress_after` reports progress, at most once per
   // `progress_interval` (only to a reporter that wants_progress()).
   std::chrono::milliseconds progress_after{2000};
@@ -97,6 +102,9 @@ class Runner {
   [[nodiscard]] std::vector<HistoryEntry> history();
   // The database's schema as it stands (what a replay of revisions built, for instance).
   [[nodiscard]] Snapshot schema();
+  // Session::schema_text(): equal texts, same schema; cheap beside schema(). Empty when the
+  // dialect keeps no such text.
+  [[nodiscard]] std::string schema_text();
 
   // Applies the revisions `target` names (see upgrade_plan), each in its own transaction;
   // returns the heads afterwards. Refuses with Error(input) before anything runs when a planned

@@ -9,6 +9,7 @@
 #include "cli/folder_lock.hpp"
 #include "cli/merged_snapshot.hpp"
 #include "cli/project.hpp"
+#include "cli/schema_conflict.hpp"
 #include "cli/script_text.hpp"
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
@@ -30,16 +31,17 @@ std::vector<std::string> parents_for_new_revision(const Project& project, const 
                                                   const Snapshot& head) {
   const auto& heads = graph.heads();
   if (heads.size() > 1) {
-    throw Error(ErrorKind::check, fmt::format("multiple heads {}: join them first with 'dbmigrate merge -m MSG {}'",
+    throw Error(ErrorKind::check, fmt::format("multiple heads {}: join them first with 'dbmigrate merge -m MSG {}' (target db_merge)",
                                               fmt::join(heads, ", "), fmt::join(heads, " ")));
   }
   std::string expected = heads.empty() ? std::string() : heads.front();
   if (head.head.value_or("") != expected) {
     throw Error(ErrorKind::check,
                 fmt::format("{} belongs to revision '{}' but the head revision is '{}': the snapshot and the "
-                            "revisions disagree (a merge of two branches?); regenerate the snapshot from the "
-                            "merged revisions before a new migration",
-                            project.schema_path().string(), head.head.value_or(""), expected));
+                            "revisions disagree (a revision file removed, or a merge of two branches?); {} "
+                            "before a new migration",
+                            project.schema_path().string(), head.head.value_or(""), expected,
+                            rebuild_schema_advice()));
   }
   return heads;
 }

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <optional>
 
@@ -17,6 +16,7 @@
 #include "cli/drift.hpp"
 #include "cli/project.hpp"
 #include "cli/replay.hpp"
+#include "cli/schema_conflict.hpp"
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/error.hpp"
@@ -36,34 +36,78 @@ std::string changes(const Dialect& dialect, const Snapshot& from, const Snapshot
   return fmt::format("{}", fmt::join(lines, "; "));
 }
 
+// The schemas the round trip compares with, when their texts differ: a second replay that only
+// moves forward (each revision applied to it once), so that the whole check stays linear in the
+// length of the history.
+class ReferenceReplay {
+ public:
+  ReferenceReplay(const Dialect& dialect, const RevisionGraph& graph) : dialect_(dialect), graph_(graph) {}
+
+  // The schema with exactly `heads` applied.
+  Snapshot at(std::vector<std::string> heads) {
+    std::sort(heads.begin(), heads.end());
+    if (!runner_ || !reaches(heads)) {
+      runner_.emplace(scratch_runner(dialect_));  // it went past them, on another line
+      for (const auto& id : heads) (void)runner_->upgrade(graph_, id, reporter_);
+    }
+    return runner_->schema();
+  }
+
+ private:
+  bool reaches(const std::vector<std::string>& heads) {
+    for (const auto& id : heads) (void)runner_->upgrade(graph_, id, reporter_);
+    return runner_->current_heads() == heads;
+  }
+
+  const Dialect& dialect_;
+  const RevisionGraph& graph_;
+  std::optional<Runner> runner_;
+  QuietReporter reporter_;
+};
+
 // Replays every revision from base to the heads, checking each downgrade on the way; returns
-// the schema the replay gives at the heads, none when a revision failed.
+// the schema the replay gives at the heads, none when a revision failed. Each step compares the
+// schema's stored text (cheap) and inspects only when that differs: a downgrade that rebuilds a
+// table may leave its definition spelt otherwise, and that is still the same schema.
 std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph& graph, const Snapshot& head,
                                      std::vector<std::string>& problems) {
   Runner runner = scratch_runner(dialect);
+  ReferenceReplay reference(dialect, graph);
   QuietReporter reporter;
+  std::string before = runner.schema_text();
   for (const auto& id : graph.ordered()) {
     const Revision& revision = graph.at(id);
-    const Snapshot before = runner.schema();
     try {
       runner.upgrade(graph, id, reporter);
     } catch (const Error& error) {
       problems.push_back(fmt::format("revision {} fails on a fresh database: {}", id, error.what()));
       return std::nullopt;
     }
+    const std::string after = runner.schema_text();
     // The round trip is only unambiguous where the revision is the one thing applied on its line.
-    if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) continue;
-    const Snapshot after = runner.schema();
+    if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) {
+      before = after;
+      continue;
+    }
     try {
       runner.downgrade(graph, "-1", reporter);
-      if (!equivalent(runner.schema(), before)) {
-        problems.push_back(fmt::format("revision {} ({}): downgrade does not restore the schema before it: {}", id,
-                                       revision.path.filename().string(), changes(dialect, runner.schema(), before)));
+      if (const std::string restored = runner.schema_text(); restored.empty() || restored != before) {
+        const Snapshot expected = reference.at(revision.parents);
+        const Snapshot actual = runner.schema();
+        if (!equivalent(actual, expected)) {
+          problems.push_back(fmt::format("revision {} ({}): downgrade does not restore the schema before it: {}", id,
+                                         revision.path.filename().string(), changes(dialect, actual, expected)));
+        }
       }
       runner.upgrade(graph, id, reporter);
-      if (!equivalent(runner.schema(), after)) {
-        problems.push_back(fmt::format("revision {}: upgrade after downgrade gives another schema: {}", id,
-                                       changes(dialect, after, runner.schema())));
+      before = runner.schema_text();
+      if (before.empty() || before != after) {
+        const Snapshot expected = reference.at({id});
+        const Snapshot actual = runner.schema();
+        if (!equivalent(actual, expected)) {
+          problems.push_back(fmt::format("revision {}: upgrade after downgrade gives another schema: {}", id,
+                                         changes(dialect, expected, actual)));
+        }
       }
     } catch (const Error& error) {
       problems.push_back(fmt::format("revision {} ({}): downgrade fails: {}", id, revision.path.filename().string(),
@@ -79,14 +123,6 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
   return replayed;
 }
 
-// The schema at `heads` (applied on a fresh database), for the drift of a database at them.
-Snapshot snapshot_at(const Dialect& dialect, const RevisionGraph& graph, const std::vector<std::string>& heads) {
-  Runner runner = scratch_runner(dialect);
-  QuietReporter reporter;
-  for (const auto& id : heads) runner.upgrade(graph, id, reporter);
-  return runner.schema();
-}
-
 // What the database has or lacks compared with the snapshot at its revision(s). Nothing to
 // compare at base (the revisions not applied are reported already), nor at a revision the
 // files do not have.
@@ -100,7 +136,7 @@ void check_drift(const Dialect& dialect, const RevisionGraph& graph, const std::
   std::sort(heads.begin(), heads.end());
   std::vector<std::string> graph_heads = graph.heads();
   std::sort(graph_heads.begin(), graph_heads.end());
-  const Snapshot expected = heads == graph_heads ? *replayed : snapshot_at(dialect, graph, heads);
+  const Snapshot expected = heads == graph_heads ? *replayed : replayed_schema(dialect, graph, heads);
   Snapshot live;
   try {
     live = dialect.inspect(path);
@@ -121,13 +157,17 @@ int run_check(const CommonOptions& options) {
   Project project(options.dir);
   const Dialect& dialect = project.dialect();
   std::vector<std::string> problems;
+  if (auto conflict = schema_conflict(project)) {
+    fmt::print("{}\n", *conflict);
+    return 1;
+  }
   const Snapshot head = project.head_snapshot();
 
   std::string model = !options.model.empty() ? options.model : project.settings().model;
   if (!model.empty()) {
     const Operations pending = diff(head, load_snapshot(model, dialect), dialect.capabilities().identifier_case);
     for (const auto& operation : pending) {
-      problems.push_back(fmt::format("pending migration: {} (run 'dbmigrate migrate -m MSG')", operation.describe()));
+      problems.push_back(fmt::format("pending migration: {} (run 'dbmigrate migrate -m MSG', target db_migrate)", operation.describe()));
     }
     // Not a problem by itself, but what the reviewer of that migration should know.
     if (!pending.empty()) {
@@ -144,22 +184,20 @@ int run_check(const CommonOptions& options) {
     return 1;
   }
   if (graph.heads().size() > 1) {
-    problems.push_back(fmt::format("multiple heads {}: join them with 'dbmigrate merge -m MSG {}'",
+    problems.push_back(fmt::format("multiple heads {}: join them with 'dbmigrate merge -m MSG {}' (target db_merge)",
                                    fmt::join(graph.heads(), ", "), fmt::join(graph.heads(), " ")));
   }
   const std::string expected_head = graph.heads().size() == 1 ? graph.heads().front() : std::string();
   if (graph.heads().size() <= 1 && head.head.value_or("") != expected_head) {
-    problems.push_back(fmt::format("schema.json belongs to revision '{}' but the head revision is '{}'",
-                                   head.head.value_or(""), expected_head));
+    problems.push_back(fmt::format("schema.json belongs to revision '{}' but the head revision is '{}': {}",
+                                   head.head.value_or(""), expected_head, rebuild_schema_advice()));
   }
   const std::optional<Snapshot> replayed = check_replay(dialect, graph, head, problems);
 
   // Only a database named explicitly (docs/ci.md): a fresh CI checkout has none.
-  const char* from_environment = std::getenv("DATABASE_URL");
-  const bool explicit_database = !options.url.empty() || (from_environment != nullptr && *from_environment);
-  if (auto path = explicit_database ? optional_database_path(options, project) : std::nullopt) {
+  if (auto path = database_given(options) ? optional_database_path(options, project) : std::nullopt) {
     if (!dialect.database_exists(*path)) {
-      problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade'", *path));
+      problems.push_back(fmt::format("database '{}' does not exist: run 'dbmigrate upgrade' (target db_upgrade)", *path));
     } else {
       const auto current = read_current_heads(project.dialect(), *path);
       try {

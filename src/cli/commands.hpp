@@ -30,12 +30,16 @@ int run_branches(const CommonOptions& options);
 int run_merge(const CommonOptions& options, const std::string& message,
               const std::vector<std::string>& revisions);
 int run_check(const CommonOptions& options);
+// The recovery commands (cli/recovery.cpp).
+int run_remove(const CommonOptions& options);
+int run_rebuild_schema(const CommonOptions& options);
 
 int run_init(const CommonOptions& options);
 int run_migrate(const CommonOptions& options, const std::string& message);
 int run_revision(const CommonOptions& options, const std::string& message);
 int run_heads(const CommonOptions& options);
-int run_history(const CommonOptions& options);
+// Marks the database's current revision(s) when a database is given, or with indicate_current.
+int run_history(const CommonOptions& options, bool indicate_current);
 int run_show(const CommonOptions& options, const std::string& revision);
 int run_snapshot(const std::string& source);
 // With `exit_code`: 1 when the two sides differ (as `git diff --exit-code`).

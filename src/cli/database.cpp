@@ -34,6 +34,11 @@ std::optional<std::string> optional_database_path(const CommonOptions& options,
   return parsed.target;
 }
 
+bool database_given(const CommonOptions& options) {
+  const char* from_environment = std::getenv("DATABASE_URL");
+  return !options.url.empty() || (from_environment != nullptr && *from_environment);
+}
+
 std::string database_path(const CommonOptions& options, const Project& project) {
   auto path = optional_database_path(options, project);
   if (!path) {

@@ -11,6 +11,9 @@
 namespace dbmigrate::cli {
 
 // The SQLite file (or ":memory:") the options name; throws Error(usage) when none is named.
+// Whether the user named a database (--url or DATABASE_URL), not only the project's setting:
+// commands that need none (check, history) look at one only then.
+[[nodiscard]] bool database_given(const CommonOptions& options);
 [[nodiscard]] std::string database_path(const CommonOptions& options, const Project& project);
 [[nodiscard]] std::optional<std::string> optional_database_path(const CommonOptions& options, const Project& project);
 

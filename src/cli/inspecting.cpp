@@ -9,10 +9,12 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/database.hpp"
 #include "cli/project.hpp"
 #include "cli/script_text.hpp"
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
+#include "dbmigrate/error.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 
 namespace dbmigrate::cli {
@@ -27,6 +29,19 @@ std::string marks(const RevisionGraph& graph, const Revision& revision) {
   return out;
 }
 
+// The database's heads, for `history` to mark: of the database given (--url, DATABASE_URL),
+// or with --indicate-current of the project's too; none without a database.
+std::vector<std::string> database_heads_to_mark(const CommonOptions& options, const Project& project,
+                                                bool indicate_current) {
+  if (!database_given(options) && !indicate_current) return {};
+  const auto path = optional_database_path(options, project);
+  if (!path) {
+    if (indicate_current) throw Error(ErrorKind::usage, "history --indicate-current needs a database: pass --url");
+    return {};
+  }
+  return read_current_heads(project.dialect(), *path);
+}
+
 }  // namespace
 
 int run_heads(const CommonOptions& options) {
@@ -35,13 +50,17 @@ int run_heads(const CommonOptions& options) {
   return 0;
 }
 
-int run_history(const CommonOptions& options) {
-  const RevisionGraph graph = Project(options.dir).graph();
+int run_history(const CommonOptions& options, bool indicate_current) {
+  const Project project(options.dir);
+  const RevisionGraph graph = project.graph();
+  const std::vector<std::string> current = database_heads_to_mark(options, project, indicate_current);
   const auto& revisions = graph.revisions();
   for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
     std::string from =
         it->parents.empty() ? "<base>" : fmt::format("{}", fmt::join(it->parents, ", "));
-    fmt::print("{} -> {}{}, {}\n", from, it->id, marks(graph, *it), it->message);
+    const bool is_current = std::find(current.begin(), current.end(), it->id) != current.end();
+    fmt::print("{} -> {}{}{}, {}\n", from, it->id, marks(graph, *it), is_current ? " (current)" : "",
+               it->message);
   }
   return 0;
 }

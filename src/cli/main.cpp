@@ -98,7 +98,11 @@ int main(int argc, char** argv) {
   auto* check =
       app.add_subcommand("check", "fail while migrations are pending or the revisions are broken");
   auto* heads = app.add_subcommand("heads", "show the head revisions");
-  auto* history = app.add_subcommand("history", "list the revisions, newest first");
+  auto* history = app.add_subcommand(
+      "history", "list the revisions, newest first; given a database (--url), mark its current revision");
+  bool indicate_current = false;
+  history->add_flag("-i,--indicate-current", indicate_current,
+                    "mark the current revision of the project's database too (without --url)");
   auto* show = app.add_subcommand("show", "show a revision");
   show->add_option("revision", revision, "revision id or unique prefix")->required();
   auto* snapshot = app.add_subcommand("snapshot", "print the canonical JSON of a snapshot source");
@@ -112,6 +116,13 @@ int main(int argc, char** argv) {
   diff->add_flag("--sql", sql, "print the SQLite SQL instead");
   diff->add_flag("--exit-code", exit_code,
                  "exit 1 when the two sides differ, 0 when they are equal (2 on an error)");
+  auto* remove = app.add_subcommand(
+      "remove",
+      "remove the newest revision, if no database has it, and restore schema.json to its parent: "
+      "undo a migrate or revision (refused while the database given, or the project's, has it)");
+  auto* rebuild_schema = app.add_subcommand(
+      "rebuild-schema",
+      "write schema.json again by replaying the revisions, when it is lost, stale or left in conflict");
   for (auto* command : app.get_subcommands({})) {
     command->fallthrough();  // the common options are accepted after the command too
     command->footer(
@@ -145,10 +156,12 @@ int main(int argc, char** argv) {
     if (*branches) return run_branches(options);
     if (*check) return run_check(options);
     if (*heads) return run_heads(options);
-    if (*history) return run_history(options);
+    if (*history) return run_history(options, indicate_current);
     if (*show) return run_show(options, revision);
     if (*snapshot) return run_snapshot(source);
     if (*diff) return run_diff(from, to, sql, exit_code);
+    if (*remove) return run_remove(options);
+    if (*rebuild_schema) return run_rebuild_schema(options);
   } catch (const std::exception& error) {
     const int code = report_failure(error);
     return *diff && code == 1 ? 2 : code;  // 1 means "different" to `diff --exit-code`

@@ -14,19 +14,6 @@
 #include "cli/replay.hpp"
 
 namespace dbmigrate::cli {
-namespace {
-
-// The schema the revisions up to `parents` build on an empty database.
-Snapshot replayed_schema(const Dialect& dialect, const RevisionGraph& graph,
-                         const std::vector<std::string>& parents) {
-  Runner runner = scratch_runner(dialect);
-  QuietReporter reporter;
-  for (const auto& parent : parents) (void)runner.upgrade(graph, parent, reporter);
-  return runner.schema();
-}
-
-}  // namespace
-
 Snapshot merged_snapshot(const Project& project, const RevisionGraph& graph,
                          const std::vector<std::string>& parents) {
   Snapshot head = project.head_snapshot();

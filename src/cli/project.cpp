@@ -20,7 +20,7 @@ Project::Project(fs::path dir) : dir_(std::move(dir)) {
   if (!fs::exists(settings_file)) {
     throw Error(ErrorKind::input,
                 fmt::format("'{}' is not a migrations folder (no dbmigrate.json): run "
-                            "'dbmigrate init' first, or pass --dir",
+                            "'dbmigrate init' (target db_init) first, or pass --dir",
                             dir_.string()));
   }
   nlohmann::json json;
@@ -33,9 +33,20 @@ Project::Project(fs::path dir) : dir_(std::move(dir)) {
   if (!json.is_object())
     throw Error(ErrorKind::input, fmt::format("{}: expected an object", settings_file.string()));
   for (const auto& [key, value] : json.items()) {
-    if (key != "format" && key != "dialect" && key != "database_url" && key != "model") {
+    if (key != "format" && key != "dialect" && key != "database_url" && key != "model" &&
+        key != "keep_backups") {
       throw Error(ErrorKind::input,
                   fmt::format("{}: {}: unknown setting", settings_file.string(), key));
+    }
+    if (key == "keep_backups") {
+      if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 1000000) {
+        throw Error(ErrorKind::input,
+                    fmt::format("{}: keep_backups: expected a whole number of backups to keep, 0 "
+                                "to keep every one",
+                                settings_file.string()));
+      }
+      settings_.keep_backups = value.get<int>();
+      continue;
     }
     if (key != "format" && !value.is_string()) {
       throw Error(ErrorKind::input,
@@ -67,6 +78,9 @@ void Project::init(const fs::path& dir, const Settings& settings) {
   if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
   try {
     fs::create_directories(building / "versions");
+    // git keeps no empty folder: without a file in it, a fresh clone has no versions/ to
+    // write the first revision into. The loader reads only `*.sql` files, so this one is ignored.
+    write_file_atomically(building / "versions" / ".gitkeep", "");
     nlohmann::json json = {{"format", 1}, {"dialect", settings.dialect}};
     if (!settings.database_url.empty()) json["database_url"] = settings.database_url;
     if (!settings.model.empty()) json["model"] = settings.model;

@@ -15,6 +15,7 @@ struct Settings {
   std::string dialect = "sqlite";
   std::string database_url;  // used when neither --url nor DATABASE_URL is given
   std::string model;         // used when --model is not given
+  int keep_backups = 5;      // the newest backups kept beside a database; 0 keeps every one
 };
 
 class Project {

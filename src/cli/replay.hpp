@@ -18,4 +18,8 @@ class QuietReporter final : public Reporter {
 // A runner on a new scratch database; Runner::schema() reads what the replay built.
 [[nodiscard]] Runner scratch_runner(const Dialect& dialect);
 
+// The schema the revisions up to `heads` build on an empty scratch database (none: base).
+[[nodiscard]] Snapshot replayed_schema(const Dialect& dialect, const RevisionGraph& graph,
+                                       const std::vector<std::string>& heads);
+
 }  // namespace dbmigrate::cli

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli/backup_retention.hpp"
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
 #include "cli/folder_lock.hpp"
@@ -18,12 +19,17 @@ namespace {
 
 class PrintingReporter final : public Reporter {
  public:
+  explicit PrintingReporter(int keep_backups) : keep_backups_(keep_backups) {}
   void running(const Revision& revision, std::string_view direction) override {
     fmt::print("{}\n", running_message(revision, direction));
     std::fflush(stdout);
   }
   void backup_written(const std::filesystem::path& backup) override {
     fmt::print("Backed up the database to {}\n", backup.string());
+    for (const auto& old : remove_old_backups(backup, keep_backups_)) {
+      fmt::print("Removed the old backup {} (keeping the newest {}: keep_backups in dbmigrate.json)\n",
+                 old.string(), keep_backups_);
+    }
   }
   void progress(const Revision& revision, std::string_view statement,
                 std::chrono::seconds elapsed) override {
@@ -31,6 +37,9 @@ class PrintingReporter final : public Reporter {
                statement);
   }
   [[nodiscard]] bool wants_progress() const override { return isatty(STDERR_FILENO) != 0; }
+
+ private:
+  int keep_backups_;
 };
 
 // Opening problems are bad input (exit 2); what goes wrong afterwards is a failed migration.
@@ -77,7 +86,7 @@ using Run = std::vector<std::string> (Runner::*)(const RevisionGraph&, std::stri
 int run_revisions(const CommonOptions& options, const Project& project, const RunOptions& run,
                   const std::string& target, Plan plan, Run apply) {
   const std::string path = database_path(options, project);
-  PrintingReporter reporter;
+  PrintingReporter reporter(project.settings().keep_backups);
   // Errors in the revision files come before the database's.
   const RevisionGraph graph = project.graph();
   // A target that names nothing must not leave a new database file behind: it is checked before

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "cli/stale_tool.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
@@ -116,6 +117,7 @@ Snapshot load_snapshot(const std::string& source, const Dialect& dialect,
   std::error_code error;
   auto status = fs::status(source, error);
   if (!error && fs::is_regular_file(status) && (status.permissions() & fs::perms::owner_exec) != fs::perms::none) {
+    refuse_stale_tool(source);
     return read_snapshot_json(output_of({fs::absolute(source).string()}, fmt::format("snapshot tool '{}'", source)),
                               source, dialect);
   }

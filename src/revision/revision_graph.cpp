@@ -188,8 +188,8 @@ std::size_t RevisionGraph::position(std::string_view id) const {
   const auto position = index_of(revisions_, by_id_, id);
   if (position == revisions_.size()) {
     throw RevisionGraphError(GraphErrorReason::unknown_revision, {std::string(id)},
-                             fmt::format("unknown revision '{}'; 'dbmigrate history' lists the "
-                                         "revisions",
+                             fmt::format("unknown revision '{}'; 'dbmigrate history' (target "
+                                         "db_history) lists the revisions",
                                          id));
   }
   return position;

@@ -63,7 +63,8 @@ State current_state(const RevisionGraph& graph, std::vector<std::string> heads) 
       throw RevisionGraphError(
           GraphErrorReason::unknown_revision, {head},
           fmt::format("the database is at revision '{}', which has no revision file; restore "
-                      "the file, or record the right revision with 'dbmigrate stamp'",
+                      "the file, or record the right revision with 'dbmigrate stamp' "
+                      "(target db_stamp)",
                       head));
     }
   }

@@ -50,7 +50,7 @@ void require_regular(const fs::directory_entry& entry) {
   throw Error(
       ErrorKind::input,
       fmt::format("{}: cannot list the versions folder: {}{}", folder.string(), error.message(),
-                  opening ? "; run 'dbmigrate init' to create it or pass the migrations "
+                  opening ? "; run 'dbmigrate init' (target db_init) to create it or pass the migrations "
                             "folder with --dir"
                           : ""));
 }

@@ -72,6 +72,7 @@ class Runner::Impl {
   std::vector<std::string> heads() { return runner::read_heads(*session_); }
   std::vector<HistoryEntry> history() { return runner::read_history(*session_); }
   Snapshot schema() { return session_->inspect(); }
+  std::string schema_text() { return session_->schema_text(); }
 
   // The heads and the checksums recorded for them, read in one transaction so that they agree.
   struct State {
@@ -109,6 +110,7 @@ class Runner::Impl {
   }
 
   void refuse_changed(const RevisionGraph& graph) {
+    if (!options_.compare_checksums) return;
     if (options_.allow_changed) {
       accept_changed(graph);
       return;
@@ -296,6 +298,10 @@ std::vector<HistoryEntry> Runner::history() {
 
 Snapshot Runner::schema() {
   return impl_->guarded([&] { return impl_->schema(); });
+}
+
+std::string Runner::schema_text() {
+  return impl_->guarded([&] { return impl_->schema_text(); });
 }
 
 std::vector<std::string> Runner::upgrade(const RevisionGraph& graph, std::string_view target,

@@ -2,6 +2,7 @@
 // (a full disk, here a file size limit that holds for root too) stops the run with its own
 // message and exit code 2 before anything is applied, and a backup cut short never leaves a
 // file that looks like a finished one.
+#include <algorithm>
 #include <filesystem>
 
 #include "cli_fixture.hpp"
@@ -81,6 +82,64 @@ TEST_F(Backup, RunKilledDuringTheBackup_LeavesNoFileNamedLikeAFinishedBackup) {
   ASSERT_EQ(backups().size(), 1U);
   EXPECT_EQ(column(backups().front(), "SELECT count(email) FROM users"), Lines{"10000"});
   EXPECT_EQ(version("app.db"), Lines{"333333333333"});
+}
+
+// Retention: the newest `keep_backups` backups of the database stay, older ones are removed
+// and named; files that are not this database's finished backups are never touched.
+TEST_F(Backup, OldBackupsBeyondTheSetting_AreRemovedAndNamed) {
+  write("migrations/dbmigrate.json", R"({"format": 1, "dialect": "sqlite", "keep_backups": 2})");
+  write("app.db.backup-20200101T000000Z", "oldest");
+  write("app.db.backup-20200102T000000Z", "older");
+  write("app.db.backup-20200102T000000Z-2", "old");
+  write("app.db.backup-notes.txt", "not a backup");
+  write("app.db.partial-backup-abc123", "someone's partial copy");
+  write("other.db.backup-20200101T000000Z", "another database's");
+  const auto upgraded = run("upgrade --url sqlite:///app.db");
+  ASSERT_EQ(upgraded.code, 0) << upgraded.text();
+  EXPECT_EQ(version("app.db"), Lines{"333333333333"});
+
+  Lines left = backups();
+  std::sort(left.begin(), left.end());
+  ASSERT_EQ(left.size(), 3U) << upgraded.out;  // the new one, the newest old one, the notes
+  EXPECT_EQ(left[0], "app.db.backup-20200102T000000Z-2");
+  EXPECT_TRUE(left[1].starts_with("app.db.backup-2")) << left[1];
+  EXPECT_EQ(column(left[1], "SELECT count(email) FROM users"), Lines{"10000"});
+  EXPECT_EQ(left[2], "app.db.backup-notes.txt");
+  EXPECT_TRUE(exists("app.db.partial-backup-abc123"));
+  EXPECT_TRUE(exists("other.db.backup-20200101T000000Z"));
+  for (const auto* removed : {"app.db.backup-20200101T000000Z", "app.db.backup-20200102T000000Z"}) {
+    EXPECT_TRUE(contains(upgraded.out, "Removed the old backup " + (dir_ / removed).string() +
+                                           " (keeping the newest 2: keep_backups in dbmigrate.json)"))
+        << upgraded.out;
+  }
+}
+
+TEST_F(Backup, KeepBackupsZero_KeepsEveryBackup) {
+  write("migrations/dbmigrate.json", R"({"format": 1, "dialect": "sqlite", "keep_backups": 0})");
+  for (int day = 1; day <= 9; ++day) write("app.db.backup-2020010" + std::to_string(day) + "T000000Z", "old");
+  const auto upgraded = run("upgrade --url sqlite:///app.db");
+  ASSERT_EQ(upgraded.code, 0) << upgraded.text();
+  EXPECT_EQ(backups().size(), 10U);
+  EXPECT_FALSE(contains(upgraded.out, "Removed")) << upgraded.out;
+}
+
+TEST_F(Backup, ByDefault_TheNewestFiveAreKept) {
+  for (int day = 1; day <= 9; ++day) write("app.db.backup-2020010" + std::to_string(day) + "T000000Z", "old");
+  const auto upgraded = run("upgrade --url sqlite:///app.db");
+  ASSERT_EQ(upgraded.code, 0) << upgraded.text();
+  Lines left = backups();
+  std::sort(left.begin(), left.end());
+  ASSERT_EQ(left.size(), 5U);
+  EXPECT_EQ(left[0], "app.db.backup-20200106T000000Z");
+  EXPECT_FALSE(exists("app.db.backup-20200105T000000Z"));
+}
+
+TEST_F(Backup, KeepBackupsNotAWholeNumber_ExitTwoNothingRun) {
+  write("migrations/dbmigrate.json", R"({"format": 1, "dialect": "sqlite", "keep_backups": "3"})");
+  const auto refused = run("upgrade --url sqlite:///app.db");
+  EXPECT_EQ(refused.code, 2) << refused.text();
+  EXPECT_TRUE(contains(refused.err, "keep_backups: expected a whole number")) << refused.err;
+  expect_nothing_applied();
 }
 
 }  // namespace

@@ -6,9 +6,6 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-constexpr const char* users = "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name TEXT);\n";
-constexpr const char* users_with_age =
-    "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name TEXT, age INTEGER);\n";
 
 // Two revisions generated from the model: users, then users.age.
 class Check : public Cli {
@@ -16,10 +13,8 @@ class Check : public Cli {
   void SetUp() override {
     Cli::SetUp();
     ASSERT_EQ(run("init").code, 0);
-    write("model.sql", users);
-    ASSERT_EQ(run("migrate -m users --model model.sql").code, 0);
-    write("model.sql", users_with_age);
-    ASSERT_EQ(run("migrate -m age --model model.sql").code, 0);
+    migrate_model("users", users);
+    migrate_model("age", users_with_age);
     first_ = revision("users");
     second_ = revision("age");
   }
@@ -47,7 +42,7 @@ TEST_F(Check, PendingModelChange_NamesIt) {
   EXPECT_EQ(pending.code, 1) << pending.text();
   EXPECT_EQ(
       pending.lines(),
-      (Lines{"pending migration: added column 'users.email' (run 'dbmigrate migrate -m MSG')"}));
+      (Lines{"pending migration: added column 'users.email' (run 'dbmigrate migrate -m MSG', target db_migrate)"}));
   EXPECT_EQ(state(), before);
 }
 
@@ -85,7 +80,7 @@ TEST_F(Check, DatabaseNotAtHead_ListsTheUnappliedRevisions) {
   auto missing = run("check --url sqlite:///other.db");
   EXPECT_EQ(missing.code, 1) << missing.text();
   EXPECT_EQ(missing.lines(),
-            (Lines{"database 'other.db' does not exist: run 'dbmigrate upgrade'"}));
+            (Lines{"database 'other.db' does not exist: run 'dbmigrate upgrade' (target db_upgrade)"}));
   EXPECT_FALSE(exists("other.db"));
 
   ASSERT_EQ(run("upgrade --url sqlite:///app.db").code, 0);

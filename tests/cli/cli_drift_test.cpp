@@ -22,10 +22,8 @@ class Drift : public Cli {
   void SetUp() override {
     Cli::SetUp();
     ASSERT_EQ(run("init").code, 0);
-    write("model.sql", users);
-    ASSERT_EQ(run("migrate -m users --model model.sql").code, 0);
-    write("model.sql", users_name_required);
-    ASSERT_EQ(run("migrate -m required --model model.sql").code, 0);
+    migrate_model("users", users);
+    migrate_model("required", users_name_required);
     first_ = revision("users").id;
     second_ = revision("required").id;
   }

@@ -55,6 +55,11 @@ inline std::string revision_text(const std::string& id, const std::string& revis
          "\n\n-- migrate:upgrade\n" + upgrade + "\n\n-- migrate:downgrade\n" + downgrade + "\n";
 }
 
+// A model of the tests that generate revisions (model.sql), and the same with a column more.
+constexpr const char* users = "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name TEXT);\n";
+constexpr const char* users_with_age =
+    "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name TEXT, age INTEGER);\n";
+
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -94,12 +99,13 @@ class Cli : public ::testing::Test {
   std::string read(const fs::path& path) { return read_file(dir_ / path); }
   [[nodiscard]] bool exists(const fs::path& path) const { return fs::exists(dir_ / path); }
 
-  // The revision files, sorted by name.
+  // The revision files, sorted by name (not the hidden .gitkeep that init writes).
   std::vector<fs::path> versions() {
     std::vector<fs::path> out;
     if (!fs::exists(dir_ / "migrations/versions")) return out;
-    for (const auto& entry : fs::directory_iterator(dir_ / "migrations/versions"))
-      out.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(dir_ / "migrations/versions")) {
+      if (!entry.path().filename().string().starts_with('.')) out.push_back(entry.path());
+    }
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -116,6 +122,12 @@ class Cli : public ::testing::Test {
                       const std::string& upgrade, const std::string& downgrade) {
     write("migrations/versions/" + id + "_" + message + ".sql",
           revision_text(id, revises, message, upgrade, downgrade));
+  }
+  // One `migrate -m message` with model.sql holding `schema`.
+  void migrate_model(const std::string& message, const std::string& schema) {
+    write("model.sql", schema);
+    const auto migrated = run("migrate -m " + message + " --model model.sql");
+    ASSERT_EQ(migrated.code, 0) << migrated.text();
   }
   // `init`, then 111111111111 (creates table one) and 222222222222 after it (creates two).
   void init_with_two_revisions() {

@@ -296,7 +296,7 @@ TEST_F(RevisionFile, Load_MissingFolderSaysToRunInit) {
   EXPECT_EQ(std::string(error.what()),
             missing.string() +
                 ": cannot list the versions folder: No such file or directory; "
-                "run 'dbmigrate init' to create it or pass the migrations folder "
+                "run 'dbmigrate init' (target db_init) to create it or pass the migrations folder "
                 "with --dir");
 }
 

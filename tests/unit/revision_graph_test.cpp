@@ -121,7 +121,7 @@ TEST(RevisionGraph, Find_ExactIdUniquePrefixAmbiguousAndUnknown) {
   EXPECT_EQ(unknown.reason(), GraphErrorReason::unknown_revision);
   EXPECT_EQ(unknown.ids(), Ids{"zz"});
   EXPECT_EQ(std::string(unknown.what()),
-            "unknown revision 'zz'; 'dbmigrate history' lists the revisions");
+            "unknown revision 'zz'; 'dbmigrate history' (target db_history) lists the revisions");
   EXPECT_THROW((void)graph.find(""), RevisionGraphError);
   EXPECT_THROW((void)graph.at("ab1"), RevisionGraphError);  // at() takes exact ids only
 }

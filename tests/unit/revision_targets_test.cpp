@@ -113,7 +113,7 @@ TEST(UpgradeTarget, UnknownCurrentHeadSaysHowToRecover) {
   EXPECT_EQ(error.ids(), Ids{"zz"});
   EXPECT_EQ(std::string(error.what()),
             "the database is at revision 'zz', which has no revision file; restore the file, or "
-            "record the right revision with 'dbmigrate stamp'");
+            "record the right revision with 'dbmigrate stamp' (target db_stamp)");
 }
 
 TEST(DowngradeTarget, MinusN_RevertsHeadsOneByOne) {

@@ -81,6 +81,21 @@ class SqliteSession final : public Session {
 
   Snapshot inspect() override { return sqlite::inspect(connection_); }
 
+  // Every row of sqlite_schema: what SQLite itself reads the schema from.
+  std::string schema_text() override {
+    auto statement = connection_.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
+    std::string text;
+    while (statement.step()) {
+      for (int i = 0; i < 4; ++i) {
+        // Each value after its length (a NULL as "-"), so that no two schemas read the same.
+        const auto value = statement.optional_text(i);
+        text += value ? fmt::format("{}:{}", value->size(), *value) : std::string("-");
+      }
+    }
+    return text;
+  }
+
   void execute(std::string_view sql) override { connection_.execute(sql); }
 
   std::vector<Row> query(std::string_view sql) override {

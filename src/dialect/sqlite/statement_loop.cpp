@@ -32,6 +32,38 @@ std::string where(const SectionRun& section, std::size_t offset) {
                      section_text::line_of(section.sql, offset, section.first_line));
 }
 
+// What to do about a failed statement. A database that already has what an upgrade creates
+// (or lacks what a downgrade drops) was changed outside the revisions, typically by hand and
+// then stamped: the statement is right, the version table is not.
+std::string advice(std::string_view reason, const SectionRun& section) {
+  const auto& id = section.revision.id;
+  const bool has_it = reason.find("already exists") != std::string_view::npos ||
+                      reason.starts_with("duplicate column name");
+  const bool lacks_it = reason.starts_with("no such table") || reason.starts_with("no such column") ||
+                        reason.starts_with("no such index") || reason.starts_with("no such view") ||
+                        reason.starts_with("no such trigger");
+  if (section.direction == "upgrade" && has_it) {
+    return fmt::format(
+        "the database already has what this statement creates (applied by hand, or stamped "
+        "past?): see what it has with 'dbmigrate check --url URL'; if everything {} does is "
+        "already there, record it without running it with 'dbmigrate stamp {}' (target db_stamp "
+        "with DB_TARGET={}), otherwise undo the change made by hand and run upgrade again",
+        id, id, id);
+  }
+  if (section.direction == "downgrade" && lacks_it) {
+    const auto& parents = section.revision.parents;
+    const std::string parent = parents.size() == 1 ? parents.front() : parents.empty() ? "base" : "";
+    if (parent.empty()) return fmt::format("fix the statement and run {} again", section.direction);
+    return fmt::format(
+        "the database lacks what this statement drops or changes (removed by hand?): see what "
+        "it has with 'dbmigrate check --url URL'; if nothing of {} is left, record the downgrade "
+        "without running it with 'dbmigrate stamp {}' (target db_stamp with DB_TARGET={}), "
+        "otherwise restore it and run downgrade again",
+        id, parent, parent);
+  }
+  return fmt::format("fix the statement and run {} again", section.direction);
+}
+
 [[noreturn]] void statement_failed(const DatabaseError& error, const SectionRun& section,
                                    std::size_t offset, std::string_view statement) {
   const auto& revision = section.revision;
@@ -48,9 +80,9 @@ std::string where(const SectionRun& section, std::size_t offset) {
   throw DatabaseError(
       error, ErrorKind::database,
       fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled back and the "
-                  "version table left as it was — fix the statement and run {} again",
+                  "version table left as it was — {}",
                   where(section, offset), first_line_of(statement), error.reason(), error.code(),
-                  direction, revision.id, direction));
+                  direction, revision.id, advice(error.reason(), section)));
 }
 
 [[noreturn]] void unreadable_text(const SectionRun& section, std::size_t offset) {
