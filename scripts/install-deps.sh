@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages DbMigrate needs to build, test and run its example,
 # skipping the update when everything is there already. clang and libFuzzer (libclang-rt-14-dev)
-# are for scripts/fuzz.sh.
+# are for scripts/fuzz.sh; graphviz draws the schema diagrams (db_diagram) the tests check.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ libsqlite3-dev nlohmann-json3-dev libfmt-dev libgtest-dev libcli11-dev sqlite3
+packages=(cmake ninja-build g++ libsqlite3-dev nlohmann-json3-dev libfmt-dev libgtest-dev libcli11-dev sqlite3 graphviz
           clang libclang-rt-14-dev)
 missing=()
 for package in "${packages[@]}"; do
