@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <random>
 
 #include "dbmigrate/revision.hpp"
@@ -138,7 +137,8 @@ TEST(RevisionGraph, Find_ListsAtMostTenCandidates) {
             "and 2 more; give more of the id");
 }
 
-// Deep graphs must not recurse: 20,000 revisions in one line, given newest first.
+// Deep graphs must not recurse: 20,000 revisions in one line, given newest first. (How fast
+// long histories load and plan is measured in bench/, not here.)
 TEST(RevisionGraph, LongChain_BuildsPlansAndStepsWithoutRecursion) {
   constexpr int count = 20'000;
   std::vector<Revision> revisions;
@@ -147,7 +147,6 @@ TEST(RevisionGraph, LongChain_BuildsPlansAndStepsWithoutRecursion) {
     if (i > 0) revision.parents = {fmt::format("r{:05}", i - 1)};
     revisions.push_back(std::move(revision));
   }
-  const auto started = std::chrono::steady_clock::now();
   const RevisionGraph graph(std::move(revisions));
   EXPECT_EQ(graph.size(), static_cast<std::size_t>(count));
   EXPECT_EQ(graph.ordered().front(), "r00000");
@@ -168,7 +167,6 @@ TEST(RevisionGraph, LongChain_BuildsPlansAndStepsWithoutRecursion) {
   EXPECT_EQ(downgrade_plan(graph, heads, "r00001"), Ids(down.begin(), down.end() - 2));
   for (const auto& id : down) heads = heads_after_downgrade(graph, std::move(heads), id);
   EXPECT_TRUE(heads.empty());
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
 }
 
 }  // namespace
