@@ -65,6 +65,9 @@ Targets (each runs ``dbmigrate <command>`` in ``CMAKE_CURRENT_SOURCE_DIR``):
                             restore ``schema.json`` to its parent
 ``<prefix>db_rebuild_schema`` ``dbmigrate rebuild-schema``: write ``schema.json`` again from the
                             revisions
+``<prefix>db_diagram``      ``<prefix>schema.svg`` in ``CMAKE_CURRENT_BINARY_DIR``: the model's
+                            diagram, drawn by Graphviz's ``dot`` (found on PATH when it runs;
+                            without it the target fails saying how to install it)
 ``<prefix>schema_snapshot`` the model's snapshot tool (MODELS only)
 ==========================  ============================================================
 
@@ -127,7 +130,7 @@ function(add_db_migrations)
   endif()
 
   set(targets db_init db_migrate db_upgrade db_downgrade db_check db_current db_history db_stamp
-              db_revision db_merge db_show db_heads db_remove db_rebuild_schema)
+              db_revision db_merge db_show db_heads db_remove db_rebuild_schema db_diagram)
   if(DEFINED arg_MODELS)
     list(APPEND targets schema_snapshot)
   endif()
@@ -193,6 +196,9 @@ function(add_db_migrations)
                         COMMAND remove DIR "${directory}" URL "${url}")
   _dbmigrate_add_target(${prefix}db_rebuild_schema "write schema.json again from the revisions"
                         COMMAND rebuild-schema DIR "${directory}")
+
+  _dbmigrate_add_diagram_target(${prefix}db_diagram "${model}" "${model_target}"
+                                "${CMAKE_CURRENT_BINARY_DIR}/${prefix}schema.svg")
 
   if(NOT arg_NO_TEST)
     _dbmigrate_run_command(check_command CALLER "test ${prefix}db_check" COMMAND check DIR "${directory}" MODEL "${model}")
@@ -315,6 +321,22 @@ function(_dbmigrate_add_target name comment)
     VERBATIM USES_TERMINAL)
   if(arg_MODEL_TARGET)
     add_dependencies(${name} ${arg_MODEL_TARGET})
+  endif()
+endfunction()
+
+# <name> writes <output>, the model's diagram, through DbMigrateDiagram.cmake.
+function(_dbmigrate_add_diagram_target name model model_target output)
+  add_custom_target(${name}
+    COMMAND "${CMAKE_COMMAND}" "-DDBMIGRATE_CALLER=${name}"
+            "-DDBMIGRATE_EXECUTABLE=$<TARGET_FILE:DbMigrate::dbmigrate>"
+            "-DDBMIGRATE_MODEL=${model}" "-DDBMIGRATE_OUTPUT=${output}"
+            -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/DbMigrateDiagram.cmake"
+    WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+    BYPRODUCTS "${output}"
+    COMMENT "dbmigrate: draw the model's diagram in ${output}"
+    VERBATIM USES_TERMINAL)
+  if(model_target)
+    add_dependencies(${name} ${model_target})
   endif()
 endfunction()
 

@@ -38,7 +38,7 @@ configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/DbMigrateConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/DbMigrateConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 # The build tree holds the same files beside DbMigrateConfig.cmake as the install prefix does.
-foreach(_dbmigrate_module IN ITEMS DbMigrateAddMigrations.cmake DbMigrateRun.cmake)
+foreach(_dbmigrate_module IN ITEMS DbMigrateAddMigrations.cmake DbMigrateRun.cmake DbMigrateDiagram.cmake)
   configure_file(${CMAKE_CURRENT_LIST_DIR}/${_dbmigrate_module} ${PROJECT_BINARY_DIR}/${_dbmigrate_module}
                  COPYONLY)
 endforeach()
@@ -50,5 +50,6 @@ if(DBMIGRATE_INSTALL)
     ${PROJECT_BINARY_DIR}/DbMigrateConfigVersion.cmake
     ${CMAKE_CURRENT_LIST_DIR}/DbMigrateAddMigrations.cmake
     ${CMAKE_CURRENT_LIST_DIR}/DbMigrateRun.cmake
+    ${CMAKE_CURRENT_LIST_DIR}/DbMigrateDiagram.cmake
     DESTINATION ${DBMIGRATE_CMAKE_INSTALL_DIR})
 endif()

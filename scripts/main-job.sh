@@ -53,3 +53,34 @@ step ./build/catalogue list
 bold "flask db check: the CI gate"
 step cmake --build build --target db_check
 step sqlite3 build/catalogue.db "PRAGMA integrity_check;"
+
+bold "Change a model (in the throw-away copy): members get an optional phone number"
+perl -0pi -e 's|(  std::string email;\n)|$1  std::optional<std::string> phone;\n|' src/models.hpp
+perl -0pi -e 's|(\.column\("email", &Member::email\)\.unique\(\))|$1\n      .column("phone", &Member::phone)|' src/models.cpp
+grep -q 'phone' src/models.hpp && grep -q '"phone"' src/models.cpp || { echo "the model edit did not apply" >&2; exit 1; }
+step grep -n phone src/models.hpp src/models.cpp
+
+bold "flask db check: the gate fails while the model change has no migration"
+printf '\033[1m$ %s\033[0m\n' "cmake --build build --target db_check"
+if cmake --build build --target db_check; then
+  echo "db_check passed with a model change that has no migration: the gate is broken" >&2
+  exit 1
+fi
+echo "(db_check failed, as it must: the model has a change no revision holds)"
+
+bold "flask db migrate: autogenerate the revision for the change"
+step env DB_MESSAGE="add member phone" cmake --build build --target db_migrate
+revisions=(migrations/versions/*_add_member_phone.sql)
+[ ${#revisions[@]} -eq 1 ] && [ -f "${revisions[0]}" ] || { echo "no generated revision" >&2; exit 1; }
+step cat "${revisions[0]}"
+
+bold "flask db upgrade: apply it"
+step cmake --build build --target db_upgrade
+step sqlite3 build/catalogue.db ".schema members"
+
+bold "flask db check: the gate passes now that the change has its migration"
+step cmake --build build --target db_check
+
+bold "A picture of the schema: build/schema.svg"
+step cmake --build build --target db_diagram
+step ls -l build/schema.svg

@@ -79,6 +79,28 @@ template <>
 struct column_type<long long> {
   static constexpr std::string_view name = "integer";
 };
+// Unsigned types: the smallest signed portable type that holds every value, so that no value
+// reads back negative on a database with signed integers only. A 64-bit unsigned type (
+// std::uint64_t, unsigned long long) has none: no portable type holds 2^64 - 1 exactly, so
+// declare its column with .type(...), e.g. "bigint" for values below 2^63 (docs/types.md).
+template <>
+struct column_type<signed char> {
+  static constexpr std::string_view name = "smallint";
+};
+template <>
+struct column_type<unsigned char> {
+  static constexpr std::string_view name = "smallint";
+};
+template <>
+struct column_type<unsigned short> {
+  static constexpr std::string_view name = "integer";
+};
+template <>
+struct column_type<unsigned int> {
+  static constexpr std::string_view name = "bigint";
+};
+template <>
+struct column_type<unsigned long> {};  // 64 bits where long is (LP64); see above
 template <>
 struct column_type<float> {
   static constexpr std::string_view name = "real";

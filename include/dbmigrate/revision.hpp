@@ -207,6 +207,27 @@ class RevisionGraph {
                                                       const std::vector<std::string>& current_heads,
                                                       std::string_view target);
 
+// Names of revisions for `show`, `stamp` and `history -r` (docs/cli.md).
+
+// The revisions `name` denotes, in ordered() order: `head` (the one head), `heads` (every head),
+// `base` (the revisions that revise nothing), a revision id or unique prefix, or `<name>+N` /
+// `<name>-N` counted along a single line from `head`, `base` or a revision (`base+1` is the first
+// revision, `head-1` the head's parent). `verb` names the command in messages. Throws
+// Error(usage) for a walk that leaves the graph or meets a branch or a merge, RevisionGraphError
+// for an unknown or ambiguous revision.
+[[nodiscard]] std::vector<std::string> named_revisions(const RevisionGraph& graph,
+                                                       std::string_view name,
+                                                       std::string_view verb);
+
+// `START:END`, as `history -r` takes it: the revisions that are START or descend from it and are
+// END or lead to it, in ordered() order. Either side may be empty (from the bases, up to every
+// head), a name as above, or `current`: the heads of the database (`current_heads`; nullopt when
+// no database was read, and then `current` is refused). START may be `-N`, N steps below END,
+// and END `+N`, N steps above START. Throws Error(usage) for a range that is not one.
+[[nodiscard]] std::vector<std::string> revision_range(
+    const RevisionGraph& graph, std::string_view range,
+    const std::optional<std::vector<std::string>>& current_heads);
+
 // The version table after applying `id` (whose parents are applied): its parents leave the
 // heads, it joins. Sorted.
 [[nodiscard]] std::vector<std::string> heads_after_upgrade(const RevisionGraph& graph,

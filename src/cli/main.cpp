@@ -63,13 +63,16 @@ int main(int argc, char** argv) {
   bool sql = false;
   bool exit_code = false;
   RunOptions run;
+  ListOptions list;
   auto* init = app.add_subcommand("init", "create the migrations folder");
   auto* migrate = app.add_subcommand("migrate", "autogenerate a revision from the model's changes");
   migrate->add_option("-m,--message", message, "what the revision does")->required();
   auto* revision_cmd = app.add_subcommand("revision", "create an empty revision to fill by hand");
   revision_cmd->add_option("-m,--message", message, "what the revision does")->required();
   auto* upgrade = app.add_subcommand("upgrade", "apply revisions up to TARGET (default: head)");
-  upgrade->add_option("target", run.target, "head, heads, a revision (prefix), +N or <rev>+N");
+  upgrade->add_option("target", run.target,
+                      "head, heads, a revision (prefix), +N, or <rev>+N / <rev>-N where <rev> is a "
+                      "revision, head or base");
   upgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
   upgrade->add_flag("--allow-changed", run.allow_changed,
                     "apply even if an applied revision's file changed");
@@ -80,7 +83,8 @@ int main(int argc, char** argv) {
   auto* downgrade =
       app.add_subcommand("downgrade", "revert revisions down to TARGET (default: -1)");
   downgrade->add_option("target", run.target,
-                        "-N, base, a revision (prefix); with --sql also FROM:TO");
+                        "-N, base, a revision (prefix), or <rev>-N / <rev>+N where <rev> is a "
+                        "revision, head or base; with --sql also FROM:TO");
   downgrade->add_flag("--sql", run.sql, "print the SQL instead of running it");
   downgrade->add_flag("--allow-changed", run.allow_changed,
                       "revert even if an applied revision's file changed");
@@ -89,27 +93,48 @@ int main(int argc, char** argv) {
       "let a table rebuild drop the columns, indexes and triggers added by hand that the revision "
       "does not know (the database is backed up first)");
   auto* stamp = app.add_subcommand("stamp", "set the database's revision without running any SQL");
-  stamp->add_option("revision", run.target, "a revision (prefix), heads or base")->required();
+  stamp->add_option("revision", run.target,
+                    "a revision (prefix), head, heads, base, or <rev>+N / <rev>-N (e.g. head-1)")
+      ->required();
   auto* current = app.add_subcommand("current", "show the database's current revision(s)");
+  current->add_flag("-v,--verbose", list.verbose, "show each revision's parents, file and date");
   auto* merge = app.add_subcommand("merge", "create a revision joining several heads");
   merge->add_option("-m,--message", message, "what the merge does")->required();
   merge->add_option("revisions", merged, "revisions to join, or 'heads'")->required();
-  auto* branches = app.add_subcommand("branches", "show the branch points");
+  auto* branches = app.add_subcommand(
+      "branches", "show the revisions that several revisions revise, and those revisions");
+  branches->add_flag("-v,--verbose", list.verbose, "show each branch point's details");
   auto* check =
       app.add_subcommand("check", "fail while migrations are pending or the revisions are broken");
-  auto* heads = app.add_subcommand("heads", "show the head revisions");
+  auto* heads = app.add_subcommand("heads", "show the head revisions (those nothing revises)");
+  heads->add_flag("-v,--verbose", list.verbose, "show each head's parents, file and date");
   auto* history = app.add_subcommand(
       "history", "list the revisions, newest first; given a database (--url), mark its current revision");
-  bool indicate_current = false;
-  history->add_flag("-i,--indicate-current", indicate_current,
+  history->add_option("-r,--rev-range", list.range,
+                      "only START:END, both included: each side a revision, head, heads, base or "
+                      "current (needs the database), <rev>+N / <rev>-N, or empty; START may be "
+                      "-N (N below END), END +N (N above START); e.g. base:head, -3:, ae10:");
+  history->add_flag("-v,--verbose", list.verbose, "show each revision's parents, file and date");
+  history->add_flag("-i,--indicate-current", list.indicate_current,
                     "mark the current revision of the project's database too (without --url)");
-  auto* show = app.add_subcommand("show", "show a revision");
-  show->add_option("revision", revision, "revision id or unique prefix")->required();
-  auto* snapshot = app.add_subcommand("snapshot", "print the canonical JSON of a snapshot source");
+  auto* show = app.add_subcommand("show", "print a revision's file");
+  show->add_option("revision", revision,
+                   "a revision id or unique prefix, head, heads, base (the first revisions), or "
+                   "<rev>+N / <rev>-N (e.g. head-1, base+2)")
+      ->required();
+  std::string format = "json";
+  auto* snapshot = app.add_subcommand(
+      "snapshot", "print a snapshot source as canonical JSON, or as a diagram of its tables");
   snapshot
       ->add_option("source", source,
                    "snapshot tool, .sql, .json, database URL or git:<rev>[:<path>]")
       ->required();
+  snapshot
+      ->add_option("--format", format,
+                   "json (the snapshot), mermaid (an erDiagram for Markdown) or dot (Graphviz: "
+                   "pipe to 'dot -Tsvg')")
+      ->check(CLI::IsMember({"json", "mermaid", "dot"}))
+      ->capture_default_str();
   auto* diff = app.add_subcommand("diff", "print the operations between two snapshot sources");
   diff->add_option("from", from, "snapshot source")->required();
   diff->add_option("to", to, "snapshot source")->required();
@@ -151,14 +176,14 @@ int main(int argc, char** argv) {
     if (*upgrade) return run_upgrade(options, run);
     if (*downgrade) return run_downgrade(options, run);
     if (*stamp) return run_stamp(options, run);
-    if (*current) return run_current(options);
+    if (*current) return run_current(options, list);
     if (*merge) return run_merge(options, message, merged);
-    if (*branches) return run_branches(options);
+    if (*branches) return run_branches(options, list);
     if (*check) return run_check(options);
-    if (*heads) return run_heads(options);
-    if (*history) return run_history(options, indicate_current);
+    if (*heads) return run_heads(options, list);
+    if (*history) return run_history(options, list);
     if (*show) return run_show(options, revision);
-    if (*snapshot) return run_snapshot(source);
+    if (*snapshot) return run_snapshot(source, format);
     if (*diff) return run_diff(from, to, sql, exit_code);
     if (*remove) return run_remove(options);
     if (*rebuild_schema) return run_rebuild_schema(options);

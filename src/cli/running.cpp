@@ -10,6 +10,7 @@
 #include "cli/database.hpp"
 #include "cli/folder_lock.hpp"
 #include "cli/project.hpp"
+#include "cli/revision_entry.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/runner.hpp"
 #include "dbmigrate/session.hpp"
@@ -140,22 +141,34 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
   Project project(options.dir);
   const RevisionGraph graph = project.graph();
   const std::string path = database_path(options, project);
-  if (run.target != "base" && run.target != "heads" && run.target != "head") {
-    (void)graph.find(run.target);  // an unknown revision leaves no new database file behind
-  }
+  // A name that denotes nothing leaves no new database file behind.
+  std::string target = run.target;
+  if (target != "base" && target != "heads") target = named_revisions(graph, target, "stamp").front();
   Runner runner = open_runner(project.dialect(), path, options, run);
-  auto heads = runner.stamp(graph, run.target);
+  auto heads = runner.stamp(graph, target);
   fmt::print("Stamped the database at {}\n",
              heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));
   return 0;
 }
 
-int run_current(const CommonOptions& options) {
+int run_current(const CommonOptions& options, const ListOptions& list) {
   Project project(options.dir);
   const std::string path = database_path(options, project);
   const RevisionGraph graph = project.graph();  // its errors come before the database's
   const auto heads = read_current_heads(project.dialect(), path);
-  print_heads(graph, heads);
+  if (!list.verbose) {
+    print_heads(graph, heads);
+    return 0;
+  }
+  fmt::print("Current revision(s) of {}:\n", path);
+  if (heads.empty()) fmt::print("(base: no revision applied)\n");
+  for (const auto& id : heads) {
+    if (graph.contains(id)) {
+      fmt::print("{}", verbose_entry(graph, graph.at(id)));
+    } else {
+      fmt::print("Rev: {}\n    (no revision file)\n\n", id);
+    }
+  }
   return 0;
 }
 

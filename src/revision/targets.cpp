@@ -6,15 +6,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 
 #include "dbmigrate/revision.hpp"
+#include "revision/lineage.hpp"
+#include "revision/relative_steps.hpp"
 
 namespace dbmigrate {
 namespace {
 
-using Mask = std::vector<bool>;  // by position in graph.ordered()
+using revision_steps::Relative;
+using revision_steps::Walk;
+using revision_lineage::ancestors_or_self;
+using revision_lineage::descendants_or_self;
+using revision_lineage::Mask;
 
 [[noreturn]] void bad_target(const std::string& message) {
   throw Error(ErrorKind::usage, message);
@@ -22,30 +27,6 @@ using Mask = std::vector<bool>;  // by position in graph.ordered()
 
 std::string listed(const std::vector<std::string>& ids) {
   return fmt::format("{}", fmt::join(ids, ", "));
-}
-
-// A parent's position is below its child's, so one downward sweep marks all ancestors.
-Mask ancestors_or_self(const RevisionGraph& graph, const std::vector<std::string>& ids) {
-  Mask mask(graph.size(), false);
-  for (const auto& id : ids) mask[graph.position(id)] = true;
-  for (std::size_t i = graph.size(); i-- > 0;) {
-    if (!mask[i]) continue;
-    for (const auto& parent : graph.revisions()[i].parents) mask[graph.position(parent)] = true;
-  }
-  return mask;
-}
-
-// And one upward sweep marks all descendants.
-Mask descendants_or_self(const RevisionGraph& graph, std::string_view id) {
-  Mask mask(graph.size(), false);
-  const auto start = graph.position(id);
-  mask[start] = true;
-  for (std::size_t i = start + 1; i < graph.size(); ++i) {
-    for (const auto& parent : graph.revisions()[i].parents) {
-      if (mask[graph.position(parent)]) mask[i] = true;
-    }
-  }
-  return mask;
 }
 
 struct State {
@@ -72,49 +53,6 @@ State current_state(const RevisionGraph& graph, std::vector<std::string> heads) 
   return {std::move(heads), std::move(applied)};
 }
 
-// `+N`, `-N`, `<rev>+N`, `<rev>-N`; nothing for other targets.
-struct Relative {
-  std::string_view base;  // empty: from the current heads
-  char sign;
-  std::size_t steps;
-};
-
-std::optional<Relative> relative_target(std::string_view target) {
-  const auto at = target.find_first_of("+-");
-  if (at == std::string_view::npos) return std::nullopt;
-  const auto digits = target.substr(at + 1);
-  std::size_t steps = 0;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), steps);
-  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
-      steps == 0) {
-    bad_target(
-        fmt::format("bad target '{}': a relative target is '{}N' or '<revision>{}N' "
-                    "with N a positive number",
-                    target, target[at], target[at]));
-  }
-  return Relative{target.substr(0, at), target[at], steps};
-}
-
-// Follows the single child `steps` times.
-std::string walk_up(const RevisionGraph& graph, std::string start, std::size_t steps,
-                    std::string_view target) {
-  for (std::size_t step = 0; step < steps; ++step) {
-    const auto& children = graph.children(start);
-    if (children.empty()) {
-      bad_target(fmt::format("cannot upgrade '{}': it goes {} step(s) past the head '{}'", target,
-                             steps - step, start));
-    }
-    if (children.size() > 1) {
-      bad_target(
-          fmt::format("cannot upgrade '{}': revision '{}' branches into {}; name the "
-                      "revision to upgrade to instead",
-                      target, start, listed(children)));
-    }
-    start = children.front();
-  }
-  return start;
-}
-
 // `+N` counts from the one current head, or from before the one base when nothing is applied.
 std::string step_up_from_current(const RevisionGraph& graph, const State& state,
                                  const Relative& relative, std::string_view target) {
@@ -124,7 +62,10 @@ std::string step_up_from_current(const RevisionGraph& graph, const State& state,
                     "revision instead, e.g. '{}{}'",
                     target, listed(state.heads), state.heads.front(), target));
   }
-  if (!state.heads.empty()) return walk_up(graph, state.heads.front(), relative.steps, target);
+  const Walk walk{target, "upgrade"};
+  if (!state.heads.empty()) {
+    return revision_steps::walk_up(graph, state.heads.front(), relative.steps, walk);
+  }
   if (graph.empty()) bad_target(fmt::format("cannot upgrade '{}': there are no revisions", target));
   if (graph.bases().size() > 1) {
     bad_target(
@@ -132,34 +73,7 @@ std::string step_up_from_current(const RevisionGraph& graph, const State& state,
                     "revision instead",
                     target, listed(graph.bases())));
   }
-  return walk_up(graph, graph.bases().front(), relative.steps - 1, target);
-}
-
-// What `downgrade <rev>-N` names: the revision N single-parent steps below `start`; when the
-// last step goes below a base, that base is reverted too (`below`).
-struct DowngradeGoal {
-  std::string revision;
-  bool below = false;
-};
-
-DowngradeGoal walk_down(const RevisionGraph& graph, std::string start, std::size_t steps,
-                        std::string_view target) {
-  for (std::size_t step = 0; step < steps; ++step) {
-    const auto& parents = graph.at(start).parents;
-    if (parents.empty() && step + 1 == steps) return {std::move(start), true};
-    if (parents.empty()) {
-      bad_target(fmt::format("cannot downgrade '{}': it goes {} step(s) below the base '{}'",
-                             target, steps - step - 1, start));
-    }
-    if (parents.size() > 1) {
-      bad_target(
-          fmt::format("cannot downgrade '{}': revision '{}' merges {}; name the revision "
-                      "to downgrade to instead",
-                      target, start, listed(parents)));
-    }
-    start = parents.front();
-  }
-  return {std::move(start), false};
+  return revision_steps::walk_up(graph, graph.bases().front(), relative.steps - 1, walk);
 }
 
 // `-N`: revert the one current head, N times, following the heads as they move down.
@@ -213,15 +127,21 @@ std::vector<std::string> upgrade_plan(const RevisionGraph& graph,
     goals = graph.heads();
   } else if (target == "base") {
     bad_target("'base' is not an upgrade target; 'dbmigrate downgrade base' reverts everything");
-  } else if (const auto relative = relative_target(target)) {
-    if (relative->sign == '-') {
+  } else if (const auto relative = revision_steps::relative_name(target)) {
+    if (relative->base.empty() && relative->sign == '-') {
       bad_target(fmt::format("'{}' goes down; use 'dbmigrate downgrade {}'", target, target));
     }
     if (relative->base.empty()) {
       goals = {step_up_from_current(graph, state, *relative, target)};
       exact_steps = relative->steps;
     } else {
-      goals = {walk_up(graph, graph.find(relative->base).id, relative->steps, target)};
+      const auto goal = revision_steps::resolve_relative(graph, *relative, {target, "upgrade"});
+      if (goal.below) {
+        bad_target(fmt::format("'{}' is below the base '{}': nothing to upgrade to; 'dbmigrate "
+                               "downgrade {}' reverts to it",
+                               target, goal.revision, target));
+      }
+      goals = {goal.revision};
     }
   } else {
     goals = {graph.find(target).id};
@@ -249,18 +169,18 @@ std::vector<std::string> downgrade_plan(const RevisionGraph& graph,
     bad_target(
         fmt::format("'{}' is an upgrade target; downgrade takes -N, base or a revision", target));
   }
-  DowngradeGoal goal;
-  if (const auto relative = relative_target(target)) {
-    if (relative->sign == '+') {
+  revision_steps::Below goal;
+  if (const auto relative = revision_steps::relative_name(target)) {
+    if (relative->base.empty() && relative->sign == '+') {
       bad_target(fmt::format("'{}' goes up; use 'dbmigrate upgrade {}'", target, target));
     }
     if (relative->base.empty()) return step_down(graph, state.heads, relative->steps, target);
-    goal = walk_down(graph, graph.find(relative->base).id, relative->steps, target);
+    goal = revision_steps::resolve_relative(graph, *relative, {target, "downgrade"});
   } else {
     goal.revision = graph.find(target).id;
   }
 
-  auto revert = descendants_or_self(graph, goal.revision);
+  auto revert = descendants_or_self(graph, {goal.revision});
   if (!goal.below) {
     if (!state.applied[graph.position(goal.revision)]) {
       bad_target(fmt::format(

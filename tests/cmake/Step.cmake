@@ -9,6 +9,9 @@
 #                       EXPECT_TABLES       ('|'-separated) tables DATABASE must have, read
 #                                           with the sqlite3 shell
 #                       EXPECT_NO_TABLES    ('|'-separated) tables DATABASE must not have
+#                       EXPECT_FILE         a file under WORK/build that must exist, whose
+#                                           content must match EXPECT_FILE_REGEX if given
+#                       EXPECT_NO_FILE      a file under WORK/build that must not exist
 #                     NEXT_MODEL=<file> first replaces WORK/src/<file> by <file>.next.<ext>
 #                     (the model after a change). CTEST=ON runs ctest in WORK/build instead.
 #                       NOT_BUILT           a regex no step of the build may match
@@ -108,4 +111,16 @@ if(DEFINED EXPECT_TABLES OR DEFINED EXPECT_NO_TABLES)
       fail("${DATABASE} has the table '${table}', which should be gone; its tables:\n${tables}")
     endif()
   endforeach()
+endif()
+if(DEFINED EXPECT_FILE)
+  if(NOT EXISTS "${WORK}/build/${EXPECT_FILE}")
+    fail("building ${TARGET} did not write ${WORK}/build/${EXPECT_FILE}")
+  endif()
+  file(READ "${WORK}/build/${EXPECT_FILE}" content)
+  if(DEFINED EXPECT_FILE_REGEX AND NOT content MATCHES "${EXPECT_FILE_REGEX}")
+    fail("${WORK}/build/${EXPECT_FILE} does not match '${EXPECT_FILE_REGEX}'")
+  endif()
+endif()
+if(DEFINED EXPECT_NO_FILE AND EXISTS "${WORK}/build/${EXPECT_NO_FILE}")
+  fail("building ${TARGET} wrote ${WORK}/build/${EXPECT_NO_FILE}")
 endif()

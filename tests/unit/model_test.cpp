@@ -568,3 +568,48 @@ TEST_F(SnapshotTool, ReportsAMistakeAndExitsTwo) {
 
 }  // namespace
 }  // namespace dbmigrate
+
+namespace dbmigrate {
+namespace {
+
+struct Unsigned {
+  std::uint8_t u8;
+  std::uint16_t u16;
+  std::uint32_t u32;
+  std::optional<std::uint32_t> maybe_u32;
+  std::int8_t i8;
+  std::uint64_t u64;
+};
+
+// Each unsigned type gets the smallest signed type that holds all its values; a 64-bit one has
+// none and must be given a type.
+static_assert(!inferable_column_type<std::uint64_t>);
+static_assert(!inferable_column_type<unsigned long long>);
+static_assert(std::is_same_v<decltype(std::declval<TableBuilder<Unsigned>>().column("u64", &Unsigned::u64)),
+                             UntypedColumnBuilder<Unsigned>>);
+
+TEST(ModelTypes, UnsignedMembersGetTheSignedTypeThatHoldsThem) {
+  Schema schema;
+  schema.table<Unsigned>("counters")
+      .column("u8", &Unsigned::u8)
+      .column("u16", &Unsigned::u16)
+      .column("u32", &Unsigned::u32)
+      .column("maybe_u32", &Unsigned::maybe_u32)
+      .column("i8", &Unsigned::i8)
+      .column("u64", &Unsigned::u64).type("bigint");
+  const Snapshot snapshot = schema.snapshot();
+  const Table& table = only_table(snapshot);
+  std::vector<std::pair<std::string, std::string>> types;
+  for (const auto& column : table.columns) types.emplace_back(column.name, column.type);
+  EXPECT_EQ(types, (std::vector<std::pair<std::string, std::string>>{{"u8", "smallint"},
+                                                                     {"u16", "integer"},
+                                                                     {"u32", "bigint"},
+                                                                     {"maybe_u32", "bigint"},
+                                                                     {"i8", "smallint"},
+                                                                     {"u64", "bigint"}}));
+  EXPECT_TRUE(table.columns[3].nullable);
+  EXPECT_FALSE(table.columns[2].nullable);
+}
+
+}  // namespace
+}  // namespace dbmigrate

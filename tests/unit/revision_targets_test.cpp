@@ -211,3 +211,29 @@ TEST(VersionHeads, FollowingAPlanEndsAtItsTarget) {
 
 }  // namespace
 }  // namespace dbmigrate
+
+namespace dbmigrate {
+namespace {
+
+// `head-1`, `base+2`, `<rev>-N` for upgrade and `<rev>+N` for downgrade: a named start turns a
+// step either way into one revision, which is then an ordinary target.
+TEST(NamedRelativeTarget, CountsFromHeadBaseOrARevision) {
+  const auto& graph = merged();
+  EXPECT_EQ(upgrade_plan(graph, {}, "head-1"), (Ids{"a", "b", "c", "d", "e"}));
+  EXPECT_EQ(upgrade_plan(graph, {}, "base+2"), (Ids{"a", "b"}));
+  EXPECT_EQ(upgrade_plan(graph, {"a"}, "c-1"), Ids{"b"});
+  EXPECT_EQ(downgrade_plan(graph, {"f"}, "head-1"), Ids{"f"});
+  EXPECT_EQ(downgrade_plan(graph, {"f"}, "a+1"), (Ids{"f", "e", "d", "c"}));
+  EXPECT_EQ(downgrade_plan(graph, {"f"}, "base+1"), (Ids{"f", "e", "d", "c", "b"}));
+  EXPECT_EQ(usage_error(graph, {}, "a-1", true),
+            "'a-1' is below the base 'a': nothing to upgrade to; 'dbmigrate downgrade a-1' "
+            "reverts to it");
+  EXPECT_EQ(usage_error(graph, {"f"}, "head-2", false),
+            "cannot downgrade 'head-2': revision 'e' merges c, d; name the revision to downgrade "
+            "to instead");
+  EXPECT_EQ(usage_error(graph, {"f"}, "base-1", false),
+            "cannot downgrade 'base-1': nothing is below the base");
+}
+
+}  // namespace
+}  // namespace dbmigrate
