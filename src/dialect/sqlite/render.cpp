@@ -370,7 +370,7 @@ class Renderer {
     emit(sqlite::create_table_sql(d_, after, temporary), std::move(comments));
     // With no column left to copy, the rows are kept by their rowid (their values went with
     // the dropped columns); a WITHOUT ROWID table has no row without its key.
-    if (columns.empty() && !before.without_rowid && !after.without_rowid) columns.push_back("rowid");
+    if (columns.empty() && !before.sqlite.without_rowid && !after.sqlite.without_rowid) columns.push_back("rowid");
     if (!columns.empty()) {
       // OR ABORT: a row that breaks a constraint of the new table fails the revision, even
       // where the constraint itself says ON CONFLICT IGNORE or REPLACE: a rebuild loses no row.
