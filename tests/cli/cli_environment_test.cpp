@@ -228,10 +228,17 @@ TEST_F(Url, Password_IsNeverPrinted) {
        {"postgresql://bob:s3cret@db.example/app", "postgres://bob:s3cret@db.example:5432/app",
         "mysql://bob:s3cret@db.example/app", "postgresql://db.example/app?password=s3cret",
         "sqlite://bob:s3cret@app.db"}) {
-    for (const auto& result : {run("upgrade --url '" + url + "'"),
-                               run("current --url '" + url + "'"), run("snapshot '" + url + "'"),
-                               shell("DATABASE_URL='" + url + "' '" DBMIGRATE_CLI "' check")}) {
-      EXPECT_EQ(result.code, 2) << url << "\n" << result.text();
+    // `snapshot URL` is the one command that reaches for a PostgreSQL server here (the project
+    // is SQLite's, so the others refuse the URL as bad input, 2). A server that cannot be
+    // reached is a database failure, 1, as a SQLite file that cannot be opened is.
+    const bool postgresql = url.rfind("postgres", 0) == 0;
+    const std::pair<Result, int> runs[] = {
+        {run("upgrade --url '" + url + "'"), 2},
+        {run("current --url '" + url + "'"), 2},
+        {run("snapshot '" + url + "'"), postgresql ? 1 : 2},
+        {shell("DATABASE_URL='" + url + "' '" DBMIGRATE_CLI "' check"), 2}};
+    for (const auto& [result, code] : runs) {
+      EXPECT_EQ(result.code, code) << url << "\n" << result.text();
       EXPECT_FALSE(contains(result.text(), "s3cret")) << result.text();
       EXPECT_TRUE(contains(result.err, "***")) << result.err;
     }
