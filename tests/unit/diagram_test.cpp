@@ -25,7 +25,7 @@ Snapshot library() {
   authors.name = "authors";
   authors.columns = {column("id", "integer", false), column("name", "varchar(80)", false)};
   authors.primary_key = {"id"};
-  authors.uniques = {{std::nullopt, {"name"}, std::nullopt}};
+  authors.uniques = {{std::nullopt, {"name"}, {}}};
   Table books;
   books.name = "books";
   books.columns = {column("id", "integer", false), column("author_id", "integer", false),

@@ -1,6 +1,8 @@
 // PostgreSQL inspection and rendering against the real server: what render writes, inspect
 // reads back as the same snapshot; schema changes run natively and keep rows.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/snapshot_json.hpp"
@@ -229,9 +231,12 @@ TEST(PostgresqlSchemaFile, ASqlFileReadsAsTheSchemaItCreates) {
   ASSERT_EQ(s.tables[1].checks.size(), 1u);
   EXPECT_FALSE(s.tables[1].checks[0].name);
   EXPECT_EQ(s.tables[1].indexes.at(0).where.value_or(""), "id > 10");
-  // The scratch schema is gone.
+  // The scratch schema is gone (this process's: other tests make their own meanwhile).
   Connection db(testing::test_server().url);
-  EXPECT_EQ(db.query_value("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dbmigrate_scratch%'"), "0");
+  EXPECT_EQ(db.query_value(fmt::format("SELECT count(*) FROM pg_namespace WHERE nspname LIKE "
+                                       "'dbmigrate\\_scratch\\_{}\\_%'",
+                                       static_cast<long>(::getpid()))),
+            "0");
   try {
     (void)postgresql::read_schema_file("CREATE TABLE c (id int REFERENCES nowhere (id));", "bad.sql");
     FAIL() << "a file the server refuses was read";
