@@ -1,16 +1,15 @@
-// libpq behind Connection: results freed by RAII, errors as DatabaseError with the SQLSTATE.
+// libpq (loaded by libpq.cpp) behind Connection: results freed by RAII, errors as DatabaseError with the SQLSTATE.
 #include "dialect/postgresql/connection.hpp"
 
 #include <fmt/format.h>
-#include <libpq-fe.h>
-
 #include "dialect/postgresql/database_url.hpp"
+#include "dialect/postgresql/libpq.hpp"
 
 namespace dbmigrate::postgresql {
 namespace {
 
 struct ClearResult {
-  void operator()(PGresult* result) const noexcept { PQclear(result); }
+  void operator()(PGresult* result) const noexcept { libpq().clear(result); }
 };
 using Result = std::unique_ptr<PGresult, ClearResult>;
 
@@ -26,14 +25,14 @@ std::string trimmed(std::string text) {
 }
 
 std::string field(const PGresult* result, int code) {
-  const char* value = PQresultErrorField(result, code);
+  const char* value = libpq().result_error_field(result, code);
   return value != nullptr ? value : "";
 }
 
 // The server's words: its message, and its detail and hint when it gives them.
 std::string server_message(const PGresult* result, pg_conn* conn) {
   auto message = field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (message.empty()) return trimmed(PQerrorMessage(conn));
+  if (message.empty()) return trimmed(libpq().error_message(conn));
   if (const auto detail = field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty())
     message += fmt::format(" ({})", detail);
   if (const auto hint = field(result, PG_DIAG_MESSAGE_HINT); !hint.empty())
@@ -48,7 +47,7 @@ void ignore_notice(void* /*arg*/, const char* /*message*/) {}
 }  // namespace
 
 void Connection::Finish::operator()(pg_conn* conn) const noexcept {
-  PQfinish(conn);
+  libpq().finish(conn);
 }
 
 Connection::Connection(const std::string& location) {
@@ -56,20 +55,20 @@ Connection::Connection(const std::string& location) {
   shown_ = std::move(target.shown);
   schema_ = std::move(target.schema);
   secrets_ = std::move(target.secrets);
-  conn_.reset(PQconnectdb(target.conninfo.c_str()));
+  conn_.reset(libpq().connectdb(target.conninfo.c_str()));
   if (!conn_) {
     throw DatabaseError(ErrorKind::database,
                         fmt::format("cannot connect to {}: out of memory", shown_), 0,
                         "out of memory", "");
   }
-  if (PQstatus(conn_.get()) != CONNECTION_OK) {
-    const auto reason = without_secrets(trimmed(PQerrorMessage(conn_.get())), secrets_);
+  if (libpq().status(conn_.get()) != CONNECTION_OK) {
+    const auto reason = without_secrets(trimmed(libpq().error_message(conn_.get())), secrets_);
     throw DatabaseError(ErrorKind::database,
                         fmt::format("cannot connect to PostgreSQL at {}: {}", shown_, reason), 0,
                         reason, "");
   }
-  PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
-  if (PQsetClientEncoding(conn_.get(), "UTF8") != 0) {
+  libpq().set_notice_processor(conn_.get(), ignore_notice, nullptr);
+  if (libpq().set_client_encoding(conn_.get(), "UTF8") != 0) {
     throw DatabaseError(ErrorKind::database,
                         fmt::format("{}: the server does not speak UTF8", shown_), 0,
                         "client_encoding", "");
@@ -89,7 +88,7 @@ namespace {
 // Throws DatabaseError unless the result is a success.
 void check(pg_conn* conn, const PGresult* result, std::string_view sql,
            const std::vector<std::string>& secrets) {
-  const auto status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  const auto status = result != nullptr ? libpq().result_status(result) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
     return;
   const auto sqlstate = result != nullptr ? field(result, PG_DIAG_SQLSTATE) : std::string();
@@ -107,7 +106,7 @@ void Connection::execute(std::string_view sql) {
   const std::string text(sql);
   // PQexec returns the last statement's result; an earlier failure stops the string there and
   // is that result.
-  const Result result(PQexec(conn_.get(), text.c_str()));
+  const Result result(libpq().exec(conn_.get(), text.c_str()));
   check(conn_.get(), result.get(), sql, secrets_);
 }
 
@@ -116,22 +115,22 @@ std::vector<Row> Connection::query(std::string_view sql, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
-  const Result result(PQexecParams(conn_.get(), text.c_str(), static_cast<int>(values.size()),
+  const Result result(libpq().exec_params(conn_.get(), text.c_str(), static_cast<int>(values.size()),
                                    nullptr, values.data(), nullptr, nullptr, 0));
   check(conn_.get(), result.get(), sql, secrets_);
   std::vector<Row> rows;
-  const int row_count = PQntuples(result.get());
-  const int column_count = PQnfields(result.get());
+  const int row_count = libpq().ntuples(result.get());
+  const int column_count = libpq().nfields(result.get());
   rows.reserve(static_cast<std::size_t>(row_count));
   for (int r = 0; r < row_count; ++r) {
     Row row;
     row.reserve(static_cast<std::size_t>(column_count));
     for (int c = 0; c < column_count; ++c) {
-      if (PQgetisnull(result.get(), r, c) != 0) {
+      if (libpq().getisnull(result.get(), r, c) != 0) {
         row.emplace_back(std::nullopt);
       } else {
-        row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
-                                     static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+        row.emplace_back(std::string(libpq().getvalue(result.get(), r, c),
+                                     static_cast<std::size_t>(libpq().getlength(result.get(), r, c))));
       }
     }
     rows.push_back(std::move(row));

@@ -51,8 +51,6 @@ class Connection {
   [[nodiscard]] const std::string& shown() const noexcept { return shown_; }
   // The schema `?schema=` chose; empty when the server's search_path decides.
   [[nodiscard]] const std::string& schema() const noexcept { return schema_; }
-  // For libpq's own calls (PQbackendPID, PQcancel); the connection keeps ownership.
-  [[nodiscard]] pg_conn* handle() const noexcept { return conn_.get(); }
 
  private:
   struct Finish {
