@@ -176,6 +176,11 @@ class RevisionGraph {
   [[nodiscard]] const std::vector<std::string>& ordered() const noexcept { return ordered_; }
   // Index of `id` in ordered(); throws like at().
   [[nodiscard]] std::size_t position(std::string_view id) const;
+  // Positions in ordered() of the parents of the revision at `position`, in `Revises:` order:
+  // what a walk down the graph follows without looking ids up.
+  [[nodiscard]] const std::vector<std::size_t>& parent_positions(std::size_t position) const {
+    return parent_positions_[position];
+  }
 
   [[nodiscard]] const std::vector<std::string>& children(std::string_view id) const;  // sorted
   [[nodiscard]] const std::vector<std::string>& heads() const noexcept { return heads_; }
@@ -186,8 +191,9 @@ class RevisionGraph {
  private:
   std::vector<Revision> revisions_;  // in ordered() order
   std::vector<std::string> ordered_;
-  std::vector<std::vector<std::string>> children_;  // by position
-  std::vector<std::size_t> by_id_;                  // positions, sorted by id
+  std::vector<std::vector<std::string>> children_;          // by position
+  std::vector<std::vector<std::size_t>> parent_positions_;  // by position
+  std::vector<std::size_t> by_id_;                          // positions, sorted by id
   std::vector<std::string> heads_;
   std::vector<std::string> bases_;
 };

@@ -102,9 +102,9 @@ class Runner {
   [[nodiscard]] std::vector<HistoryEntry> history();
   // The database's schema as it stands (what a replay of revisions built, for instance).
   [[nodiscard]] Snapshot schema();
-  // Session::schema_text(): equal texts, same schema; cheap beside schema(). Empty when the
-  // dialect keeps no such text.
-  [[nodiscard]] std::string schema_text();
+  // Session::schema_fingerprint(): equal fingerprints, same schema; cheap beside schema().
+  // Empty when the dialect has none.
+  [[nodiscard]] std::string schema_fingerprint();
 
   // Applies the revisions `target` names (see upgrade_plan), each in its own transaction;
   // returns the heads afterwards. Refuses with Error(input) before anything runs when a planned

@@ -56,10 +56,11 @@ class Session {
 
   // The schema of the database, as the dialect inspects it (DbMigrate's tables left out).
   [[nodiscard]] virtual Snapshot inspect() = 0;
-  // The schema as the database stores its definitions, in a stable order, for a cheap test of
-  // "unchanged": equal texts are the same schema (unequal ones may still be equivalent, which
-  // only inspect() tells). Empty when the dialect keeps no such text; callers then inspect.
-  [[nodiscard]] virtual std::string schema_text() { return {}; }
+  // A fingerprint of the schema as the database stores its definitions, for a cheap test of
+  // "unchanged" within one process: equal fingerprints are the same schema (unequal ones may
+  // still be equivalent, which only inspect() tells). Empty when the dialect has no such cheap
+  // form; callers then inspect.
+  [[nodiscard]] virtual std::string schema_fingerprint() { return {}; }
 
   // Plain statements: the version and history tables. Errors are Error(database).
   virtual void execute(std::string_view sql) = 0;

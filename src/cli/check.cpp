@@ -36,7 +36,7 @@ std::string changes(const Dialect& dialect, const Snapshot& from, const Snapshot
   return fmt::format("{}", fmt::join(lines, "; "));
 }
 
-// The schemas the round trip compares with, when their texts differ: a second replay that only
+// The schemas the round trip compares with, when their fingerprints differ: a second replay that only
 // moves forward (each revision applied to it once), so that the whole check stays linear in the
 // length of the history.
 class ReferenceReplay {
@@ -66,15 +66,16 @@ class ReferenceReplay {
 };
 
 // Replays every revision from base to the heads, checking each downgrade on the way; returns
-// the schema the replay gives at the heads, none when a revision failed. Each step compares the
-// schema's stored text (cheap) and inspects only when that differs: a downgrade that rebuilds a
-// table may leave its definition spelt otherwise, and that is still the same schema.
+// the schema the replay gives at the heads, none when a revision failed. Each step compares a
+// fingerprint of the schema's stored definitions (cheap) and inspects only when that differs: a
+// downgrade that rebuilds a table may leave its definition spelt otherwise, and that is still
+// the same schema.
 std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph& graph, const Snapshot& head,
                                      std::vector<std::string>& problems) {
   Runner runner = scratch_runner(dialect);
   ReferenceReplay reference(dialect, graph);
   QuietReporter reporter;
-  std::string before = runner.schema_text();
+  std::string before = runner.schema_fingerprint();
   for (const auto& id : graph.ordered()) {
     const Revision& revision = graph.at(id);
     try {
@@ -83,7 +84,7 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
       problems.push_back(fmt::format("revision {} fails on a fresh database: {}", id, error.what()));
       return std::nullopt;
     }
-    const std::string after = runner.schema_text();
+    const std::string after = runner.schema_fingerprint();
     // The round trip is only unambiguous where the revision is the one thing applied on its line.
     if (revision.parents.size() > 1 || runner.current_heads() != std::vector<std::string>{id}) {
       before = after;
@@ -91,7 +92,7 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
     }
     try {
       runner.downgrade(graph, "-1", reporter);
-      if (const std::string restored = runner.schema_text(); restored.empty() || restored != before) {
+      if (const std::string restored = runner.schema_fingerprint(); restored.empty() || restored != before) {
         const Snapshot expected = reference.at(revision.parents);
         const Snapshot actual = runner.schema();
         if (!equivalent(actual, expected)) {
@@ -100,7 +101,7 @@ std::optional<Snapshot> check_replay(const Dialect& dialect, const RevisionGraph
         }
       }
       runner.upgrade(graph, id, reporter);
-      before = runner.schema_text();
+      before = runner.schema_fingerprint();
       if (before.empty() || before != after) {
         const Snapshot expected = reference.at({id});
         const Snapshot actual = runner.schema();

@@ -8,7 +8,7 @@ Mask ancestors_or_self(const RevisionGraph& graph, const std::vector<std::string
   for (const auto& id : ids) mask[graph.position(id)] = true;
   for (std::size_t i = graph.size(); i-- > 0;) {
     if (!mask[i]) continue;
-    for (const auto& parent : graph.revisions()[i].parents) mask[graph.position(parent)] = true;
+    for (const auto parent : graph.parent_positions(i)) mask[parent] = true;
   }
   return mask;
 }
@@ -18,8 +18,8 @@ Mask descendants_or_self(const RevisionGraph& graph, const std::vector<std::stri
   for (const auto& id : ids) mask[graph.position(id)] = true;
   for (std::size_t i = 0; i < graph.size(); ++i) {
     if (mask[i]) continue;
-    for (const auto& parent : graph.revisions()[i].parents) {
-      if (mask[graph.position(parent)]) mask[i] = true;
+    for (const auto parent : graph.parent_positions(i)) {
+      if (mask[parent]) mask[i] = true;
     }
   }
   return mask;

@@ -174,6 +174,12 @@ RevisionGraph::RevisionGraph(std::vector<Revision> revisions) {
   }
   by_id_.reserve(by_id.size());
   for (const auto index : by_id) by_id_.push_back(position_of[index]);
+  parent_positions_.resize(order.size());
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    for (const auto& parent : revisions_[position].parents) {
+      parent_positions_[position].push_back(index_of(revisions_, by_id_, parent));
+    }
+  }
   for (const auto position : by_id_) {
     if (children_[position].empty()) heads_.push_back(revisions_[position].id);
     if (revisions_[position].parents.empty()) bases_.push_back(revisions_[position].id);

@@ -60,7 +60,7 @@ std::vector<std::string> heads_after_downgrade(const RevisionGraph& graph,
         stack.pop_back();
         if (node < lowest || !seen.insert(node).second) continue;
         still_needed = others.contains(node);
-        for (const auto& up : graph.revisions()[node].parents) stack.push_back(graph.position(up));
+        for (const auto up : graph.parent_positions(node)) stack.push_back(up);
       }
     }
     if (!still_needed) heads.push_back(parent);

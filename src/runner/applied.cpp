@@ -1,12 +1,13 @@
-// The applied set is every ancestor of the heads; a parent's position in ordered() is below
-// its child's, so one downward sweep marks them all.
+// The applied set is every ancestor of the heads the graph knows (revision/lineage.hpp).
 #include "runner/applied.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "dbmigrate/error.hpp"
+#include "revision/lineage.hpp"
 
 namespace dbmigrate::runner {
 namespace {
@@ -19,15 +20,10 @@ bool is_ancestor_or_self(const RevisionGraph& graph, std::string_view ancestor,
 }  // namespace
 
 std::vector<bool> applied_mask(const RevisionGraph& graph, const std::vector<std::string>& heads) {
-  std::vector<bool> mask(graph.size(), false);
-  for (const auto& id : heads) {
-    if (graph.contains(id)) mask[graph.position(id)] = true;
-  }
-  for (std::size_t i = graph.size(); i-- > 0;) {
-    if (!mask[i]) continue;
-    for (const auto& parent : graph.revisions()[i].parents) mask[graph.position(parent)] = true;
-  }
-  return mask;
+  std::vector<std::string> known;
+  std::copy_if(heads.begin(), heads.end(), std::back_inserter(known),
+               [&](const std::string& id) { return graph.contains(id); });
+  return revision_lineage::ancestors_or_self(graph, known);
 }
 
 bool still_needed(const RevisionGraph& graph, const std::vector<std::string>& heads,

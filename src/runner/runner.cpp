@@ -72,7 +72,7 @@ class Runner::Impl {
   std::vector<std::string> heads() { return runner::read_heads(*session_); }
   std::vector<HistoryEntry> history() { return runner::read_history(*session_); }
   Snapshot schema() { return session_->inspect(); }
-  std::string schema_text() { return session_->schema_text(); }
+  std::string schema_fingerprint() { return session_->schema_fingerprint(); }
 
   // The heads and the checksums recorded for them, read in one transaction so that they agree.
   struct State {
@@ -300,8 +300,8 @@ Snapshot Runner::schema() {
   return impl_->guarded([&] { return impl_->schema(); });
 }
 
-std::string Runner::schema_text() {
-  return impl_->guarded([&] { return impl_->schema_text(); });
+std::string Runner::schema_fingerprint() {
+  return impl_->guarded([&] { return impl_->schema_fingerprint(); });
 }
 
 std::vector<std::string> Runner::upgrade(const RevisionGraph& graph, std::string_view target,

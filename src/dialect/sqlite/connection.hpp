@@ -88,6 +88,8 @@ class Statement {
   [[nodiscard]] bool is_null(int column) const;
   [[nodiscard]] std::string text(int column) const;
   [[nodiscard]] std::optional<std::string> optional_text(int column) const;
+  // The value without a copy, valid until the next step(); none for NULL.
+  [[nodiscard]] std::optional<std::string_view> text_view(int column) const;
   [[nodiscard]] std::int64_t integer(int column) const;
   [[nodiscard]] int column_count() const;
 

@@ -14,6 +14,7 @@
 #include "dialect/sqlite/busy_wait.hpp"
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/inspect.hpp"
+#include "dialect/sqlite/schema_fingerprint.hpp"
 #include "dialect/sqlite/sqlite_backup.hpp"
 #include "dialect/sqlite/sqlite_progress.hpp"
 #include "dialect/sqlite/statement_loop.hpp"
@@ -82,19 +83,7 @@ class SqliteSession final : public Session {
   Snapshot inspect() override { return sqlite::inspect(connection_); }
 
   // Every row of sqlite_schema: what SQLite itself reads the schema from.
-  std::string schema_text() override {
-    auto statement = connection_.prepare(
-        "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
-    std::string text;
-    while (statement.step()) {
-      for (int i = 0; i < 4; ++i) {
-        // Each value after its length (a NULL as "-"), so that no two schemas read the same.
-        const auto value = statement.optional_text(i);
-        text += value ? fmt::format("{}:{}", value->size(), *value) : std::string("-");
-      }
-    }
-    return text;
-  }
+  std::string schema_fingerprint() override { return sqlite::schema_fingerprint(connection_); }
 
   void execute(std::string_view sql) override { connection_.execute(sql); }
 
@@ -110,8 +99,10 @@ class SqliteSession final : public Session {
   }
 
   bool table_exists(std::string_view name) override {
+    // A lookup by name in SQLite's schema hash, not a scan of sqlite_schema: the runner asks
+    // this several times per revision, and a scan would grow with the schema.
     return !first_column(connection_,
-                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?1", name)
+                         "SELECT name FROM pragma_table_info(?1, 'main') LIMIT 1", name)
                 .empty();
   }
 

@@ -67,6 +67,13 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
+std::optional<std::string_view> Statement::text_view(int column) const {
+  if (is_null(column)) return std::nullopt;
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), column));
+  return std::string_view(text,
+                          static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column)));
+}
+
 std::int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(stmt_.get(), column);
 }
