@@ -148,7 +148,9 @@ class PostgresqlSession final : public Session {
   std::filesystem::path back_up() override { return {}; }
 
   void run_section(const SectionRun& section, Reporter& /*reporter*/) override {
-    for (const auto& piece : split_statements(section.sql)) {
+    const auto pieces = split_statements(section.sql);
+    // Looked for before anything runs: outside a transaction nothing could be undone after.
+    for (const auto& piece : pieces) {
       if (controls_transaction(piece.text)) {
         throw Error(ErrorKind::input,
                     fmt::format("{}: statement '{}' would end the transaction the runner keeps "
@@ -157,21 +159,41 @@ class PostgresqlSession final : public Session {
                                 where(section, piece.offset), first_line_of(piece.text),
                                 section.revision.id));
       }
+    }
+    for (const auto& piece : pieces) {
       try {
         connection_->execute(piece.text);
       } catch (const DatabaseError& error) {
         throw DatabaseError(
             error, ErrorKind::database,
-            fmt::format("{}: statement '{}' failed: {} (SQLSTATE {}); {} {} was rolled back and "
-                        "the version table left as it was — fix the statement and run {} again",
+            fmt::format("{}: statement '{}' failed: {} (SQLSTATE {}); {} — {}",
                         where(section, piece.offset), first_line_of(piece.text), error.reason(),
-                        error.sqlstate(), section.direction, section.revision.id,
-                        section.direction));
+                        error.sqlstate(), failed_section_outcome(section), advice(section, error)));
       }
     }
   }
 
  private:
+  // What to do about a statement that failed.
+  static std::string advice(const SectionRun& section, const DatabaseError& error) {
+    if (error.sqlstate() == active_sql_transaction && !section.outside_transaction) {
+      return fmt::format(
+          "PostgreSQL runs this statement only outside a transaction: add the header line "
+          "'-- {} Transaction: none' above '-- migrate:upgrade' in the revision file, so that "
+          "its {} section runs statement by statement, each committed on its own (keep such a "
+          "section to that statement alone: docs/postgresql.md)",
+          section.direction == "upgrade" ? "Upgrade" : "Downgrade", section.direction);
+    }
+    if (section.outside_transaction) {
+      return fmt::format(
+          "undo or complete by hand what the statements before it did (or make them safe to "
+          "repeat: CREATE INDEX CONCURRENTLY IF NOT EXISTS), fix the statement and run {} again; "
+          "a CREATE INDEX CONCURRENTLY that failed leaves an INVALID index behind, to drop first",
+          section.direction);
+    }
+    return fmt::format("fix the statement and run {} again", section.direction);
+  }
+
   // `file:line` of the statement at `offset` of the section.
   static std::string where(const SectionRun& section, std::size_t offset) {
     const auto& revision = section.revision;
