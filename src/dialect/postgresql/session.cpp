@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -119,6 +120,7 @@ class PostgresqlSession final : public Session {
     take_run_lock();
     connection_->execute("BEGIN");
     in_transaction_ = true;
+    set_timeouts("SET LOCAL");
   }
   void begin_read() override {
     connection_->execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
@@ -160,22 +162,91 @@ class PostgresqlSession final : public Session {
                                 section.revision.id));
       }
     }
+    // Outside a transaction SET LOCAL would hold for one statement: SET, then RESET after.
+    const TimeoutsForSection timeouts(*this, section.outside_transaction);
     for (const auto& piece : pieces) {
       try {
         connection_->execute(piece.text);
       } catch (const DatabaseError& error) {
         throw DatabaseError(
             error, ErrorKind::database,
-            fmt::format("{}: statement '{}' failed: {} (SQLSTATE {}); {} — {}",
-                        where(section, piece.offset), first_line_of(piece.text), error.reason(),
+            fmt::format("{}: statement '{}' {} (SQLSTATE {}); {} — {}",
+                        where(section, piece.offset), first_line_of(piece.text), what_failed(error),
                         error.sqlstate(), failed_section_outcome(section), advice(section, error)));
       }
     }
   }
 
  private:
+  // The settings' lock_timeout and statement_timeout, with `command` ("SET LOCAL" or "SET").
+  void set_timeouts(std::string_view command) {
+    if (options_.statement_lock_timeout) {
+      connection_->execute(
+          fmt::format("{} lock_timeout = {}", command, options_.statement_lock_timeout->count()));
+    }
+    if (options_.statement_timeout) {
+      connection_->execute(
+          fmt::format("{} statement_timeout = {}", command, options_.statement_timeout->count()));
+    }
+  }
+  void reset_timeouts() noexcept {
+    try {
+      if (options_.statement_lock_timeout) connection_->execute("RESET lock_timeout");
+      if (options_.statement_timeout) connection_->execute("RESET statement_timeout");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the connection is gone, and its settings
+    }
+  }
+  // The session's timeouts around a section run outside a transaction.
+  class TimeoutsForSection {
+   public:
+    TimeoutsForSection(PostgresqlSession& session, bool wanted)
+        : session_(session), wanted_(wanted) {
+      if (wanted_) session_.set_timeouts("SET");
+    }
+    TimeoutsForSection(const TimeoutsForSection&) = delete;
+    TimeoutsForSection& operator=(const TimeoutsForSection&) = delete;
+    ~TimeoutsForSection() {
+      if (wanted_) session_.reset_timeouts();
+    }
+
+   private:
+    PostgresqlSession& session_;
+    bool wanted_;
+  };
+
+  // What happened to a failed statement: the server's message, or which timeout stopped it.
+  [[nodiscard]] std::string what_failed(const DatabaseError& error) const {
+    const auto seconds = [](std::chrono::milliseconds value) {
+      return static_cast<double>(value.count()) / 1000;
+    };
+    if (error.sqlstate() == lock_not_available && options_.statement_lock_timeout) {
+      return fmt::format(
+          "waited longer than lock_timeout ({:g} s, lock_timeout in {}) for a lock another "
+          "session holds",
+          seconds(*options_.statement_lock_timeout), options_.timeouts_setting);
+    }
+    if (error.sqlstate() == query_canceled && options_.statement_timeout &&
+        error.reason().find("statement timeout") != std::string::npos) {
+      return fmt::format("ran longer than statement_timeout ({:g} s, statement_timeout in {})",
+                         seconds(*options_.statement_timeout), options_.timeouts_setting);
+    }
+    return "failed: " + error.reason();
+  }
+
   // What to do about a statement that failed.
-  static std::string advice(const SectionRun& section, const DatabaseError& error) {
+  [[nodiscard]] std::string advice(const SectionRun& section, const DatabaseError& error) const {
+    if (error.sqlstate() == lock_not_available && options_.statement_lock_timeout) {
+      return fmt::format(
+          "run {} again when the other session's transaction has ended (see pg_locks and "
+          "pg_stat_activity), or raise lock_timeout",
+          section.direction);
+    }
+    if (error.sqlstate() == query_canceled && options_.statement_timeout) {
+      return fmt::format(
+          "raise statement_timeout for it, or make the statement faster, and run "
+          "{} again",
+          section.direction);
+    }
     if (error.sqlstate() == active_sql_transaction && !section.outside_transaction) {
       return fmt::format(
           "PostgreSQL runs this statement only outside a transaction: add the header line "
