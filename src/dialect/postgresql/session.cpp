@@ -6,9 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "dbmigrate/error.hpp"
 #include "dialect/postgresql/connection.hpp"
@@ -53,6 +55,7 @@ class PostgresqlSession final : public Session {
       own_.emplace(location);
       connection_ = &*own_;
       shown_ = connection_->shown();
+      notice_a_lost_client();
       // ?schema= names where the project lives: a run creates it, as it creates its tables.
       if (!connection_->schema().empty() && !options.read_only)
         connection_->execute(
@@ -178,6 +181,17 @@ class PostgresqlSession final : public Session {
   }
 
  private:
+  // A killed run's server process must end its statement and let go of the run lock promptly,
+  // not when a long statement (a pg_sleep, an index build) happens to finish: the server checks
+  // every second that this client is still there (PostgreSQL 14 and later).
+  void notice_a_lost_client() {
+    try {
+      connection_->execute("SET client_connection_check_interval = 1000");
+    } catch (const DatabaseError& error) {
+      if (error.sqlstate() != undefined_object) throw;  // an older server: it has no such check
+    }
+  }
+
   // The settings' lock_timeout and statement_timeout, with `command` ("SET LOCAL" or "SET").
   void set_timeouts(std::string_view command) {
     if (options_.statement_lock_timeout) {
@@ -281,22 +295,24 @@ class PostgresqlSession final : public Session {
   // lock_timeout.
   void take_run_lock() {
     if (lock_held_) return;
-    const auto wait = options_.lock_timeout.count();
-    try {
-      connection_->execute(fmt::format("SET lock_timeout = {}", wait > 0 ? wait : 1));
-      (void)connection_->query(
-          "SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext('dbmigrate'), "
-          "pg_catalog.hashtext(pg_catalog.current_schema()))");
-    } catch (const DatabaseError& error) {
-      connection_->execute("RESET lock_timeout");
-      if (error.sqlstate() != lock_not_available) throw;
-      throw Error(
-          ErrorKind::database,
-          fmt::format("database {} is locked by another DbMigrate run; waited {:g} s. "
-                      "Run again when it has finished, or raise the wait with {}",
-                      shown_, static_cast<double>(wait) / 1000, options_.lock_timeout_setting));
+    // Tried, not waited for: a session waiting in pg_advisory_lock() holds a snapshot, and the
+    // run holding the lock may be in a CREATE INDEX CONCURRENTLY, which waits for every older
+    // snapshot to go: the server would break that deadlock by failing one of them.
+    const auto deadline = std::chrono::steady_clock::now() + options_.lock_timeout;
+    auto pause = std::chrono::milliseconds(10);
+    while (connection_->query_value(
+               "SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext('dbmigrate'), "
+               "pg_catalog.hashtext(pg_catalog.current_schema()))") != "t") {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw Error(ErrorKind::database,
+                    fmt::format("database {} is locked by another DbMigrate run; waited {:g} s. "
+                                "Run again when it has finished, or raise the wait with {}",
+                                shown_, static_cast<double>(options_.lock_timeout.count()) / 1000,
+                                options_.lock_timeout_setting));
+      }
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(200));
     }
-    connection_->execute("RESET lock_timeout");
     lock_held_ = true;
   }
 
