@@ -63,6 +63,36 @@ TEST_F(PgTimeout, RevisionBlockedByAnotherSessionsLock_FailsAfterLockTimeout) {
   EXPECT_EQ(db.query_value("SELECT revision FROM dbmigrate_version"), "bbbbbbbbbbbb");
 }
 
+// Outside a transaction the timeouts are SET for the section, and RESET after it.
+TEST_F(PgTimeout, SectionOutsideATransaction_BlockedIndexBuildFailsAfterLockTimeout) {
+  write(version_file("aaaaaaaaaaaa_first.sql"),
+        revision("aaaaaaaaaaaa", "", "CREATE TABLE items (id integer);\n", "DROP TABLE items;\n"));
+  auto text = revision("bbbbbbbbbbbb", "aaaaaaaaaaaa",
+                       "CREATE INDEX CONCURRENTLY ix_items ON items (id);\n", "SELECT 1;\n");
+  text.insert(text.find("\n\n-- migrate:upgrade") + 1, "-- Upgrade Transaction: none\n");
+  write(version_file("bbbbbbbbbbbb_second.sql"), text);
+  ASSERT_EQ(cli("upgrade aaaaaaaaaaaa").status, 0);
+  settings(R"("lock_timeout": 0.5)");
+  Connection holder(url_);
+  holder.execute("BEGIN");
+  holder.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE");
+
+  const auto start = steady_clock::now();
+  const auto up = cli("upgrade");
+  EXPECT_EQ(up.status, 1) << up.text;
+  EXPECT_LT(steady_clock::now() - start, std::chrono::seconds(10)) << up.text;
+  EXPECT_NE(up.text.find("bbbbbbbbbbbb_second.sql:9: statement 'CREATE INDEX CONCURRENTLY "
+                         "ix_items ON items (id)' waited longer than lock_timeout (0.5 s"),
+            std::string::npos)
+      << up.text;
+  EXPECT_NE(up.text.find("(SQLSTATE 55P03)"), std::string::npos) << up.text;
+  EXPECT_NE(up.text.find("upgrade bbbbbbbbbbbb is not recorded"), std::string::npos) << up.text;
+  holder.execute("ROLLBACK");
+  Connection db(url_);
+  EXPECT_EQ(db.query_value("SELECT revision FROM dbmigrate_version"), "aaaaaaaaaaaa");
+  EXPECT_EQ(db.query_value("SELECT count(*) FROM dbmigrate_history"), "1");
+}
+
 TEST_F(PgTimeout, RevisionRunningTooLong_FailsAfterStatementTimeout) {
   add_two("CREATE TABLE lost (id integer);\nSELECT pg_sleep(20);\n");
   settings(R"("statement_timeout": 0.3)");
