@@ -69,6 +69,11 @@ struct SectionNeeds {
   bool foreign_keys_off = false;
   // It can lose data (a dropped table or column, ...): the database is backed up before it runs.
   bool destructive = false;
+  // Its statements run outside a transaction, one by one, each committed as it ends (for
+  // statements a database refuses inside one, such as PostgreSQL's CREATE INDEX CONCURRENTLY);
+  // the version row is then written in a short transaction of its own. A failure leaves the
+  // statements before it applied.
+  bool no_transaction = false;
 
   friend bool operator==(const SectionNeeds&, const SectionNeeds&) = default;
 };
@@ -79,9 +84,9 @@ struct SectionNeeds {
 // The dialect a revision names; empty when it names none (written by hand, or before the header
 // existed).
 [[nodiscard]] std::string revision_dialect(const Revision& revision);
-// `-- Upgrade Foreign Keys: off` and `-- Upgrade Destructive: yes` (`Downgrade ...` for the
-// downgrade section; `section` is "upgrade" or "downgrade"): one header per need, none for a
-// section that needs nothing.
+// `-- Upgrade Foreign Keys: off`, `-- Upgrade Destructive: yes` and `-- Upgrade Transaction:
+// none` (`Downgrade ...` for the downgrade section; `section` is "upgrade" or "downgrade"): one
+// header per need, none for a section that needs nothing.
 [[nodiscard]] std::vector<HeaderField> needs_headers(std::string_view section,
                                                      const SectionNeeds& needs);
 // What those headers say of the section; nullopt for a revision without `-- Dialect:`.
@@ -90,7 +95,8 @@ struct SectionNeeds {
 // What the section needs: what its headers say, for a revision with `-- Dialect:`; for one
 // without (written by hand, or before the headers existed), what its text says as earlier
 // versions read it (a `PRAGMA foreign_keys = OFF` line, a `-- WARNING:` comment). Either way a
-// `PRAGMA foreign_keys = OFF` statement written in the section by hand is honoured.
+// `PRAGMA foreign_keys = OFF` statement written in the section by hand is honoured, and so is a
+// `Transaction: none` header (it is written by hand: nothing in a section's text implies it).
 [[nodiscard]] SectionNeeds section_needs(const Revision& revision, std::string_view section);
 
 // SHA-256 of `data` as 64 lower-case hex digits.

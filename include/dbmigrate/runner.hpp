@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,13 @@ struct RunnerOptions {
   // `progress_interval` (only to a reporter that wants_progress()).
   std::chrono::milliseconds progress_after{2000};
   std::chrono::milliseconds progress_interval{1000};
+  // PostgreSQL's lock_timeout and statement_timeout for each revision's statements (SET LOCAL
+  // in its transaction; SET, then RESET, around a section run outside one); nullopt leaves the
+  // server's own, 0 is no limit. SQLite has neither and ignores them. A statement that exceeds
+  // one fails naming it and `timeouts_setting`, where it is set.
+  std::optional<std::chrono::milliseconds> statement_lock_timeout;
+  std::optional<std::chrono::milliseconds> statement_timeout;
+  std::string timeouts_setting = "the runner's options";
 };
 
 // One row of the history table.

@@ -27,7 +27,25 @@ struct SectionRun {
   // The tables the section rebuilds (its `Rebuilds` headers), when the revision says which
   // (written with `-- Dialect:`); nullopt for an older or hand-written file.
   std::optional<std::vector<std::string>> rebuilt;
+  // The section's `Transaction: none` header: no transaction is open, each statement commits
+  // as it ends, and a failure cannot undo the statements before it.
+  bool outside_transaction = false;
 };
+
+// What a failed section leaves behind, for the end of its error message: its revision rolled
+// back, or, for a section run outside a transaction, the statements before the failing one
+// still applied and the revision not recorded.
+inline std::string failed_section_outcome(const SectionRun& section) {
+  const std::string revision = std::string(section.direction) + " " + section.revision.id;
+  if (!section.outside_transaction) {
+    return revision + " was rolled back and the version table left as it was";
+  }
+  const std::string header =
+      section.direction == "upgrade" ? "Upgrade Transaction: none" : "Downgrade Transaction: none";
+  return "the section runs outside a transaction ('-- " + header +
+         "'), so the statements before this one in it stay applied: nothing can roll them back; " +
+         revision + " is not recorded in the version table";
+}
 
 // What a live table holds, by name, for the check before a rebuild.
 struct LiveTable {
@@ -98,6 +116,9 @@ class Session {
   // Runs the section's statements in order, inside the current transaction. A failing one
   // throws Error naming the file and line (from first_line), the statement and the database's
   // message; the caller then rolls back. Reports progress to `reporter` when it wants_progress().
+  // With section.outside_transaction no transaction is open (the run lock is held where the
+  // database keeps one across transactions): each statement commits on its own, and the
+  // message says what failed_section_outcome() says.
   virtual void run_section(const SectionRun& section, Reporter& reporter) = 0;
 };
 

@@ -5,15 +5,33 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
+#include "cli/sources.hpp"
 #include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/revision.hpp"
 #include "dbmigrate/snapshot_json.hpp"
-#include "cli/sources.hpp"
 
 namespace fs = std::filesystem;
 
 namespace dbmigrate::cli {
+
+namespace {
+
+// A timeout in seconds, as PostgreSQL's setting in milliseconds: a number from 0 (no limit) to a
+// day.
+std::chrono::milliseconds timeout_setting(const fs::path& file, const std::string& key,
+                                          const nlohmann::json& value) {
+  if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 86400) {
+    throw Error(ErrorKind::input,
+                fmt::format("{}: {}: expected a number of seconds, from 0 (no limit) to 86400",
+                            file.string(), key));
+  }
+  return std::chrono::milliseconds(std::llround(value.get<double>() * 1000));
+}
+
+}  // namespace
 
 Project::Project(fs::path dir) : dir_(std::move(dir)) {
   const fs::path settings_file = dir_ / "dbmigrate.json";
@@ -34,18 +52,24 @@ Project::Project(fs::path dir) : dir_(std::move(dir)) {
     throw Error(ErrorKind::input, fmt::format("{}: expected an object", settings_file.string()));
   for (const auto& [key, value] : json.items()) {
     if (key != "format" && key != "dialect" && key != "database_url" && key != "model" &&
-        key != "keep_backups") {
+        key != "keep_backups" && key != "lock_timeout" && key != "statement_timeout") {
       throw Error(ErrorKind::input,
                   fmt::format("{}: {}: unknown setting", settings_file.string(), key));
     }
     if (key == "keep_backups") {
-      if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 1000000) {
+      if (!value.is_number_integer() || value.get<long long>() < 0 ||
+          value.get<long long>() > 1000000) {
         throw Error(ErrorKind::input,
                     fmt::format("{}: keep_backups: expected a whole number of backups to keep, 0 "
                                 "to keep every one",
                                 settings_file.string()));
       }
       settings_.keep_backups = value.get<int>();
+      continue;
+    }
+    if (key == "lock_timeout" || key == "statement_timeout") {
+      (key == "lock_timeout" ? settings_.lock_timeout : settings_.statement_timeout) =
+          timeout_setting(settings_file, key, value);
       continue;
     }
     if (key != "format" && !value.is_string()) {

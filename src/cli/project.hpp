@@ -1,6 +1,7 @@
 // The migrations folder a user commits: settings, the head snapshot, the revisions.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@ struct Settings {
   std::string database_url;  // used when neither --url nor DATABASE_URL is given
   std::string model;         // used when --model is not given
   int keep_backups = 5;      // the newest backups kept beside a database; 0 keeps every one
+  // PostgreSQL's lock_timeout and statement_timeout for each revision; none: the server's own.
+  std::optional<std::chrono::milliseconds> lock_timeout;
+  std::optional<std::chrono::milliseconds> statement_timeout;
 };
 
 class Project {
@@ -30,6 +34,7 @@ class Project {
   [[nodiscard]] std::filesystem::path versions_dir() const { return dir_ / "versions"; }
   [[nodiscard]] std::filesystem::path schema_path() const { return dir_ / "schema.json"; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
+  [[nodiscard]] std::filesystem::path settings_path() const { return dir_ / "dbmigrate.json"; }
   // The dialect dbmigrate.json names (SQLite when it names none).
   [[nodiscard]] const Dialect& dialect() const { return *dialect_; }
 

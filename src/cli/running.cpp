@@ -28,8 +28,9 @@ class PrintingReporter final : public Reporter {
   void backup_written(const std::filesystem::path& backup) override {
     fmt::print("Backed up the database to {}\n", backup.string());
     for (const auto& old : remove_old_backups(backup, keep_backups_)) {
-      fmt::print("Removed the old backup {} (keeping the newest {}: keep_backups in dbmigrate.json)\n",
-                 old.string(), keep_backups_);
+      fmt::print(
+          "Removed the old backup {} (keeping the newest {}: keep_backups in dbmigrate.json)\n",
+          old.string(), keep_backups_);
     }
   }
   void progress(const Revision& revision, std::string_view statement,
@@ -44,9 +45,13 @@ class PrintingReporter final : public Reporter {
 };
 
 // Opening problems are bad input (exit 2); what goes wrong afterwards is a failed migration.
-Runner open_runner(const Dialect& dialect, const std::string& path, const CommonOptions& common,
+Runner open_runner(const Project& project, const std::string& path, const CommonOptions& common,
                    const RunOptions& run) {
+  const Dialect& dialect = project.dialect();
   RunnerOptions options;
+  options.statement_lock_timeout = project.settings().lock_timeout;
+  options.statement_timeout = project.settings().statement_timeout;
+  options.timeouts_setting = project.settings_path().string();
   options.allow_changed = run.allow_changed;
   options.drop_unknown = run.drop_unknown;
   options.lock_timeout = common.lock_timeout;
@@ -95,7 +100,7 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
   if (!path.starts_with("file:") && !std::filesystem::exists(path)) {
     check_target(project.dialect(), graph, path, target, plan);
   }
-  Runner runner = open_runner(project.dialect(), path, options, run);
+  Runner runner = open_runner(project, path, options, run);
   (void)(runner.*apply)(graph, target, reporter);
   return 0;
 }
@@ -108,9 +113,10 @@ int run_upgrade(const CommonOptions& options, const RunOptions& run) {
   if (run.sql) {
     const RevisionGraph graph = project.graph();
     auto path = optional_database_path(options, project);
-    fmt::print("{}",
-               render_upgrade_sql(
-                   graph, path ? read_current_heads(project.dialect(), *path) : std::vector<std::string>{}, target));
+    fmt::print("{}", render_upgrade_sql(graph,
+                                        path ? read_current_heads(project.dialect(), *path)
+                                             : std::vector<std::string>{},
+                                        target));
     return 0;
   }
   return run_revisions(options, project, run, target, upgrade_plan, &Runner::upgrade);
@@ -143,8 +149,9 @@ int run_stamp(const CommonOptions& options, const RunOptions& run) {
   const std::string path = database_path(options, project);
   // A name that denotes nothing leaves no new database file behind.
   std::string target = run.target;
-  if (target != "base" && target != "heads") target = named_revisions(graph, target, "stamp").front();
-  Runner runner = open_runner(project.dialect(), path, options, run);
+  if (target != "base" && target != "heads")
+    target = named_revisions(graph, target, "stamp").front();
+  Runner runner = open_runner(project, path, options, run);
   auto heads = runner.stamp(graph, target);
   fmt::print("Stamped the database at {}\n",
              heads.empty() ? std::string("base") : fmt::format("{}", fmt::join(heads, ", ")));

@@ -16,8 +16,10 @@ namespace {
 constexpr std::string_view dialect_key = "Dialect";
 constexpr std::string_view foreign_keys_key = "Foreign Keys";  // after "Upgrade " / "Downgrade "
 constexpr std::string_view destructive_key = "Destructive";
+constexpr std::string_view transaction_key = "Transaction";
 constexpr std::string_view foreign_keys_off = "off";
 constexpr std::string_view destructive_yes = "yes";
+constexpr std::string_view transaction_none = "none";
 
 std::string section_key(std::string_view section, std::string_view need) {
   return fmt::format("{} {}", section == "upgrade" ? "Upgrade" : "Downgrade", need);
@@ -34,6 +36,14 @@ bool is_dialect_name(std::string_view value) {
   });
 }
 
+// `-- Upgrade Transaction: none`, read with or without `-- Dialect:`: only a person writes it.
+bool runs_outside_transaction(const Revision& revision, std::string_view section) {
+  const auto key = section_key(section, transaction_key);
+  return std::any_of(revision.headers.begin(), revision.headers.end(), [&](const auto& header) {
+    return header.key == key && header.value == transaction_none;
+  });
+}
+
 }  // namespace
 
 namespace revision_header {
@@ -47,6 +57,12 @@ std::string needs_problem(std::string_view key, std::string_view value) {
   }
   if (is_section_key(key, destructive_key) && value != destructive_yes && value != "no") {
     return fmt::format("'-- {}: {}' says neither 'yes' nor 'no'", key, value);
+  }
+  if (is_section_key(key, transaction_key) && value != transaction_none) {
+    return fmt::format(
+        "'-- {}: {}' is not 'none' (the only value: without the header the section runs in its "
+        "revision's transaction)",
+        key, value);
   }
   return {};
 }
@@ -72,6 +88,9 @@ std::vector<HeaderField> needs_headers(std::string_view section, const SectionNe
   if (needs.destructive) {
     headers.push_back({section_key(section, destructive_key), std::string(destructive_yes)});
   }
+  if (needs.no_transaction) {
+    headers.push_back({section_key(section, transaction_key), std::string(transaction_none)});
+  }
   return headers;
 }
 
@@ -79,7 +98,7 @@ std::optional<SectionNeeds> written_needs(const Revision& revision, std::string_
   if (revision_dialect(revision).empty()) return std::nullopt;
   const auto foreign_keys = section_key(section, foreign_keys_key);
   const auto destructive = section_key(section, destructive_key);
-  SectionNeeds needs;
+  SectionNeeds needs{.no_transaction = runs_outside_transaction(revision, section)};
   for (const auto& header : revision.headers) {
     if (header.key == foreign_keys) needs.foreign_keys_off = header.value == foreign_keys_off;
     if (header.key == destructive) needs.destructive = header.value == destructive_yes;
@@ -94,7 +113,9 @@ SectionNeeds section_needs(const Revision& revision, std::string_view section) {
     written->foreign_keys_off = written->foreign_keys_off || pragma;
     return *written;
   }
-  return {.foreign_keys_off = pragma, .destructive = section_text::is_destructive(sql)};
+  return {.foreign_keys_off = pragma,
+          .destructive = section_text::is_destructive(sql),
+          .no_transaction = runs_outside_transaction(revision, section)};
 }
 
 }  // namespace dbmigrate

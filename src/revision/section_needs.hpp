@@ -1,6 +1,6 @@
 // The needs headers of a revision file (`-- Dialect:`, `-- Upgrade Foreign Keys:`,
-// `-- Upgrade Destructive:` and their downgrade twins), for the parser: which keys they are and
-// whether a value is one they may hold (revision.hpp says what they mean).
+// `-- Upgrade Destructive:`, `-- Upgrade Transaction:` and their downgrade twins), for the parser:
+// which keys they are and whether a value is one they may hold (revision.hpp says what they mean).
 #pragma once
 
 #include <string>

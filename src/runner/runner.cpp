@@ -225,17 +225,62 @@ class Runner::Impl {
              Reporter& reporter, RunState run) {
     const auto needs = section_needs(revision, direction_name(direction));
     const runner::ForeignKeysOff foreign_keys(*session_, needs.foreign_keys_off);
+    if (needs.no_transaction) {
+      apply_outside_transaction(graph, revision, direction, reporter, run);
+      return;
+    }
     runner::SessionTransaction transaction(*session_);  // holds the run lock: waits for others
-    runner::create_tables(*session_);
+    const auto heads = heads_to_apply(graph, revision, direction, reporter, run);
+    if (!heads) return;  // another run did it; rolling back leaves no trace of this one
+    reporter.running(revision, direction_name(direction));
+    const auto start = std::chrono::steady_clock::now();
+    session_->run_section(section_run(revision, direction, false), reporter);
+    record(graph, revision, direction, *heads, start, transaction, false);
+  }
+
+  // A section with `Transaction: none`: the checks in one transaction, the statements outside
+  // any (each commits as it ends), then the version row in a short transaction of its own.
+  // PostgreSQL's run lock is held throughout; SQLite's is not between the transactions, so the
+  // second one re-reads the version table.
+  void apply_outside_transaction(const RevisionGraph& graph, const Revision& revision,
+                                 Direction direction, Reporter& reporter, RunState run) {
+    {
+      runner::SessionTransaction check(*session_);
+      if (!heads_to_apply(graph, revision, direction, reporter, run)) return;
+      check.commit();  // keeps the version tables it may have created, and the backup's state
+    }
+    reporter.running(revision, direction_name(direction));
+    const auto start = std::chrono::steady_clock::now();
+    session_->run_section(section_run(revision, direction, true), reporter);
+    runner::SessionTransaction transaction(*session_);
     const auto heads = runner::read_heads(*session_);
+    if (!runner::still_needed(graph, heads, revision, direction)) return;  // another run's record
+    record(graph, revision, direction, heads, start, transaction, true);
+  }
+
+  SectionRun section_run(const Revision& revision, Direction direction, bool outside) const {
+    return {.revision = revision,
+            .direction = direction_name(direction),
+            .sql = runner::section_of(revision, direction),
+            .first_line = runner::first_line_of_section(revision, direction),
+            .rebuilt = rebuilt_names(revision, direction_name(direction)),
+            .outside_transaction = outside};
+  }
+
+  // In the revision's transaction, under the lock: the heads it starts from, or nullopt when
+  // another run applied (or reverted) it meanwhile. Backs up first when the run needs it.
+  std::optional<std::vector<std::string>> heads_to_apply(const RevisionGraph& graph,
+                                                         const Revision& revision,
+                                                         Direction direction, Reporter& reporter,
+                                                         RunState run) {
+    runner::create_tables(*session_);
+    auto heads = runner::read_heads(*session_);
     if (!options_.allow_changed && checked_heads_ && heads != *checked_heads_) {
       // Another run moved the database since the check: what it applied is checked now,
       // under the lock, against this run's files.
       refuse(graph, changed_among(graph, heads, runner::recorded_checksums(*session_)));
     }
-    if (!runner::still_needed(graph, heads, revision, direction)) {
-      return;  // another run did it; rolling back leaves no trace of this one
-    }
+    if (!runner::still_needed(graph, heads, revision, direction)) return std::nullopt;
     // A destructive revision still to run is backed up for before anything of the run is
     // applied; if none is, none will be (another run can only apply some meanwhile).
     const bool first = std::exchange(run.first, false);
@@ -243,15 +288,13 @@ class Runner::Impl {
         (first && runner::destructive_ahead(graph, heads, run.planned, direction))) {
       back_up(reporter);
     }
+    return heads;
+  }
 
-    reporter.running(revision, direction_name(direction));
-    const auto start = std::chrono::steady_clock::now();
-    session_->run_section({.revision = revision,
-                           .direction = direction_name(direction),
-                           .sql = runner::section_of(revision, direction),
-                           .first_line = runner::first_line_of_section(revision, direction),
-                           .rebuilt = rebuilt_names(revision, direction_name(direction))},
-                          reporter);
+  // After the section ran: the foreign-key check, the version and history rows, the commit.
+  void record(const RevisionGraph& graph, const Revision& revision, Direction direction,
+              const std::vector<std::string>& heads, std::chrono::steady_clock::time_point start,
+              runner::SessionTransaction& transaction, bool outside) {
     session_->check_foreign_keys(revision, direction_name(direction));
     auto heads_after = direction == Direction::upgrade
                            ? heads_after_upgrade(graph, heads, revision.id)
@@ -264,11 +307,17 @@ class Runner::Impl {
     try {
       transaction.commit();  // a full disk often shows only here, when the pages are written
     } catch (const DatabaseError& error) {
-      throw DatabaseError(error, error.kind(),
-                          fmt::format("{}: {}; {} {} was rolled back and the version table left "
-                                      "as it was",
-                                      revision_label(revision), error.what(),
-                                      direction_name(direction), revision.id));
+      throw DatabaseError(
+          error, error.kind(),
+          outside ? fmt::format("{}: {}; its {} section ran outside a transaction and stays "
+                                "applied, but {} {} is not recorded in the version table: once "
+                                "the database is fixed, record it with 'dbmigrate stamp'",
+                                revision_label(revision), error.what(), direction_name(direction),
+                                direction_name(direction), revision.id)
+                  : fmt::format("{}: {}; {} {} was rolled back and the version table left "
+                                "as it was",
+                                revision_label(revision), error.what(), direction_name(direction),
+                                revision.id));
     }
     if (checked_heads_) {  // this run's own work needs no second look
       std::sort(heads_after.begin(), heads_after.end());

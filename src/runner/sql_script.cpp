@@ -1,6 +1,8 @@
 // The --sql mode: what the runner would execute, as one script for the sqlite3 shell. Each
-// revision keeps its own transaction, and a section that switches foreign keys off gets the
-// pragma before BEGIN and a foreign key check before COMMIT, as a run does.
+// revision keeps its own transaction (a section with `Transaction: none` runs before it, each
+// statement on its own, and the transaction holds only its version rows), and a section that
+// switches foreign keys off gets the pragma before BEGIN and a foreign key check before COMMIT, as
+// a run does.
 //
 // The script starts with the shell's `.bail on`: without it the shell reports a failing
 // statement and goes on, and the COMMIT after it would record a revision that failed halfway.
@@ -79,15 +81,21 @@ std::string render(const RevisionGraph& graph, std::vector<std::string> heads,
     const Revision& revision = graph.at(id);
     refuse_shell_misreading(revision, direction);
     const auto& sql = runner::section_of(revision, direction);
-    const bool foreign_keys_off =
-        section_needs(revision, direction_name(direction)).foreign_keys_off;
+    const auto needs = section_needs(revision, direction_name(direction));
+    const bool foreign_keys_off = needs.foreign_keys_off;
     heads = direction == Direction::upgrade ? heads_after_upgrade(graph, heads, id)
                                             : heads_after_downgrade(graph, heads, id);
     script += fmt::format("\n-- {}\n", running_message(revision, direction_name(direction)));
     if (foreign_keys_off) script += "PRAGMA foreign_keys = OFF;\n";
-    script += "BEGIN IMMEDIATE;\n";
     // The shell drops a CR before LF; a literal that holds one keeps it.
-    script += with_line_end_crs_kept(terminated(sql));
+    if (needs.no_transaction) {  // each statement on its own, then the version rows
+      script += "-- Outside a transaction (its Transaction: none header):\n";
+      script += with_line_end_crs_kept(terminated(sql));
+      script += "BEGIN IMMEDIATE;\n";
+    } else {
+      script += "BEGIN IMMEDIATE;\n";
+      script += with_line_end_crs_kept(terminated(sql));
+    }
     if (foreign_keys_off) script += foreign_key_check_sql;
     script += runner::write_heads_sql(tables, heads) + "\n";
     script += runner::add_history_sql(tables, id, runner::revision_checksum(revision),

@@ -106,5 +106,28 @@ TEST(RevisionHeaders, MalformedRebuildHeader_IsRefusedWithItsLine) {
   }
 }
 
+TEST(RevisionHeaders, TransactionNone_WrittenAndReadForItsSectionOnly) {
+  const auto headers = needs_headers("downgrade", {.no_transaction = true});
+  ASSERT_EQ(headers.size(), 1U);
+  EXPECT_EQ(headers.front().key, "Downgrade Transaction");
+  EXPECT_EQ(headers.front().value, "none");
+  std::string text = file("-- Dialect: postgresql\n-- Downgrade Transaction: none\n");
+  const auto revision = parse_revision(text, "versions/abc_step.sql");
+  EXPECT_TRUE(written_needs(revision, "downgrade")->no_transaction);
+  EXPECT_FALSE(written_needs(revision, "upgrade")->no_transaction);
+  // Written by hand into a file without `-- Dialect:`, it is honoured too.
+  const auto by_hand = parse_revision(file("-- Upgrade Transaction: none\n"), "versions/abc.sql");
+  EXPECT_TRUE(section_needs(by_hand, "upgrade").no_transaction);
+  EXPECT_FALSE(section_needs(by_hand, "downgrade").no_transaction);
+}
+
+TEST(RevisionHeaders, TransactionHeaderOtherThanNone_IsRefusedWithItsLine) {
+  const std::string message = parse_error(file("-- Upgrade Transaction: off\n"));
+  EXPECT_TRUE(
+      message.starts_with("versions/abc_step.sql:5: '-- Upgrade Transaction: off' is not "
+                          "'none'"))
+      << message;
+}
+
 }  // namespace
 }  // namespace dbmigrate

@@ -216,5 +216,64 @@ TEST_F(RunnerNeeds, RebuildNamedByItsHeaders_ReportsRowsCopied) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 200000);
 }
 
+// SQLite's VACUUM refuses to run inside a transaction: `Transaction: none` runs it alone.
+TEST_F(RunnerNeeds, TransactionNone_VacuumRunsAndTheRevisionIsRecorded) {
+  add("aaaa", {}, "CREATE TABLE t (id INTEGER);\nINSERT INTO t VALUES (1);", "DROP TABLE t;");
+  add_with_headers("bbbb", {"aaaa"}, "INSERT INTO t VALUES (2);\nVACUUM;", "DELETE FROM t;",
+                   {{"Upgrade Transaction", "none"}});
+  Runner runner = open_sqlite_runner(database());
+  EXPECT_EQ(runner.upgrade(graph(), "head", reporter_), Ids{"bbbb"});
+  auto db = look();
+  EXPECT_EQ(column(db, "SELECT id FROM t ORDER BY id"), (Ids{"1", "2"}));
+  EXPECT_EQ(column(db, "SELECT revision || ':' || direction FROM dbmigrate_history ORDER BY id"),
+            (Ids{"aaaa:upgrade", "bbbb:upgrade"}));
+  // The --sql script runs those statements before the revision's transaction, which holds only
+  // its version rows.
+  const auto script = render_upgrade_sql(graph(), {"aaaa"}, "bbbb");
+  EXPECT_NE(script.find("INSERT INTO t VALUES (2);\nVACUUM;\nBEGIN IMMEDIATE;\n"),
+            std::string::npos)
+      << script;
+}
+
+TEST_F(RunnerNeeds, VacuumWithoutTheHeader_FailsNamingTheHeaderToAdd) {
+  add("aaaa", {}, "CREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+  add("bbbb", {"aaaa"}, "CREATE TABLE u (id INTEGER);\nVACUUM;", "DROP TABLE u;");
+  Runner runner = open_sqlite_runner(database());
+  const auto error =
+      expect_throw<DatabaseError>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  const std::string message = error.what();
+  EXPECT_NE(message.find("add the header line '-- Upgrade Transaction: none'"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("upgrade bbbb was rolled back"), std::string::npos) << message;
+  auto db = look();
+  EXPECT_FALSE(has_table(db, "u"));
+  EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
+}
+
+TEST_F(RunnerNeeds, TransactionNone_FailureKeepsTheStatementsBeforeItAndSaysSo) {
+  add("aaaa", {}, "CREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+  add_with_headers("bbbb", {"aaaa"},
+                   "CREATE TABLE kept (id INTEGER);\nINSERT INTO missing VALUES (1);",
+                   "DROP TABLE kept;", {{"Dialect", "sqlite"}, {"Upgrade Transaction", "none"}});
+  Runner runner = open_sqlite_runner(database());
+  const auto error =
+      expect_throw<DatabaseError>([&] { (void)runner.upgrade(graph(), "head", reporter_); });
+  const std::string message = error.what();
+  EXPECT_NE(message.find("bbbb_step.sql:"), std::string::npos) << message;
+  EXPECT_NE(message.find("statement 'INSERT INTO missing VALUES (1);' failed: no such table"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("runs outside a transaction ('-- Upgrade Transaction: none'), so the "
+                         "statements before this one in it stay applied"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("upgrade bbbb is not recorded in the version table"), std::string::npos)
+      << message;
+  auto db = look();
+  EXPECT_TRUE(has_table(db, "kept"));
+  EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_version"), Ids{"aaaa"});
+  EXPECT_EQ(column(db, "SELECT revision FROM dbmigrate_history ORDER BY id"), Ids{"aaaa"});
+}
+
 }  // namespace
 }  // namespace dbmigrate::testing

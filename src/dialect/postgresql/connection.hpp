@@ -21,6 +21,9 @@ using Params = std::vector<std::optional<std::string>>;  // $1, $2, ... as text;
 // SQLSTATEs the runner tells apart.
 inline constexpr std::string_view lock_not_available = "55P03";  // lock_timeout, NOWAIT
 inline constexpr std::string_view query_canceled = "57014";      // statement_timeout
+// CREATE INDEX CONCURRENTLY, VACUUM, ... inside a transaction block.
+inline constexpr std::string_view active_sql_transaction = "25001";
+inline constexpr std::string_view undefined_object = "42704";  // an unknown setting
 
 class Connection {
  public:

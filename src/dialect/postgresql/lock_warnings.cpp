@@ -88,7 +88,7 @@ std::string create_index_warning(std::string_view table, const Index& index) {
   return fmt::format(
       "{}CREATE INDEX '{}' blocks every write to '{}' (a SHARE lock) until the index is "
       "built. On a busy table, build it with CREATE INDEX CONCURRENTLY in a revision of its own "
-      "headed `-- Transaction: none`.",
+      "headed `-- Upgrade Transaction: none` (docs/postgresql.md).",
       lock_warning_prefix, index.name, table);
 }
 

@@ -6,8 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "dbmigrate/error.hpp"
 #include "dialect/postgresql/connection.hpp"
@@ -52,6 +55,7 @@ class PostgresqlSession final : public Session {
       own_.emplace(location);
       connection_ = &*own_;
       shown_ = connection_->shown();
+      notice_a_lost_client();
       // ?schema= names where the project lives: a run creates it, as it creates its tables.
       if (!connection_->schema().empty() && !options.read_only)
         connection_->execute(
@@ -119,6 +123,7 @@ class PostgresqlSession final : public Session {
     take_run_lock();
     connection_->execute("BEGIN");
     in_transaction_ = true;
+    set_timeouts("SET LOCAL");
   }
   void begin_read() override {
     connection_->execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
@@ -148,7 +153,9 @@ class PostgresqlSession final : public Session {
   std::filesystem::path back_up() override { return {}; }
 
   void run_section(const SectionRun& section, Reporter& /*reporter*/) override {
-    for (const auto& piece : split_statements(section.sql)) {
+    const auto pieces = split_statements(section.sql);
+    // Looked for before anything runs: outside a transaction nothing could be undone after.
+    for (const auto& piece : pieces) {
       if (controls_transaction(piece.text)) {
         throw Error(ErrorKind::input,
                     fmt::format("{}: statement '{}' would end the transaction the runner keeps "
@@ -157,21 +164,121 @@ class PostgresqlSession final : public Session {
                                 where(section, piece.offset), first_line_of(piece.text),
                                 section.revision.id));
       }
+    }
+    // Outside a transaction SET LOCAL would hold for one statement: SET, then RESET after.
+    const TimeoutsForSection timeouts(*this, section.outside_transaction);
+    for (const auto& piece : pieces) {
       try {
         connection_->execute(piece.text);
       } catch (const DatabaseError& error) {
         throw DatabaseError(
             error, ErrorKind::database,
-            fmt::format("{}: statement '{}' failed: {} (SQLSTATE {}); {} {} was rolled back and "
-                        "the version table left as it was — fix the statement and run {} again",
-                        where(section, piece.offset), first_line_of(piece.text), error.reason(),
-                        error.sqlstate(), section.direction, section.revision.id,
-                        section.direction));
+            fmt::format("{}: statement '{}' {} (SQLSTATE {}); {} — {}",
+                        where(section, piece.offset), first_line_of(piece.text), what_failed(error),
+                        error.sqlstate(), failed_section_outcome(section), advice(section, error)));
       }
     }
   }
 
  private:
+  // A killed run's server process must end its statement and let go of the run lock promptly,
+  // not when a long statement (a pg_sleep, an index build) happens to finish: the server checks
+  // every second that this client is still there (PostgreSQL 14 and later).
+  void notice_a_lost_client() {
+    try {
+      connection_->execute("SET client_connection_check_interval = 1000");
+    } catch (const DatabaseError& error) {
+      if (error.sqlstate() != undefined_object) throw;  // an older server: it has no such check
+    }
+  }
+
+  // The settings' lock_timeout and statement_timeout, with `command` ("SET LOCAL" or "SET").
+  void set_timeouts(std::string_view command) {
+    if (options_.statement_lock_timeout) {
+      connection_->execute(
+          fmt::format("{} lock_timeout = {}", command, options_.statement_lock_timeout->count()));
+    }
+    if (options_.statement_timeout) {
+      connection_->execute(
+          fmt::format("{} statement_timeout = {}", command, options_.statement_timeout->count()));
+    }
+  }
+  void reset_timeouts() noexcept {
+    try {
+      if (options_.statement_lock_timeout) connection_->execute("RESET lock_timeout");
+      if (options_.statement_timeout) connection_->execute("RESET statement_timeout");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the connection is gone, and its settings
+    }
+  }
+  // The session's timeouts around a section run outside a transaction.
+  class TimeoutsForSection {
+   public:
+    TimeoutsForSection(PostgresqlSession& session, bool wanted)
+        : session_(session), wanted_(wanted) {
+      if (wanted_) session_.set_timeouts("SET");
+    }
+    TimeoutsForSection(const TimeoutsForSection&) = delete;
+    TimeoutsForSection& operator=(const TimeoutsForSection&) = delete;
+    ~TimeoutsForSection() {
+      if (wanted_) session_.reset_timeouts();
+    }
+
+   private:
+    PostgresqlSession& session_;
+    bool wanted_;
+  };
+
+  // What happened to a failed statement: the server's message, or which timeout stopped it.
+  [[nodiscard]] std::string what_failed(const DatabaseError& error) const {
+    const auto seconds = [](std::chrono::milliseconds value) {
+      return static_cast<double>(value.count()) / 1000;
+    };
+    if (error.sqlstate() == lock_not_available && options_.statement_lock_timeout) {
+      return fmt::format(
+          "waited longer than lock_timeout ({:g} s, lock_timeout in {}) for a lock another "
+          "session holds",
+          seconds(*options_.statement_lock_timeout), options_.timeouts_setting);
+    }
+    if (error.sqlstate() == query_canceled && options_.statement_timeout &&
+        error.reason().find("statement timeout") != std::string::npos) {
+      return fmt::format("ran longer than statement_timeout ({:g} s, statement_timeout in {})",
+                         seconds(*options_.statement_timeout), options_.timeouts_setting);
+    }
+    return "failed: " + error.reason();
+  }
+
+  // What to do about a statement that failed.
+  [[nodiscard]] std::string advice(const SectionRun& section, const DatabaseError& error) const {
+    if (error.sqlstate() == lock_not_available && options_.statement_lock_timeout) {
+      return fmt::format(
+          "run {} again when the other session's transaction has ended (see pg_locks and "
+          "pg_stat_activity), or raise lock_timeout",
+          section.direction);
+    }
+    if (error.sqlstate() == query_canceled && options_.statement_timeout) {
+      return fmt::format(
+          "raise statement_timeout for it, or make the statement faster, and run "
+          "{} again",
+          section.direction);
+    }
+    if (error.sqlstate() == active_sql_transaction && !section.outside_transaction) {
+      return fmt::format(
+          "PostgreSQL runs this statement only outside a transaction: add the header line "
+          "'-- {} Transaction: none' above '-- migrate:upgrade' in the revision file, so that "
+          "its {} section runs statement by statement, each committed on its own (keep such a "
+          "section to that statement alone: docs/postgresql.md)",
+          section.direction == "upgrade" ? "Upgrade" : "Downgrade", section.direction);
+    }
+    if (section.outside_transaction) {
+      return fmt::format(
+          "undo or complete by hand what the statements before it did (or make them safe to "
+          "repeat: CREATE INDEX CONCURRENTLY IF NOT EXISTS), fix the statement and run {} again; "
+          "a CREATE INDEX CONCURRENTLY that failed leaves an INVALID index behind, to drop first",
+          section.direction);
+    }
+    return fmt::format("fix the statement and run {} again", section.direction);
+  }
+
   // `file:line` of the statement at `offset` of the section.
   static std::string where(const SectionRun& section, std::size_t offset) {
     const auto& revision = section.revision;
@@ -188,22 +295,24 @@ class PostgresqlSession final : public Session {
   // lock_timeout.
   void take_run_lock() {
     if (lock_held_) return;
-    const auto wait = options_.lock_timeout.count();
-    try {
-      connection_->execute(fmt::format("SET lock_timeout = {}", wait > 0 ? wait : 1));
-      (void)connection_->query(
-          "SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext('dbmigrate'), "
-          "pg_catalog.hashtext(pg_catalog.current_schema()))");
-    } catch (const DatabaseError& error) {
-      connection_->execute("RESET lock_timeout");
-      if (error.sqlstate() != lock_not_available) throw;
-      throw Error(
-          ErrorKind::database,
-          fmt::format("database {} is locked by another DbMigrate run; waited {:g} s. "
-                      "Run again when it has finished, or raise the wait with {}",
-                      shown_, static_cast<double>(wait) / 1000, options_.lock_timeout_setting));
+    // Tried, not waited for: a session waiting in pg_advisory_lock() holds a snapshot, and the
+    // run holding the lock may be in a CREATE INDEX CONCURRENTLY, which waits for every older
+    // snapshot to go: the server would break that deadlock by failing one of them.
+    const auto deadline = std::chrono::steady_clock::now() + options_.lock_timeout;
+    auto pause = std::chrono::milliseconds(10);
+    while (connection_->query_value(
+               "SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext('dbmigrate'), "
+               "pg_catalog.hashtext(pg_catalog.current_schema()))") != "t") {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw Error(ErrorKind::database,
+                    fmt::format("database {} is locked by another DbMigrate run; waited {:g} s. "
+                                "Run again when it has finished, or raise the wait with {}",
+                                shown_, static_cast<double>(options_.lock_timeout.count()) / 1000,
+                                options_.lock_timeout_setting));
+      }
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(200));
     }
-    connection_->execute("RESET lock_timeout");
     lock_held_ = true;
   }
 

@@ -39,7 +39,8 @@ std::string advice(std::string_view reason, const SectionRun& section) {
   const auto& id = section.revision.id;
   const bool has_it = reason.find("already exists") != std::string_view::npos ||
                       reason.starts_with("duplicate column name");
-  const bool lacks_it = reason.starts_with("no such table") || reason.starts_with("no such column") ||
+  const bool lacks_it = reason.starts_with("no such table") ||
+                        reason.starts_with("no such column") ||
                         reason.starts_with("no such index") || reason.starts_with("no such view") ||
                         reason.starts_with("no such trigger");
   if (section.direction == "upgrade" && has_it) {
@@ -52,7 +53,9 @@ std::string advice(std::string_view reason, const SectionRun& section) {
   }
   if (section.direction == "downgrade" && lacks_it) {
     const auto& parents = section.revision.parents;
-    const std::string parent = parents.size() == 1 ? parents.front() : parents.empty() ? "base" : "";
+    const std::string parent = parents.size() == 1 ? parents.front()
+                               : parents.empty()   ? "base"
+                                                   : "";
     if (parent.empty()) return fmt::format("fix the statement and run {} again", section.direction);
     return fmt::format(
         "the database lacks what this statement drops or changes (removed by hand?): see what "
@@ -61,37 +64,48 @@ std::string advice(std::string_view reason, const SectionRun& section) {
         "otherwise restore it and run downgrade again",
         id, parent, parent);
   }
+  if (reason.find("within a transaction") != std::string_view::npos &&
+      !section.outside_transaction) {
+    return fmt::format(
+        "SQLite runs this statement only outside a transaction: add the header line '-- {} "
+        "Transaction: none' above '-- migrate:upgrade' in the revision file, so that its {} "
+        "section runs statement by statement, each committed on its own",
+        section.direction == "upgrade" ? "Upgrade" : "Downgrade", section.direction);
+  }
+  if (section.outside_transaction) {
+    return fmt::format(
+        "undo or complete by hand what the statements before it did (or make them safe to "
+        "repeat), fix the statement and run {} again",
+        section.direction);
+  }
   return fmt::format("fix the statement and run {} again", section.direction);
 }
 
 [[noreturn]] void statement_failed(const DatabaseError& error, const SectionRun& section,
                                    std::size_t offset, std::string_view statement) {
-  const auto& revision = section.revision;
-  const auto direction = section.direction;
   if (const auto fault = environment_fault(error.code())) {
     // Not the statement's fault: say what is, and that the revision is fine as it is.
     throw DatabaseError(
         error, ErrorKind::input,
-        fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} {} was "
-                    "rolled back and the version table left as it was — {}",
+        fmt::format("{}: {} ({}, SQLite error {}) while running statement '{}'; {} — {}",
                     where(section, offset), fault->cause, error.reason(), error.code(),
-                    first_line_of(statement), direction, revision.id, fault->advice));
+                    first_line_of(statement), failed_section_outcome(section), fault->advice));
   }
   throw DatabaseError(
       error, ErrorKind::database,
-      fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} {} was rolled back and the "
-                  "version table left as it was — {}",
+      fmt::format("{}: statement '{}' failed: {} (SQLite error {}); {} — {}",
                   where(section, offset), first_line_of(statement), error.reason(), error.code(),
-                  direction, revision.id, advice(error.reason(), section)));
+                  failed_section_outcome(section), advice(error.reason(), section)));
 }
 
 [[noreturn]] void unreadable_text(const SectionRun& section, std::size_t offset) {
-  const auto& revision = section.revision;
+  const auto outcome = section.outside_transaction
+                           ? failed_section_outcome(section)
+                           : fmt::format("nothing of {} was applied", section.revision.id);
   throw Error(ErrorKind::input,
               fmt::format("{}: SQLite reads no statement here (a NUL byte?), so the rest of the "
-                          "{} section would not run; remove the stray bytes (nothing of {} was "
-                          "applied)",
-                          where(section, offset), section.direction, revision.id));
+                          "{} section would not run; remove the stray bytes ({})",
+                          where(section, offset), section.direction, outcome));
 }
 
 }  // namespace
@@ -110,11 +124,14 @@ void run_section(Connection& connection, const SectionRun& section, ProgressWatc
     if (!statement) break;
     const auto text = script.text();
     if (controls_transaction(text)) {
+      const auto outcome = section.outside_transaction
+                               ? failed_section_outcome(section)
+                               : fmt::format("nothing of {} was applied", revision.id);
       throw Error(ErrorKind::input,
                   fmt::format("{}: statement '{}' would end the transaction the runner keeps "
                               "around each revision; remove it, as every revision already runs "
-                              "in its own transaction (nothing of {} was applied)",
-                              where(section, script.offset()), first_line_of(text), revision.id));
+                              "in its own transaction ({})",
+                              where(section, script.offset()), first_line_of(text), outcome));
     }
     if (section_text::is_foreign_keys_off(text)) continue;
     watch.statement(text);
