@@ -42,8 +42,12 @@ set(banner "${DBMIGRATE_CALLER}: migrations ${DBMIGRATE_DIR}")
 
 # DATABASE_URL from the environment wins over the configured URL. Without a configured URL
 # (check), a database is passed only when DATABASE_URL is set.
+# init reads DATABASE_URL itself, for its dialect only: a URL given as --url would be stored in
+# the committed dbmigrate.json.
 if(NOT "$ENV{DATABASE_URL}" STREQUAL "")
-  list(APPEND command --url "$ENV{DATABASE_URL}")
+  if(NOT DBMIGRATE_COMMAND STREQUAL "init")
+    list(APPEND command --url "$ENV{DATABASE_URL}")
+  endif()
   _dbmigrate_mask(shown "$ENV{DATABASE_URL}")
   string(APPEND banner ", database ${shown} (from DATABASE_URL)")
 elseif(DEFINED DBMIGRATE_URL)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The main job: DbMigrate built and installed as a package, then the example catalogue
 # (example_project/) configured against it and taken through the Flask-Migrate workflow
-# with its build targets on a SQLite file — printing each step.
+# with its build targets on a SQLite file — printing each step. Then, when a private
+# PostgreSQL server can be started here (tests/postgresql/cluster.sh), the same models on
+# PostgreSQL: a second copy of the example starts its migrations for the server and takes them
+# through db_migrate, db_upgrade, db_downgrade and db_check. The last line says which it ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -84,3 +87,40 @@ step cmake --build build --target db_check
 bold "A picture of the schema: build/schema.svg"
 step cmake --build build --target db_diagram
 step ls -l build/schema.svg
+
+bold "The same models on PostgreSQL (a private server on loopback, when one can start here)"
+state=$work/postgresql.state
+if ! bash "$root/tests/postgresql/cluster.sh" start "$state"; then
+  echo "No PostgreSQL server could be started here (see above): the main job ran on SQLite only."
+  exit 0
+fi
+trap 'bash "$root/tests/postgresql/cluster.sh" stop "$state"' EXIT
+port=$(sed -n 's/^PORT=//p' "$state")
+password_url=$(sed -n 's/^PASSWORD_URL=//p' "$state")
+psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE catalogue"
+# With a password in the URL: no output below shows it.
+export DATABASE_URL=${password_url%/postgres}/catalogue
+rm -rf "$work/catalogue-pg" && cp -r "$root/example_project" "$work/catalogue-pg"
+cd "$work/catalogue-pg"
+rm -rf migrations  # the committed revisions are SQLite's: this copy starts its own
+# loans.due's server default is written with SQLite's date(); a model declares one default for
+# every dialect, so this copy spells it in PostgreSQL's words.
+perl -pi -e "s/\(date\('now', '\+14 days'\)\)/(CURRENT_DATE + 14)/" src/models.cpp
+step grep -n '"due"' src/models.cpp
+step cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
+step cmake --build build --target db_init
+step cat migrations/dbmigrate.json
+step env DB_MESSAGE="Initial migration" cmake --build build --target db_migrate
+step cat migrations/versions/*_initial_migration.sql
+step cmake --build build --target db_upgrade
+step cmake --build build --target db_current
+step psql -X -h 127.0.0.1 -p "$port" -U postgres -d catalogue -c '\dt'
+step psql -X -h 127.0.0.1 -p "$port" -U postgres -d catalogue -c '\d books'
+step cmake --build build --target db_check
+step cmake --build build --target db_downgrade
+step cmake --build build --target db_current
+step psql -X -h 127.0.0.1 -p "$port" -U postgres -d catalogue -c '\dt'
+step cmake --build build --target db_upgrade
+step cmake --build build --target db_check
+echo
+echo "The main job ran on SQLite and on PostgreSQL $(psql -X -At -h 127.0.0.1 -p "$port" -U postgres -d postgres -c 'SHOW server_version')."

@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -13,6 +14,7 @@
 #include "cli/script_text.hpp"
 #include "cli/sources.hpp"
 #include "dbmigrate/diff.hpp"
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/error.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 #include "diff/printable_line.hpp"
@@ -114,12 +116,29 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
 
 }  // namespace
 
+// The dialect comes from the database the user names (--url, else DATABASE_URL), so that a
+// project started against a server is written for it; SQLite without one. Only --url is
+// stored as the project's database, and never with a password: dbmigrate.json is committed.
 int run_init(const CommonOptions& options) {
   Settings settings;
   settings.model = options.model;
+  const char* from_environment = std::getenv("DATABASE_URL");
+  const std::string url = !options.url.empty() ? options.url
+                          : from_environment != nullptr ? std::string(from_environment)
+                                                        : std::string();
+  if (!url.empty()) settings.dialect = parse_database_url(url).dialect->name();
+  if (!options.url.empty() && masked_url(options.url) != options.url) {
+    throw Error(ErrorKind::usage,
+                fmt::format("'{}' holds a password, and dbmigrate.json is meant to be committed: "
+                            "give the URL without it (libpq also reads PGPASSWORD and ~/.pgpass), "
+                            "or as DATABASE_URL when a command runs",
+                            masked_url(options.url)));
+  }
   settings.database_url = options.url;
   Project::init(options.dir, settings);
   fmt::print("Creating directory '{}' ... done\n", options.dir);
+  fmt::print("Revisions will be written for {}{}.\n", settings.dialect,
+             url.empty() ? " (no database named: the default)" : fmt::format(", the dialect of {}", masked_url(url)));
   fmt::print("Please edit settings in '{}/dbmigrate.json' before proceeding.\n", options.dir);
   return 0;
 }

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_fixture.hpp"
 
 namespace dbmigrate::cli_test {
@@ -44,6 +46,35 @@ TEST_F(Cli, Init_WritesAFileInVersionsSoGitKeepsTheFolder) {
   EXPECT_EQ(migrated.code, 0) << migrated.text();
   EXPECT_EQ(versions().size(), 1U);
   EXPECT_EQ(run("check --model model.sql").code, 0);
+}
+
+// A project started against a server is written for it: the dialect comes from the database
+// named, and a password never reaches the committed dbmigrate.json.
+TEST_F(Cli, Init_TakesTheDialectFromTheDatabaseNamed) {
+  const auto by_option = run("init --url postgresql://app@db.example.com/catalogue");
+  ASSERT_EQ(by_option.code, 0) << by_option.text();
+  EXPECT_TRUE(contains(by_option.out, "Revisions will be written for postgresql")) << by_option.out;
+  const auto settings = nlohmann::json::parse(read("migrations/dbmigrate.json"));
+  EXPECT_EQ(settings.at("dialect"), "postgresql");
+  EXPECT_EQ(settings.at("database_url"), "postgresql://app@db.example.com/catalogue");
+
+  fs::remove_all(dir_ / "migrations");
+  const auto by_environment = shell("DATABASE_URL=postgres://app@localhost/c '" DBMIGRATE_CLI "' init");
+  ASSERT_EQ(by_environment.code, 0) << by_environment.text();
+  const auto from_environment = nlohmann::json::parse(read("migrations/dbmigrate.json"));
+  EXPECT_EQ(from_environment.at("dialect"), "postgresql");
+  EXPECT_FALSE(from_environment.contains("database_url")) << "only --url is the project's database";
+
+  fs::remove_all(dir_ / "migrations");
+  const auto with_password = run("init --url postgresql://app:Secret-9x@db.example.com/catalogue");
+  EXPECT_EQ(with_password.code, 2) << with_password.text();
+  EXPECT_TRUE(contains(with_password.err, "holds a password")) << with_password.err;
+  EXPECT_FALSE(contains(with_password.text(), "Secret-9x")) << with_password.text();
+  EXPECT_FALSE(exists("migrations"));
+
+  const auto plain = run("init");
+  ASSERT_EQ(plain.code, 0) << plain.text();
+  EXPECT_EQ(nlohmann::json::parse(read("migrations/dbmigrate.json")).at("dialect"), "sqlite");
 }
 
 TEST_F(Recovery, Remove_DeletesTheNewestRevisionAndRestoresSchemaJsonToItsParent) {

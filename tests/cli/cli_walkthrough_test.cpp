@@ -59,6 +59,7 @@ TEST_F(Cli, Walkthrough_InitMigrateUpgradeChangeDowngrade) {
   ASSERT_EQ(init.code, 0) << init.text();
   EXPECT_EQ(init.lines(),
             (Lines{"Creating directory 'migrations' ... done",
+                   "Revisions will be written for sqlite (no database named: the default).",
                    "Please edit settings in 'migrations/dbmigrate.json' before proceeding."}));
 
   // First migration: the file's header, markers and SQL.
