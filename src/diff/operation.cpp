@@ -24,6 +24,9 @@ std::string describe_column_change(const std::string& table, const Column& from,
   std::vector<std::string> parts;
   if (type_text(from) != type_text(to))
     parts.push_back(fmt::format("type {} -> {}", type_text(from), type_text(to)));
+  else if (from.sqlite.declared_type != to.sqlite.declared_type)
+    parts.push_back(
+        fmt::format("SQLite type {} -> {}", sqlite_declaration(from), sqlite_declaration(to)));
   if (from.nullable != to.nullable) parts.push_back(to.nullable ? "NULL allowed" : "NOT NULL");
   if (from.default_sql != to.default_sql) {
     parts.push_back(fmt::format("default {} -> {}", from.default_sql.value_or("none"),

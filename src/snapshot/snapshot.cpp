@@ -103,6 +103,16 @@ bool equivalent(Snapshot a, Snapshot b) {
     snapshot->normalize();
     for (auto& table : snapshot->tables) sort_by_name(table.columns);
   }
+  // A declared type spelt another way that means the same to SQLite is the same schema.
+  for (auto& table : b.tables) {
+    const Table* other = a.find_table(table.name);
+    if (other == nullptr) continue;
+    for (auto& column : table.columns) {
+      const Column* before = other->find_column(column.name);
+      if (before != nullptr && same_column_meaning(*other, *before, table, column))
+        column.sqlite.declared_type = before->sqlite.declared_type;
+    }
+  }
   return a == b;
 }
 

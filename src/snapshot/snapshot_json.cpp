@@ -46,6 +46,7 @@ json sqlite_json(const SqliteColumnOptions& options) {
   json out = json::object();
   put_conflict(out, "not_null_on_conflict", options.not_null_on_conflict);
   if (options.any) out["type"] = "any";
+  put_optional(out, "declared_type", options.declared_type);
   return out;
 }
 
@@ -270,8 +271,9 @@ SqliteColumnOptions read_sqlite_column(const Reader& in, int format) {
   }
   if (!in.has("sqlite")) return options;
   const auto part = in.child("sqlite");
-  part.expect_object({"not_null_on_conflict", "type"});
+  part.expect_object({"not_null_on_conflict", "type", "declared_type"});
   options.not_null_on_conflict = read_conflict(part, "not_null_on_conflict");
+  options.declared_type = part.optional_string("declared_type");
   if (auto type = part.optional_string("type")) {
     if (!is_any(*type)) {
       part.child("type").fail(
