@@ -100,10 +100,22 @@ struct Index {
   bool operator==(const Index&) const = default;
 };
 
+// How one column of a UNIQUE constraint is keyed where it says more than the column's name:
+// DESC, or a COLLATE of its own (in upper case, as a column's), as an IndexKey says.
+struct KeyOrder {
+  bool descending = false;
+  std::optional<std::string> collation;
+
+  auto operator<=>(const KeyOrder&) const = default;
+};
+
 struct UniqueConstraint {
   std::optional<std::string> name;
   std::vector<std::string> columns;
   SqliteUniqueOptions sqlite;
+  // One a column of `columns`, in order, when some column is DESC or has a COLLATE of its own;
+  // empty when none has.
+  std::vector<KeyOrder> orders;
 
   bool operator==(const UniqueConstraint&) const = default;
 };

@@ -65,7 +65,7 @@ void Snapshot::normalize() {
 
 // The canonical orders of a table's constraint lists.
 constexpr auto unique_order = [](const UniqueConstraint& a, const UniqueConstraint& b) {
-  return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
+  return std::tie(a.columns, a.name, a.orders) < std::tie(b.columns, b.name, b.orders);
 };
 constexpr auto foreign_key_order = [](const ForeignKey& a, const ForeignKey& b) {
   return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) <

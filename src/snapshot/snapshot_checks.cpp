@@ -188,6 +188,15 @@ class Checker {
         fail(here(".columns"), "unique constraint has no columns");
       columns_of(
           table, [&] { return here(".columns"); }, table.uniques[i].columns);
+      const auto& orders = table.uniques[i].orders;
+      if (!orders.empty() && orders.size() != table.uniques[i].columns.size()) {
+        fail(here(".columns"), fmt::format("{} key orders for {} columns", orders.size(),
+                                           table.uniques[i].columns.size()));
+      }
+      for (std::size_t k = 0; k < orders.size(); ++k) {
+        optional_text([&] { return here(fmt::format(".columns[{}].collation", k)); },
+                      orders[k].collation);
+      }
     }
     for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
       const ForeignKey& key = table.foreign_keys[i];

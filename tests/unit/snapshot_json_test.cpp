@@ -385,6 +385,40 @@ TEST(SnapshotJson, ADeclaredTypeIsATypeName) {
       "STRICT table takes INT or integer, real, text, blob or any");
 }
 
+TEST(SnapshotJson, UniqueColumnsAreNamesOrKeysWithOrderAndCollation) {
+  const std::string text = document2(
+      R"({"name":"a","columns":[{"name":"x","type":"integer"},{"name":"y","type":"text"}],)"
+      R"("uniques":[{"columns":[{"column":"x","descending":true},{"column":"y","collation":"NOCASE"}]},)"
+      R"({"columns":["x","y"]},{"columns":[{"column":"y"}]}]})");
+  const Snapshot loaded = snapshot_from_json(text);
+  const auto& uniques = loaded.tables[0].uniques;
+  ASSERT_EQ(uniques.size(), 3u);
+  // An object that says nothing more than the name is the plain name.
+  EXPECT_EQ(uniques[2].columns, std::vector<std::string>({"y"}));
+  EXPECT_TRUE(uniques[2].orders.empty());
+  EXPECT_TRUE(uniques[0].orders.empty());
+  EXPECT_EQ(uniques[1].orders,
+            std::vector<KeyOrder>({{.descending = true}, {.collation = "NOCASE"}}));
+  const std::string written = to_json(loaded);
+  EXPECT_NE(written.find(R"("columns": [
+            {
+              "column": "x",
+              "descending": true
+            },
+            {
+              "collation": "NOCASE",
+              "column": "y"
+            }
+          ])"),
+            std::string::npos)
+      << written;
+  EXPECT_EQ(snapshot_from_json(written), loaded);
+  expect_input_error(
+      document2(
+          R"({"name":"a","columns":[{"name":"x","type":"integer"}],"uniques":[{"columns":[{"column":"x","desc":true}]}]})"),
+      "schema.json: tables[0].uniques[0].columns[0].desc: unknown field");
+}
+
 TEST(SnapshotJson, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
   std::string deep(200000, '[');
   EXPECT_THROW((void)snapshot_from_json(deep, "deep.json"), Error);

@@ -221,5 +221,46 @@ TEST(SqliteRender, ASpellingOfAnotherAffinityOrRowidIsAChange) {
   EXPECT_NE(sql_of(render(from, to)).find("    id INT NOT NULL,\n"), std::string::npos);
 }
 
+Snapshot members_table(bool ordered) {
+  Snapshot s;
+  Table t{.name = "members"};
+  t.columns = {col("id", "integer", false), col("account_id", "integer", false),
+               col("email", "text", false)};
+  t.primary_key = {"id"};
+  t.uniques = {{.columns = {"account_id", "email"}}};
+  if (ordered) t.uniques[0].orders = {{.descending = true}, {.collation = "NOCASE"}};
+  s.tables = {t};
+  return s;
+}
+
+TEST(SqliteRender, UniqueConstraintKeepsEachColumnsOrderAndCollation) {
+  const Snapshot s = members_table(true);
+  const std::string sql = sql_of(render({}, s));
+  EXPECT_EQ(sql,
+            "CREATE TABLE members (\n"
+            "    id INTEGER NOT NULL,\n"
+            "    account_id INTEGER NOT NULL,\n"
+            "    email TEXT NOT NULL,\n"
+            "    PRIMARY KEY (id),\n"
+            "    UNIQUE (account_id DESC, email COLLATE NOCASE)\n"
+            ");\n");
+  sqlite::Connection db(":memory:");
+  db.execute(sql);
+  EXPECT_EQ(sqlite::inspect(db), s);
+  db.execute("INSERT INTO members VALUES (1, 7, 'ann@example.com');");
+  EXPECT_THROW(db.execute("INSERT INTO members VALUES (2, 7, 'ANN@example.com');"), Error);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM members"), 1);
+
+  // Plain columns and ordered ones are two constraints: a change, made by a rebuild.
+  const auto ops = diff(members_table(false), s);
+  ASSERT_EQ(ops.size(), 2u);
+  EXPECT_EQ(ops[0].describe(), "removed unique constraint on 'members' (account_id, email)");
+  EXPECT_EQ(ops[1].describe(),
+            "added unique constraint on 'members' (account_id DESC, email COLLATE NOCASE)");
+  EXPECT_NE(sql_of(render(members_table(false), s))
+                .find("UNIQUE (account_id DESC, email COLLATE NOCASE)"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace dbmigrate
