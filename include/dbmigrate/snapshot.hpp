@@ -30,6 +30,11 @@ struct SqliteColumnOptions {
   // SQLite's ANY type (a STRICT table's column that keeps values as given), which has no
   // portable type: the column's portable `type` is then empty. JSON: "type": "any".
   bool any = false;
+  // The type as the source declared it (DATETIME, MEDIUMINT, UUID, varchar(255)), where that
+  // is not how SQLite declares the portable type: a table created or rebuilt declares it so
+  // again. JSON: "declared_type". The portable type still decides comparisons and the other
+  // dialects' types; see same_sqlite_declaration().
+  std::optional<std::string> declared_type;
 
   bool operator==(const SqliteColumnOptions&) const = default;
   [[nodiscard]] bool empty() const { return *this == SqliteColumnOptions{}; }
@@ -95,10 +100,22 @@ struct Index {
   bool operator==(const Index&) const = default;
 };
 
+// How one column of a UNIQUE constraint is keyed where it says more than the column's name:
+// DESC, or a COLLATE of its own (in upper case, as a column's), as an IndexKey says.
+struct KeyOrder {
+  bool descending = false;
+  std::optional<std::string> collation;
+
+  auto operator<=>(const KeyOrder&) const = default;
+};
+
 struct UniqueConstraint {
   std::optional<std::string> name;
   std::vector<std::string> columns;
   SqliteUniqueOptions sqlite;
+  // One a column of `columns`, in order, when some column is DESC or has a COLLATE of its own;
+  // empty when none has.
+  std::vector<KeyOrder> orders;
 
   bool operator==(const UniqueConstraint&) const = default;
 };
@@ -228,5 +245,23 @@ enum class IdentifierCase { ascii_insensitive, exact };
 [[nodiscard]] bool is_strict_type(std::string_view type);
 [[nodiscard]] bool is_strict_type(const Column& column);
 inline constexpr std::string_view strict_types_text = "integer, real, text, blob or any";
+
+// SQLite's column affinity of a declared type: "INTEGER", "TEXT", "BLOB", "REAL" or "NUMERIC",
+// by the rules of https://sqlite.org/datatype3.html (section 3.1).
+[[nodiscard]] std::string_view sqlite_affinity(std::string_view declared);
+// Whether `text` is a type name as SQLite's grammar reads one: words of letters, digits and
+// underscores, then at most two signed numbers in parentheses (`NUMERIC(10, 2)`).
+[[nodiscard]] bool is_plain_type_name(std::string_view text);
+// The type SQLite declares `column` with: its declared_type, else the portable type's name.
+[[nodiscard]] std::string sqlite_declaration(const Column& column);
+// Whether two definitions of a column, each in its table, mean the same to SQLite although
+// their declared types may be spelt differently: the same portable type, the same affinity,
+// and, for a rowid table's single integer primary-key column, both or neither spelt INTEGER
+// (only that spelling makes the column the rowid).
+[[nodiscard]] bool same_sqlite_declaration(const Table& table_a, const Column& a,
+                                           const Table& table_b, const Column& b);
+// `a` and `b` equal once a spelling that means the same (same_sqlite_declaration) is set aside.
+[[nodiscard]] bool same_column_meaning(const Table& table_a, const Column& a, const Table& table_b,
+                                       const Column& b);
 
 }  // namespace dbmigrate

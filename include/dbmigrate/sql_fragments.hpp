@@ -29,6 +29,15 @@ class SqlFragmentCheck {
                                             std::string_view table) const = 0;
   // A column type the dialect can declare.
   [[nodiscard]] virtual std::string column_type(std::string_view type) const = 0;
+  // A type as the dialect declares it (`declared`, a plain type name) that reads back as the
+  // column's type (`type`: portable, or the dialect's own). A dialect that keeps no declared
+  // types takes any.
+  [[nodiscard]] virtual std::string declared_type(std::string_view declared,
+                                                  std::string_view type) const {
+    (void)declared;
+    (void)type;
+    return {};
+  }
   // A name a table of the schema may have (not one the dialect or DbMigrate keeps for itself).
   [[nodiscard]] virtual std::string table_name(std::string_view name) const = 0;
 };

@@ -82,6 +82,8 @@ class SqliteFragmentCheck final : public SqlFragmentCheck {
   [[nodiscard]] std::string trigger(std::string_view sql, std::string_view name,
                                     std::string_view table) const override;
   [[nodiscard]] std::string column_type(std::string_view type) const override;
+  [[nodiscard]] std::string declared_type(std::string_view declared,
+                                          std::string_view type) const override;
   [[nodiscard]] std::string table_name(std::string_view name) const override;
 
  private:

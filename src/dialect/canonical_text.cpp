@@ -23,6 +23,11 @@ void canonicalize_table(Table& table, const Dialect& dialect) {
       if (key.collation) key.collation = dialect.normalize_collation(*key.collation);
     }
   }
+  for (auto& unique : table.uniques) {
+    for (auto& order : unique.orders) {
+      if (order.collation) order.collation = dialect.normalize_collation(*order.collation);
+    }
+  }
 }
 
 }  // namespace

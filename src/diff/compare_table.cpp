@@ -72,6 +72,7 @@ void match_columns(const Table& from, const Table& to, Renames& renames) {
 }
 
 void compare_table(const Table& from, const Table& to, const Renames& renames, Operations& out) {
+  const std::size_t first = out.size();
   const std::string& name = to.name;
   const Table old = renames.in_new_names(from, name);
 
@@ -121,10 +122,23 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
       }
     }
   }
+  // A type spelt another way that means the same (same_sqlite_declaration) changes nothing by
+  // itself; it goes along only with another change of the table, so that a rebuild for that
+  // one declares the new spelling.
+  const std::size_t respelled_at = out.size();
+  Operations respelled;
   for (const auto& column : to.columns) {
     const Column* before = old.find_column(column.name);
-    if (before && !(*before == without_hint(column))) {
-      out.push_back({op::AlterColumn{name, *before, without_hint(column)}});
+    if (!before) continue;
+    Column now = without_hint(column);
+    if (!(*before == now)) {
+      const bool same_meaning = same_column_meaning(old, *before, to, now);
+      Operation change{op::AlterColumn{name, *before, std::move(now)}};
+      if (same_meaning) {
+        respelled.push_back(std::move(change));
+      } else {
+        out.push_back(std::move(change));
+      }
     }
   }
 
@@ -162,6 +176,11 @@ void compare_table(const Table& from, const Table& to, const Renames& renames, O
   for (const auto& index : to.indexes) {
     const Index* before = find_index(old, index.name);
     if (before == nullptr || !(*before == index)) out.push_back({op::CreateIndex{name, index}});
+  }
+  if (out.size() != first && !respelled.empty()) {
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(respelled_at),
+               std::make_move_iterator(respelled.begin()),
+               std::make_move_iterator(respelled.end()));
   }
 }
 

@@ -20,10 +20,27 @@ std::string key_list(const Index& index) {
   return column_list(keys);
 }
 
+// A unique constraint's columns, with each one's COLLATE and DESC.
+std::string key_list(const UniqueConstraint& unique) {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < unique.columns.size(); ++i) {
+    std::string key = unique.columns[i];
+    if (i < unique.orders.size()) {
+      if (unique.orders[i].collation) key += " COLLATE " + *unique.orders[i].collation;
+      if (unique.orders[i].descending) key += " DESC";
+    }
+    keys.push_back(std::move(key));
+  }
+  return column_list(keys);
+}
+
 std::string describe_column_change(const std::string& table, const Column& from, const Column& to) {
   std::vector<std::string> parts;
   if (type_text(from) != type_text(to))
     parts.push_back(fmt::format("type {} -> {}", type_text(from), type_text(to)));
+  else if (from.sqlite.declared_type != to.sqlite.declared_type)
+    parts.push_back(
+        fmt::format("SQLite type {} -> {}", sqlite_declaration(from), sqlite_declaration(to)));
   if (from.nullable != to.nullable) parts.push_back(to.nullable ? "NULL allowed" : "NOT NULL");
   if (from.default_sql != to.default_sql) {
     parts.push_back(fmt::format("default {} -> {}", from.default_sql.value_or("none"),
@@ -99,14 +116,12 @@ std::string Operation::describe() const {
                                o.index.name, o.table);
           },
           [](const op::AddUnique& o) {
-            return fmt::format("added unique constraint on '{}' {}{}", o.table,
-                               column_list(o.unique.columns),
+            return fmt::format("added unique constraint on '{}' {}{}", o.table, key_list(o.unique),
                                on_conflict_clause(o.unique.sqlite.on_conflict));
           },
           [](const op::DropUnique& o) {
             return fmt::format("removed unique constraint on '{}' {}{}", o.table,
-                               column_list(o.unique.columns),
-                               on_conflict_clause(o.unique.sqlite.on_conflict));
+                               key_list(o.unique), on_conflict_clause(o.unique.sqlite.on_conflict));
           },
           [](const op::AddForeignKey& o) {
             return fmt::format("added foreign key on '{}' {} -> '{}' {}{}", o.table,
@@ -269,7 +284,7 @@ std::string Operation::data_dependent_reason() const {
           [](const op::AddUnique& o) {
             return fmt::format(
                 "unique constraint on '{}' {}: fails if existing rows hold duplicates", o.table,
-                column_list(o.unique.columns));
+                key_list(o.unique));
           },
           [](const op::AlterPrimaryKey& o) {
             if (o.from == o.to) return std::string();  // only its ON CONFLICT changes

@@ -65,7 +65,7 @@ void Snapshot::normalize() {
 
 // The canonical orders of a table's constraint lists.
 constexpr auto unique_order = [](const UniqueConstraint& a, const UniqueConstraint& b) {
-  return std::tie(a.columns, a.name) < std::tie(b.columns, b.name);
+  return std::tie(a.columns, a.name, a.orders) < std::tie(b.columns, b.name, b.orders);
 };
 constexpr auto foreign_key_order = [](const ForeignKey& a, const ForeignKey& b) {
   return std::tie(a.columns, a.ref_table, a.ref_columns, a.name) <
@@ -102,6 +102,16 @@ bool equivalent(Snapshot a, Snapshot b) {
     snapshot->head.reset();
     snapshot->normalize();
     for (auto& table : snapshot->tables) sort_by_name(table.columns);
+  }
+  // A declared type spelt another way that means the same to SQLite is the same schema.
+  for (auto& table : b.tables) {
+    const Table* other = a.find_table(table.name);
+    if (other == nullptr) continue;
+    for (auto& column : table.columns) {
+      const Column* before = other->find_column(column.name);
+      if (before != nullptr && same_column_meaning(*other, *before, table, column))
+        column.sqlite.declared_type = before->sqlite.declared_type;
+    }
   }
   return a == b;
 }

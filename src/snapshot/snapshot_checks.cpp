@@ -188,6 +188,15 @@ class Checker {
         fail(here(".columns"), "unique constraint has no columns");
       columns_of(
           table, [&] { return here(".columns"); }, table.uniques[i].columns);
+      const auto& orders = table.uniques[i].orders;
+      if (!orders.empty() && orders.size() != table.uniques[i].columns.size()) {
+        fail(here(".columns"), fmt::format("{} key orders for {} columns", orders.size(),
+                                           table.uniques[i].columns.size()));
+      }
+      for (std::size_t k = 0; k < orders.size(); ++k) {
+        optional_text([&] { return here(fmt::format(".columns[{}].collation", k)); },
+                      orders[k].collation);
+      }
     }
     for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
       const ForeignKey& key = table.foreign_keys[i];
@@ -235,6 +244,20 @@ class Checker {
       fragment([&] { return here(".type"); }, column.type, fmt::format("the type of {}", whose()),
                &SqlFragmentCheck::column_type);
     }
+    if (const auto& declared = column.sqlite.declared_type) {
+      const auto path = [&] { return here(sqlite_part(".declared_type")); };
+      text(path, *declared);
+      if (!is_plain_type_name(*declared)) {
+        fail(path(), fmt::format("the declared type of {} is not a type name: '{}' (words, then "
+                                 "at most two numbers in parentheses)",
+                                 whose(), *declared));
+      }
+      if (fragments_ != nullptr) {
+        if (auto problem = fragments_->declared_type(*declared, type_text(column));
+            !problem.empty())
+          fail(path(), fmt::format("the declared type of {}: {}", whose(), problem));
+      }
+    }
     if (column.default_sql) {
       fragment([&] { return here(".default"); }, *column.default_sql,
                fmt::format("the default of {}", whose()), &SqlFragmentCheck::default_value);
@@ -252,6 +275,13 @@ class Checker {
         fail(at(fmt::format(".columns[{}].type", i)),
              fmt::format("column '{}' of STRICT table '{}' has type '{}'; a STRICT table takes {}",
                          table.columns[i].name, table.name, type, strict_types_text));
+      }
+      if (const auto& declared = table.columns[i].sqlite.declared_type;
+          declared && !is_strict_type(*declared) && !same_identifier(*declared, "INT")) {
+        fail(at(fmt::format(".columns[{}]{}", i, sqlite_part(".declared_type"))),
+             fmt::format("column '{}' of STRICT table '{}' is declared '{}'; a STRICT table "
+                         "takes INT or {}",
+                         table.columns[i].name, table.name, *declared, strict_types_text));
       }
     }
   }

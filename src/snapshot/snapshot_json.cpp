@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
@@ -46,6 +47,7 @@ json sqlite_json(const SqliteColumnOptions& options) {
   json out = json::object();
   put_conflict(out, "not_null_on_conflict", options.not_null_on_conflict);
   if (options.any) out["type"] = "any";
+  put_optional(out, "declared_type", options.declared_type);
   return out;
 }
 
@@ -87,6 +89,18 @@ json index_key_json(const IndexKey& key) {
   return out;
 }
 
+// A unique constraint's columns: names, and an object for a column DESC or with a COLLATE.
+json unique_columns_json(const UniqueConstraint& unique) {
+  if (unique.orders.empty()) return unique.columns;
+  json out = json::array();
+  for (std::size_t i = 0; i < unique.columns.size(); ++i) {
+    const KeyOrder order = i < unique.orders.size() ? unique.orders[i] : KeyOrder{};
+    out.push_back(index_key_json(
+        {.name = unique.columns[i], .descending = order.descending, .collation = order.collation}));
+  }
+  return out;
+}
+
 json index_json(const Index& index) {
   json keys = json::array();
   for (const auto& key : index.keys) keys.push_back(index_key_json(key));
@@ -120,7 +134,7 @@ json table_json(const Table& table) {
   if (!table.indexes.empty()) out["indexes"] = array_of(table.indexes, index_json);
   if (!table.uniques.empty()) {
     out["uniques"] = array_of(table.uniques, [](const UniqueConstraint& unique) {
-      json item = {{"columns", unique.columns}};
+      json item = {{"columns", unique_columns_json(unique)}};
       put_optional(item, "name", unique.name);
       put_part(item, "sqlite", sqlite_json(unique.sqlite));
       return item;
@@ -270,8 +284,9 @@ SqliteColumnOptions read_sqlite_column(const Reader& in, int format) {
   }
   if (!in.has("sqlite")) return options;
   const auto part = in.child("sqlite");
-  part.expect_object({"not_null_on_conflict", "type"});
+  part.expect_object({"not_null_on_conflict", "type", "declared_type"});
   options.not_null_on_conflict = read_conflict(part, "not_null_on_conflict");
+  options.declared_type = part.optional_string("declared_type");
   if (auto type = part.optional_string("type")) {
     if (!is_any(*type)) {
       part.child("type").fail(
@@ -384,7 +399,27 @@ UniqueConstraint read_unique(const Reader& in, int format) {
   } else {
     in.expect_object({"name", "columns", "sqlite"});
   }
-  UniqueConstraint unique{in.optional_string("name"), in.strings("columns", true), {}};
+  UniqueConstraint unique{.name = in.optional_string("name")};
+  // Each column a name, or (format 2) an object with `column` and `descending` or `collation`.
+  const auto keys = in.array(
+      "columns",
+      [](const Reader& item) {
+        if (item.value().type == Value::Type::object) {
+          item.expect_object({"column", "descending", "collation"});
+          return IndexKey{.name = item.string("column"),
+                          .descending = item.boolean("descending", false),
+                          .collation = item.optional_string("collation")};
+        }
+        return IndexKey{.name = item.string()};
+      },
+      true);
+  for (const auto& key : keys) {
+    unique.columns.push_back(key.name);
+    unique.orders.push_back({.descending = key.descending, .collation = key.collation});
+  }
+  if (std::all_of(unique.orders.begin(), unique.orders.end(),
+                  [](const KeyOrder& order) { return order == KeyOrder{}; }))
+    unique.orders.clear();
   if (format < 2) {
     unique.sqlite.on_conflict = read_conflict(in, "on_conflict");
   } else if (in.has("sqlite")) {

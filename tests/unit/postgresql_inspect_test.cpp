@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "dbmigrate/dialect_registry.hpp"
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/snapshot_json.hpp"
 #include "dialect/postgresql/connection.hpp"
@@ -156,6 +157,30 @@ TEST(PostgresqlInspect, QuotedNamesAreCaseSensitive) {
   EXPECT_EQ(s.tables[1].name, "users");
   EXPECT_EQ(s.tables[1].columns[0].name, "ID");
   EXPECT_EQ(s.tables[1].columns[1].name, "plain");  // unquoted: folded by the server
+}
+
+// PostgreSQL keys a unique constraint's columns in default order and by each column's own
+// collation (it refuses anything else, even through USING INDEX): inspection, which reads the
+// index's indoption and indcollation, finds plain columns. A snapshot whose unique constraint
+// says DESC or COLLATE is refused.
+TEST(PostgresqlInspect, UniqueConstraintKeysArePlainColumns) {
+  Connection db(testing::fresh_database());
+  db.execute(
+      "CREATE TABLE members (account_id int NOT NULL, email text COLLATE \"C\" NOT NULL,"
+      " UNIQUE (account_id, email))");
+  Snapshot s = postgresql::inspect(db);
+  ASSERT_EQ(s.tables.size(), 1u);
+  ASSERT_EQ(s.tables[0].uniques.size(), 1u);
+  EXPECT_EQ(s.tables[0].uniques[0].columns, std::vector<std::string>({"account_id", "email"}));
+  EXPECT_TRUE(s.tables[0].uniques[0].orders.empty());
+
+  s.tables[0].uniques[0].orders = {{.descending = true}, {.collation = "C"}};
+  const auto refusals = dialect_named("postgresql").refusals(s);
+  ASSERT_EQ(refusals.size(), 1u);
+  EXPECT_NE(refusals[0].find("unique constraint (account_id, email): PostgreSQL's UNIQUE "
+                             "constraints key plain columns"),
+            std::string::npos)
+      << refusals[0];
 }
 
 // Each change made natively and read back, rows kept; then back down.

@@ -350,6 +350,75 @@ TEST(SnapshotJson, Format2ChecksNameTheSqlitePart) {
                   .sqlite.any);
 }
 
+TEST(SnapshotJson, DeclaredTypesAreWrittenOnlyWhereTheSourceGaveOne) {
+  Snapshot snapshot;
+  Table t{.name = "t"};
+  t.columns = {{.name = "at", .type = "timestamp"}, {.name = "n", .type = "integer"}};
+  t.columns[0].sqlite.declared_type = "DATETIME";
+  snapshot.tables = {t};
+  const std::string text = to_json(snapshot);
+  EXPECT_NE(text.find(R"("sqlite": {
+            "declared_type": "DATETIME"
+          })"),
+            std::string::npos)
+      << text;
+  std::size_t parts = 0;
+  for (auto at = text.find("\"sqlite\""); at != std::string::npos;
+       at = text.find("\"sqlite\"", at + 1))
+    ++parts;
+  EXPECT_EQ(parts, 1u);
+  EXPECT_EQ(snapshot_from_json(text), snapshot);
+}
+
+TEST(SnapshotJson, ADeclaredTypeIsATypeName) {
+  expect_input_error(
+      document2(
+          R"({"name":"a","columns":[{"name":"x","type":"integer","sqlite":{"declared_type":"INT); DROP TABLE a; --"}}]})"),
+      "schema.json: tables[0].columns[0].sqlite.declared_type: the declared type of column 'x' of "
+      "table 'a' is not a "
+      "type name: 'INT); DROP TABLE a; --' (words, then at most two numbers in parentheses)");
+  expect_input_error(
+      document2(
+          R"({"name":"a","sqlite":{"strict":true},"columns":[{"name":"x","type":"integer","sqlite":{"declared_type":"INT4"}}]})"),
+      "schema.json: tables[0].columns[0].sqlite.declared_type: column 'x' of STRICT table 'a' is "
+      "declared 'INT4'; a "
+      "STRICT table takes INT or integer, real, text, blob or any");
+}
+
+TEST(SnapshotJson, UniqueColumnsAreNamesOrKeysWithOrderAndCollation) {
+  const std::string text = document2(
+      R"({"name":"a","columns":[{"name":"x","type":"integer"},{"name":"y","type":"text"}],)"
+      R"("uniques":[{"columns":[{"column":"x","descending":true},{"column":"y","collation":"NOCASE"}]},)"
+      R"({"columns":["x","y"]},{"columns":[{"column":"y"}]}]})");
+  const Snapshot loaded = snapshot_from_json(text);
+  const auto& uniques = loaded.tables[0].uniques;
+  ASSERT_EQ(uniques.size(), 3u);
+  // An object that says nothing more than the name is the plain name.
+  EXPECT_EQ(uniques[2].columns, std::vector<std::string>({"y"}));
+  EXPECT_TRUE(uniques[2].orders.empty());
+  EXPECT_TRUE(uniques[0].orders.empty());
+  EXPECT_EQ(uniques[1].orders,
+            std::vector<KeyOrder>({{.descending = true}, {.collation = "NOCASE"}}));
+  const std::string written = to_json(loaded);
+  EXPECT_NE(written.find(R"("columns": [
+            {
+              "column": "x",
+              "descending": true
+            },
+            {
+              "collation": "NOCASE",
+              "column": "y"
+            }
+          ])"),
+            std::string::npos)
+      << written;
+  EXPECT_EQ(snapshot_from_json(written), loaded);
+  expect_input_error(
+      document2(
+          R"({"name":"a","columns":[{"name":"x","type":"integer"}],"uniques":[{"columns":[{"column":"x","desc":true}]}]})"),
+      "schema.json: tables[0].uniques[0].columns[0].desc: unknown field");
+}
+
 TEST(SnapshotJson, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
   std::string deep(200000, '[');
   EXPECT_THROW((void)snapshot_from_json(deep, "deep.json"), Error);

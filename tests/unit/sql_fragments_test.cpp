@@ -203,6 +203,20 @@ TEST(SqlFragments, JsonReader_NamesThePathOfEachKindOfFragment) {
   EXPECT_NO_THROW((void)snapshot_from_json(good, "schema.json", &check));
 }
 
+TEST(SqlFragments, DeclaredType_MustReadBackAsTheColumnsType) {
+  EXPECT_EQ(check.declared_type("DATETIME", "timestamp"), "");
+  EXPECT_EQ(check.declared_type("UUID", "numeric"), "");
+  EXPECT_EQ(check.declared_type("Any", "any"), "");
+  EXPECT_EQ(check.declared_type("TEXT", "integer"), "SQLite reads 'TEXT' as text, not as integer");
+  const std::string text =
+      R"({"format": 2, "tables": [{"name": "t", "columns": [{"name": "a", "type": "integer", )"
+      R"j("sqlite": {"declared_type": "VARCHAR(10)"}}]}]})j";
+  EXPECT_EQ(
+      json_error(text),
+      "schema.json: tables[0].columns[0].sqlite.declared_type: the declared type of column 'a' "
+      "of table 't': SQLite reads 'VARCHAR(10)' as varchar(10), not as integer");
+}
+
 TEST(SqlFragments, JsonReaderWithoutTheCheck_StillRefusesTextThatIsNotUtf8) {
   try {
     (void)snapshot_from_json(

@@ -52,9 +52,17 @@ TEST_F(Inspect, Columns_TypesNullabilityAndDefaults_AsDeclared) {
   expected.columns = {
       {.name = "id", .type = "integer"},
       {.name = "name", .type = "varchar(40)", .nullable = false, .default_sql = "'abc'"},
+      // A spelling other than the portable type's own SQLite name is kept (SQLite itself
+      // reports integer as INTEGER, as it does each of the names a STRICT table takes).
       {.name = "qty", .type = "integer", .default_sql = "0"},
-      {.name = "created", .type = "timestamp", .default_sql = "CURRENT_TIMESTAMP"},
-      {.name = "total", .type = "numeric(10,2)", .default_sql = "(1 + 2)"},
+      {.name = "created",
+       .type = "timestamp",
+       .default_sql = "CURRENT_TIMESTAMP",
+       .sqlite = {.declared_type = "DATETIME"}},
+      {.name = "total",
+       .type = "numeric(10,2)",
+       .default_sql = "(1 + 2)",
+       .sqlite = {.declared_type = "NUMERIC(10, 2)"}},
       {.name = "price", .type = "real", .nullable = false, .default_sql = "-1.5"},
       {.name = "data", .type = "blob"},
       {.name = "flag", .type = "boolean", .default_sql = "TRUE"},
@@ -307,7 +315,7 @@ TEST_F(Inspect, QuotedReservedUnicodeAndSpacedNames_AreExact) {
                    {.name = "say \"hi\"", .type = "text"},
                    {.name = "group", .type = "integer"},
                    {.name = "select", .type = "text"},
-                   {.name = "Mixed_Case", .type = "integer"}},
+                   {.name = "Mixed_Case", .type = "integer", .sqlite = {.declared_type = "INT"}}},
        .indexes = {{.name = "ix order",
                     .keys = {{.name = "first name"}, {.name = "naïve", .descending = true}}}},
        .uniques = {{.name = "a b", .columns = {"first name", "select"}}},

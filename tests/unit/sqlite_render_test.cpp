@@ -133,5 +133,134 @@ TEST(SqliteRender, AutoincrementKeyIsDeclaredInline) {
   EXPECT_EQ(sql_of(render({}, s)), "CREATE TABLE log (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT\n);\n");
 }
 
+Column spelt(std::string name, std::string type, std::string declared) {
+  Column column = col(std::move(name), std::move(type));
+  column.sqlite.declared_type = std::move(declared);
+  return column;
+}
+
+Snapshot events_table() {
+  Snapshot s;
+  Table t{.name = "events"};
+  t.columns = {col("id", "integer", false), spelt("happened", "timestamp", "DATETIME"),
+               spelt("level", "integer", "MEDIUMINT"), spelt("token", "numeric", "UUID"),
+               spelt("email", "varchar(255)", "varchar(255)")};
+  t.primary_key = {"id"};
+  s.tables = {t};
+  return s;
+}
+
+TEST(SqliteRender, DeclaredTypesAreDeclaredAsTheSourceSpeltThem) {
+  const Snapshot s = events_table();
+  const std::string sql = sql_of(render({}, s));
+  EXPECT_EQ(sql,
+            "CREATE TABLE events (\n"
+            "    id INTEGER NOT NULL,\n"
+            "    happened DATETIME,\n"
+            "    level MEDIUMINT,\n"
+            "    token UUID,\n"
+            "    email varchar(255),\n"
+            "    PRIMARY KEY (id)\n"
+            ");\n");
+  sqlite::Connection db(":memory:");
+  db.execute(sql);
+  EXPECT_EQ(sqlite::inspect(db), s);
+}
+
+// A spelling alone that means the same is no change; with another change that rebuilds the
+// table, the rebuild declares the new spelling.
+TEST(SqliteRender, ARespellingWaitsForARebuild) {
+  const Snapshot from = events_table();
+  Snapshot to = from;
+  to.tables[0].columns[1].sqlite.declared_type.reset();  // TIMESTAMP
+  to.tables[0].columns[4].sqlite.declared_type = "VARCHAR ( 255 )";
+  EXPECT_TRUE(diff(from, to).empty());
+  EXPECT_TRUE(equivalent(from, to));
+
+  to.tables[0].checks = {{.expression = "level >= 0"}};
+  const auto script = render(from, to);
+  EXPECT_EQ(sql_of(script),
+            "CREATE TABLE _dbmigrate_new_events (\n"
+            "    id INTEGER NOT NULL,\n"
+            "    happened TIMESTAMP,\n"
+            "    level MEDIUMINT,\n"
+            "    token UUID,\n"
+            "    email VARCHAR ( 255 ),\n"
+            "    PRIMARY KEY (id),\n"
+            "    CHECK (level >= 0)\n"
+            ");\n"
+            "INSERT OR ABORT INTO _dbmigrate_new_events (id, happened, level, token, email) SELECT "
+            "id, happened, level, token, email FROM events;\n"
+            "DROP TABLE events;\n"
+            "ALTER TABLE _dbmigrate_new_events RENAME TO events;\n");
+  // A change that runs in place leaves the declared types as they are.
+  Snapshot indexed = to;
+  indexed.tables[0].checks.clear();
+  indexed.tables[0].indexes = {{.name = "ix_events_level", .keys = {{.name = "level"}}}};
+  EXPECT_EQ(sql_of(render(from, indexed)), "CREATE INDEX ix_events_level ON events (level);\n");
+}
+
+TEST(SqliteRender, ASpellingOfAnotherAffinityOrRowidIsAChange) {
+  Snapshot from;
+  Table t{.name = "files"};
+  t.columns = {col("id", "integer", false), col("data", "blob")};
+  t.primary_key = {"id"};
+  from.tables = {t};
+  Snapshot to = from;
+  to.tables[0].columns[1].sqlite.declared_type = "BYTEA";
+  auto ops = diff(from, to);
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(ops[0].describe(), "altered column 'files.data': SQLite type BLOB -> BYTEA");
+  EXPECT_NE(sql_of(render(from, to)).find("    data BYTEA,\n"), std::string::npos);
+
+  to = from;
+  to.tables[0].columns[0].sqlite.declared_type = "INT";  // no longer the rowid
+  ops = diff(from, to);
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(ops[0].describe(), "altered column 'files.id': SQLite type INTEGER -> INT");
+  EXPECT_NE(sql_of(render(from, to)).find("    id INT NOT NULL,\n"), std::string::npos);
+}
+
+Snapshot members_table(bool ordered) {
+  Snapshot s;
+  Table t{.name = "members"};
+  t.columns = {col("id", "integer", false), col("account_id", "integer", false),
+               col("email", "text", false)};
+  t.primary_key = {"id"};
+  t.uniques = {{.columns = {"account_id", "email"}}};
+  if (ordered) t.uniques[0].orders = {{.descending = true}, {.collation = "NOCASE"}};
+  s.tables = {t};
+  return s;
+}
+
+TEST(SqliteRender, UniqueConstraintKeepsEachColumnsOrderAndCollation) {
+  const Snapshot s = members_table(true);
+  const std::string sql = sql_of(render({}, s));
+  EXPECT_EQ(sql,
+            "CREATE TABLE members (\n"
+            "    id INTEGER NOT NULL,\n"
+            "    account_id INTEGER NOT NULL,\n"
+            "    email TEXT NOT NULL,\n"
+            "    PRIMARY KEY (id),\n"
+            "    UNIQUE (account_id DESC, email COLLATE NOCASE)\n"
+            ");\n");
+  sqlite::Connection db(":memory:");
+  db.execute(sql);
+  EXPECT_EQ(sqlite::inspect(db), s);
+  db.execute("INSERT INTO members VALUES (1, 7, 'ann@example.com');");
+  EXPECT_THROW(db.execute("INSERT INTO members VALUES (2, 7, 'ANN@example.com');"), Error);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM members"), 1);
+
+  // Plain columns and ordered ones are two constraints: a change, made by a rebuild.
+  const auto ops = diff(members_table(false), s);
+  ASSERT_EQ(ops.size(), 2u);
+  EXPECT_EQ(ops[0].describe(), "removed unique constraint on 'members' (account_id, email)");
+  EXPECT_EQ(ops[1].describe(),
+            "added unique constraint on 'members' (account_id DESC, email COLLATE NOCASE)");
+  EXPECT_NE(sql_of(render(members_table(false), s))
+                .find("UNIQUE (account_id DESC, email COLLATE NOCASE)"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace dbmigrate

@@ -117,7 +117,20 @@ SELECT k.conrelid, k.conname, k.contype,
         FROM unnest(k.confkey) WITH ORDINALITY u(n, o)
         JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n),
        k.confdeltype, k.confupdtype, k.condeferrable, k.condeferred,
-       pg_get_expr(k.conbin, k.conrelid)
+       pg_get_expr(k.conbin, k.conrelid),
+       CASE WHEN k.contype = 'u' THEN
+         (SELECT string_agg(CASE WHEN (i.indoption[u.o - 1] & 1) = 1 THEN 'd' ELSE 'a' END, ''
+                            ORDER BY u.o)
+          FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
+          JOIN pg_index i ON i.indexrelid = k.conindid) END,
+       CASE WHEN k.contype = 'u' THEN
+         (SELECT string_agg(COALESCE(CASE WHEN i.indcollation[u.o - 1]
+                                              NOT IN (0, a.attcollation)
+                                          THEN co.collname END, ''), chr(31) ORDER BY u.o)
+          FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
+          JOIN pg_index i ON i.indexrelid = k.conindid
+          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n
+          LEFT JOIN pg_collation co ON co.oid = i.indcollation[u.o - 1]) END
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -185,6 +198,21 @@ void add_constraint(Table& table, const Row& row) {
     table.primary_key = std::move(columns);
   } else if (kind == "u") {
     UniqueConstraint unique{.columns = std::move(columns)};
+    // The constraint's index keys each column DESC ('d') or not, and with a collation other
+    // than the column's own (empty when not), one a column.
+    const std::string directions = text(row, 11);
+    const std::string collations = text(row, 12);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < unique.columns.size(); ++i) {
+      const std::size_t end = std::min(collations.find('\x1f', start), collations.size());
+      KeyOrder order{.descending = i < directions.size() && directions[i] == 'd'};
+      if (end > start) order.collation = collations.substr(start, end - start);
+      start = end + 1;
+      unique.orders.push_back(std::move(order));
+    }
+    if (std::all_of(unique.orders.begin(), unique.orders.end(),
+                    [](const KeyOrder& order) { return order == KeyOrder{}; }))
+      unique.orders.clear();
     if (!is_chosen_name(name, default_constraint_name(table.name, unique.columns, "key")))
       unique.name = name;
     table.uniques.push_back(std::move(unique));

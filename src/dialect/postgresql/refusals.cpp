@@ -1,6 +1,7 @@
 // What PostgreSQL refuses in a schema that is valid as data, and whether each SQL fragment of a
 // snapshot is one thing of its kind.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "dbmigrate/diff.hpp"
 #include "dbmigrate/version_tables.hpp"
@@ -85,6 +86,12 @@ void check_without_server(const Snapshot& schema, std::vector<std::string>& foun
     for (const auto& index : table.indexes) name(table.name, "index", index.name);
     for (const auto& unique : table.uniques) {
       if (unique.name) name(table.name, "unique constraint", *unique.name);
+      if (!unique.orders.empty()) {
+        found.push_back(fmt::format(
+            "table '{}': unique constraint ({}): PostgreSQL's UNIQUE constraints key plain "
+            "columns, without DESC or COLLATE: declare a unique index instead",
+            table.name, fmt::join(unique.columns, ", ")));
+      }
     }
     for (const auto& fk : table.foreign_keys) {
       if (fk.name) name(table.name, "foreign key", *fk.name);

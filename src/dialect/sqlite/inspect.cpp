@@ -21,6 +21,7 @@
 #include "dialect/sqlite/connection.hpp"
 #include "dialect/sqlite/create_statement.hpp"
 #include "dialect/sqlite/inspect.hpp"
+#include "dialect/sqlite/sql_case.hpp"
 #include "dialect/sqlite/sql_tokens.hpp"
 #include "snapshot/snapshot_checks.hpp"
 
@@ -86,7 +87,7 @@ class Inspector {
                     "SELECT name, \"unique\", origin FROM pragma_index_list(?1, 'main') "
                     "ORDER BY seq"),
         index_keys_(db,
-                    "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1, 'main') "
+                    "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?1, 'main') "
                     "WHERE key = 1 ORDER BY seqno"),
         foreign_keys_(db,
                       "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
@@ -160,7 +161,20 @@ class Inspector {
     for (const auto& row : rows) {
       if (row.origin == "u") {
         UniqueConstraint unique;
-        for (const auto& key : index_keys(row.name)) unique.columns.push_back(key.name);
+        // The autoindex keys each column as the constraint says: DESC, and a COLLATE that
+        // differs from the column's own.
+        for (const auto& key : index_keys(row.name)) {
+          unique.columns.push_back(key.name);
+          KeyOrder order{.descending = key.descending};
+          const Column* column = table.find_column(key.name);
+          const std::string own = column && column->collation ? *column->collation : "BINARY";
+          if (key.collation && !same_identifier(*key.collation, own))
+            order.collation = sqlite::ascii_upper(*key.collation);
+          unique.orders.push_back(std::move(order));
+        }
+        if (std::all_of(unique.orders.begin(), unique.orders.end(),
+                        [](const KeyOrder& order) { return order == KeyOrder{}; }))
+          unique.orders.clear();
         if (auto* constraint = take_declared(declared.uniques, unique.columns)) {
           unique.name = constraint->name;
           unique.sqlite.on_conflict = constraint->on_conflict;
@@ -218,7 +232,8 @@ class Inspector {
     while (index_keys_.step()) {
       keys.push_back({.name = index_keys_.text(1),
                       .expression = index_keys_.integer(0) < 0,
-                      .descending = index_keys_.integer(2) != 0});
+                      .descending = index_keys_.integer(2) != 0,
+                      .collation = index_keys_.optional_text(3)});
     }
     return keys;
   }

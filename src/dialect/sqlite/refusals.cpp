@@ -27,7 +27,9 @@ void check_fragments(const SqliteDialect& dialect, const Snapshot& snapshot,
   for (const auto& table : snapshot.tables) {
     Table bare{.name = table.name, .columns = table.columns};
     for (auto& column : bare.columns) {
-      column = {.name = column.name, .type = column.type, .sqlite = {.any = column.sqlite.any}};
+      column = {.name = column.name,
+                .type = column.type,
+                .sqlite = {.any = column.sqlite.any, .declared_type = column.sqlite.declared_type}};
     }
     for (const auto& statement :
          dialect.render({}, {Operation{op::CreateTable{bare}}}).statements) {

@@ -46,6 +46,7 @@ std::string column_change_reason(const op::AlterColumn& o) {
   const Column& a = o.from;
   const Column& b = o.to;
   if (a.type != b.type) return "a changed column type";
+  if (a.sqlite.declared_type != b.sqlite.declared_type) return "a changed declared type";
   if (a.nullable != b.nullable) return b.nullable ? "a dropped NOT NULL" : "a new NOT NULL";
   if (a.default_sql != b.default_sql) return "a changed column default";
   if (a.collation != b.collation) return "a changed column collation";
@@ -102,7 +103,11 @@ std::string needs_rebuild(const Table& table, const Operation& operation) {
           [](const op::RenameColumn&) -> std::string { return {}; },
           [](const op::CreateIndex&) -> std::string { return {}; },
           [](const op::DropIndex&) -> std::string { return {}; },
-          [](const op::AlterColumn& o) -> std::string { return column_change_reason(o); },
+          [&](const op::AlterColumn& o) -> std::string {
+            // A type spelt another way that means the same waits for the next rebuild.
+            if (same_column_meaning(table, o.from, table, o.to)) return {};
+            return column_change_reason(o);
+          },
           [](const op::AlterPrimaryKey&) -> std::string { return "a primary key change"; },
           [](const op::AlterTableOptions& o) -> std::string {
             return o.from.without_rowid != o.to.without_rowid ? "a WITHOUT ROWID change"

@@ -275,6 +275,13 @@ std::string SqliteFragmentCheck::column_type(std::string_view type) const {
   }
 }
 
+std::string SqliteFragmentCheck::declared_type(std::string_view declared,
+                                               std::string_view type) const {
+  const std::string reads_as = sqlite_portable_type(declared);
+  if (reads_as == type) return {};
+  return fmt::format("SQLite reads '{}' as {}, not as {}", declared, reads_as, type);
+}
+
 std::string SqliteFragmentCheck::table_name(std::string_view name) const {
   if (same_identifier(name.substr(0, 7), "sqlite_"))
     return fmt::format("'{}': names starting with sqlite_ are SQLite's own", name);

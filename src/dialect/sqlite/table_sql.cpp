@@ -16,6 +16,21 @@ std::string name_list(const SqliteDialect& d, const std::vector<std::string>& na
   return fmt::format("{}", fmt::join(quoted, ", "));
 }
 
+// A unique constraint's columns, each with its COLLATE and DESC.
+std::string unique_keys_sql(const SqliteDialect& d, const UniqueConstraint& unique) {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < unique.columns.size(); ++i) {
+    std::string key = d.quote_identifier(unique.columns[i]);
+    if (i < unique.orders.size()) {
+      const KeyOrder& order = unique.orders[i];
+      if (order.collation) key += fmt::format(" COLLATE {}", d.quote_identifier(*order.collation));
+      if (order.descending) key += " DESC";
+    }
+    keys.push_back(std::move(key));
+  }
+  return fmt::format("{}", fmt::join(keys, ", "));
+}
+
 std::string constraint_name(const SqliteDialect& d, const std::optional<std::string>& name) {
   return name ? fmt::format("CONSTRAINT {} ", d.quote_identifier(*name)) : std::string();
 }
@@ -72,7 +87,7 @@ std::string create_table_sql(const SqliteDialect& d, const Table& table, std::st
   }
   for (const auto& unique : table.uniques) {
     lines.push_back(fmt::format("{}UNIQUE ({}){}", constraint_name(d, unique.name),
-                                name_list(d, unique.columns),
+                                unique_keys_sql(d, unique),
                                 on_conflict_clause(unique.sqlite.on_conflict)));
   }
   for (const auto& fk : table.foreign_keys) lines.push_back(foreign_key_sql(d, fk));

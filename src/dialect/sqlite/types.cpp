@@ -164,9 +164,15 @@ void set_sqlite_column_type(Column& column, std::string_view declared) {
   column.type = sqlite_portable_type(declared);
   column.sqlite.any = column.type == "any";
   if (column.sqlite.any) column.type.clear();
+  column.sqlite.declared_type.reset();
+  // The spelling is kept when it is not the portable type's own (docs/types.md); a type name
+  // SQLite's grammar takes in some other form (quoted, say) is declared as the portable type.
+  if (declared != sqlite_declared_type(column) && is_plain_type_name(declared))
+    column.sqlite.declared_type = std::string(declared);
 }
 
 std::string sqlite_declared_type(const Column& column) {
+  if (column.sqlite.declared_type) return *column.sqlite.declared_type;
   return column.sqlite.any ? std::string("ANY") : sqlite_declared_type(column.type);
 }
 

@@ -1,0 +1,5 @@
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  data BYTEA
+);

@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  email VARCHAR(255) NOT NULL,
+  seen TIMESTAMP,
+  visits INTEGER
+);

@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  email varchar(255) NOT NULL,
+  seen timestamp,
+  visits int
+);

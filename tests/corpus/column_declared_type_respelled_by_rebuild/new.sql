@@ -1,0 +1,6 @@
+CREATE TABLE visits (
+  id INTEGER PRIMARY KEY,
+  at TIMESTAMP NOT NULL,
+  pages MEDIUMINT,
+  CHECK (pages > 0)
+);

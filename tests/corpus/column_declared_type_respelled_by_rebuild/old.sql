@@ -1,0 +1,5 @@
+CREATE TABLE visits (
+  id INTEGER PRIMARY KEY,
+  at DATETIME NOT NULL,
+  pages MEDIUMINT
+);

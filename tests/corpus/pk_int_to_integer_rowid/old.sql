@@ -1,0 +1,4 @@
+CREATE TABLE tags (
+  id INT PRIMARY KEY,
+  label TEXT NOT NULL
+);

@@ -1,0 +1,6 @@
+CREATE TABLE members (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL,
+  email TEXT NOT NULL,
+  UNIQUE (account_id DESC, email COLLATE NOCASE)
+);
