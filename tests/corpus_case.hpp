@@ -103,13 +103,29 @@ inline std::string take_name(std::string_view& text) {
   return name;
 }
 
-inline Expectations parse_expectations(const std::string& text, const std::string& origin) {
+// The dialects a case may carry files or expect.txt lines of its own for.
+inline constexpr std::string_view dialect_names[] = {"sqlite", "postgresql"};
+
+// `dialect` is the one the case runs on: a line `<dialect>: <expectation>` holds for that
+// dialect only, and is skipped by the others.
+inline Expectations parse_expectations(const std::string& text, const std::string& origin,
+                                       std::string_view dialect) {
   Expectations expect;
   std::istringstream in(text);
   std::string raw;
   for (int line = 1; std::getline(in, raw); ++line) {
     std::string content = trim(raw);
     if (content.empty() || content[0] == '#') continue;
+    if (auto colon = content.find(':');
+        colon != std::string::npos && content.find(' ') == colon + 1) {
+      const std::string prefix = content.substr(0, colon);
+      if (std::find(std::begin(dialect_names), std::end(dialect_names), prefix) ==
+          std::end(dialect_names)) {
+        throw std::runtime_error(fmt::format("{}:{}: unknown dialect '{}'", origin, line, prefix));
+      }
+      if (prefix != dialect) continue;
+      content = trim(content.substr(colon + 1));
+    }
     auto space = content.find(' ');
     std::string keyword = content.substr(0, space);
     std::string rest = space == std::string::npos ? "" : trim(content.substr(space + 1));
@@ -153,14 +169,19 @@ inline Expectations parse_expectations(const std::string& text, const std::strin
   return expect;
 }
 
-inline Case load_case(const std::string& name) {
+// The case `name` as `dialect` runs it: `<stem>.<dialect>.sql` (old, new, data) where the
+// case has one, for a schema or data the dialect spells differently; `<stem>.sql` otherwise.
+inline Case load_case(const std::string& name, std::string_view dialect) {
   const fs::path dir = corpus_dir / name;
-  Case result{.name = name,
-              .old_sql = read_text(dir / "old.sql"),
-              .new_sql = read_text(dir / "new.sql"),
-              .data_sql = read_text(dir / "data.sql")};
+  auto file = [&](std::string_view stem) {
+    const fs::path own = dir / fmt::format("{}.{}.sql", stem, dialect);
+    return read_text(fs::exists(own) ? own : dir / fmt::format("{}.sql", stem));
+  };
+  Case result{
+      .name = name, .old_sql = file("old"), .new_sql = file("new"), .data_sql = file("data")};
   if (fs::exists(dir / "expect.txt")) {
-    result.expect = parse_expectations(read_text(dir / "expect.txt"), (dir / "expect.txt").string());
+    result.expect =
+        parse_expectations(read_text(dir / "expect.txt"), (dir / "expect.txt").string(), dialect);
   }
   return result;
 }

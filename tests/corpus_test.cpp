@@ -102,7 +102,7 @@ class SqliteCaseDatabase final : public CaseDatabase {
 class Corpus : public testing::TestWithParam<std::string> {};
 
 TEST_P(Corpus, UpgradeAndDowngradeKeepSchemaAndRows) {
-  const Case test_case = load_case(GetParam());
+  const Case test_case = load_case(GetParam(), "sqlite");
   const std::string& name = test_case.name;
   SCOPED_TRACE("corpus case " + name);
 

@@ -1,6 +1,7 @@
 // The fidelity corpus on PostgreSQL: every case of tests/corpus that is not sqlite_only, each
-// on a fresh database of the test server (tests/corpus/README.md). The schema files are read
-// the way `--model schema.sql` reads them for PostgreSQL: on a scratch schema of the server.
+// on a fresh database of the test server, from its `*.postgresql.sql` files where it has them
+// (tests/corpus/README.md). The schema files are read the way `--model schema.sql` reads them
+// for PostgreSQL: on a scratch schema of the server.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -85,7 +86,7 @@ class PostgresqlCaseDatabase final : public CaseDatabase {
 class PostgresqlCorpus : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PostgresqlCorpus, UpgradeAndDowngradeKeepSchemaAndRows) {
-  const Case test_case = load_case(GetParam());
+  const Case test_case = load_case(GetParam(), "postgresql");
   if (!test_case.expect.sqlite_only.empty()) GTEST_SKIP() << "sqlite_only: " << test_case.expect.sqlite_only;
   SCOPED_TRACE("corpus case " + test_case.name);
   // The schema files are read on scratch schemas of the test server.

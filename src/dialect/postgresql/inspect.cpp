@@ -164,8 +164,10 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = $1 AND c.relkind = 'v'
 ORDER BY c.relname)";
 
+// Pretty: the table is named unqualified when the search path finds it, as in a view's text, so
+// a schema file read on a scratch schema gives the same trigger text as the database.
 constexpr std::string_view triggers_sql = R"(
-SELECT g.tgname, c.relname, pg_get_triggerdef(g.oid)
+SELECT g.tgname, c.relname, pg_get_triggerdef(g.oid, true)
 FROM pg_trigger g
 JOIN pg_class c ON c.oid = g.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -244,15 +244,17 @@ class Renderer {
     auto comments = warnings_for(operation);
     auto take_comments = [&] { return std::exchange(comments, {}); };
     // A generated column's expression cannot change in place: its values are computed, so
-    // dropping and adding it again loses nothing.
+    // dropping and adding it again loses nothing (its indexes and constraints are made again).
     if (from.generated != to.generated && (from.generated || to.generated)) {
       if (from.generated && !to.generated && to.generated == std::nullopt &&
           from.type == to.type && from.nullable == to.nullable && !to.default_sql) {
         emit(fmt::format("{} DROP EXPRESSION;", prefix), take_comments());
         return;
       }
+      const OnColumns on = on_columns(o.table, {from});
       emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", table, column), take_comments());
       emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", table, column_sql(to)));
+      make_again(o.table, on);
       return;
     }
     const bool type_changes = from.type != to.type || from.collation != to.collation;
@@ -263,12 +265,19 @@ class Renderer {
     if (from.default_sql && (default_changes || type_changes))
       emit(fmt::format("{} DROP DEFAULT;", prefix), take_comments());
     if (type_changes) {
+      const std::vector<Column> readers = generated_readers(o.table, to.name);
+      const OnColumns on_readers = on_columns(o.table, readers);
+      for (const auto& reader : readers)
+        emit(fmt::format("ALTER TABLE {} DROP COLUMN {};", table, q(reader.name)));
       if (existed(o.table)) add_if(comments, type_change_warning(o.table, from, to));
       std::string sql = fmt::format("{} TYPE {}", prefix, declared_type(to.type));
       if (to.collation) sql += fmt::format(" COLLATE {}", q(*to.collation));
       if (from.type != to.type && !binary_coercible(from.type, to.type))
         sql += fmt::format(" USING {}::{}", column, declared_type(to.type));
       emit(sql + ";", take_comments());
+      for (const auto& reader : readers)
+        emit(fmt::format("ALTER TABLE {} ADD COLUMN {};", table, column_sql(reader)));
+      make_again(o.table, on_readers);
     }
     if (from.nullable && !to.nullable) {
       if (existed(o.table)) add_if(comments, set_not_null_warning(o.table, to, proven_not_null(o.table, to.name)));
@@ -285,6 +294,63 @@ class Renderer {
                        "false) FROM {};",
                        quote_literal(table), quote_literal(to.name), column, table));
     }
+  }
+
+  // What a DROP COLUMN of `columns` takes along from `table`: the indexes and the unique and
+  // CHECK constraints on them, to be made again once the columns are back.
+  struct OnColumns {
+    std::vector<Index> indexes;
+    std::vector<UniqueConstraint> uniques;
+    std::vector<CheckConstraint> checks;
+  };
+  OnColumns on_columns(const std::string& table, const std::vector<Column>& columns) const {
+    OnColumns on;
+    const Table* t = state_.find_table(table);
+    if (t == nullptr || columns.empty()) return on;
+    auto reads = [&](std::string_view sql) {
+      return std::any_of(columns.begin(), columns.end(),
+                         [&](const Column& c) { return mentions(sql, c.name); });
+    };
+    auto is_one = [&](const std::string& name) {
+      return std::any_of(columns.begin(), columns.end(),
+                         [&](const Column& c) { return c.name == name; });
+    };
+    for (const auto& index : t->indexes) {
+      const bool on_key = std::any_of(
+          index.keys.begin(), index.keys.end(),
+          [&](const IndexKey& key) { return key.expression ? reads(key.name) : is_one(key.name); });
+      if (on_key || (index.where && reads(*index.where))) on.indexes.push_back(index);
+    }
+    for (const auto& unique : t->uniques) {
+      if (std::any_of(unique.columns.begin(), unique.columns.end(), is_one))
+        on.uniques.push_back(unique);
+    }
+    for (const auto& check : t->checks) {
+      if (reads(check.expression)) on.checks.push_back(check);
+    }
+    return on;
+  }
+
+  void make_again(const std::string& table, const OnColumns& on) {
+    for (const auto& unique : on.uniques)
+      emit(fmt::format("ALTER TABLE {} ADD {};", q(table), unique_sql(unique)));
+    for (const auto& check : on.checks)
+      emit(fmt::format("ALTER TABLE {} ADD {};", q(table), check_sql(check)));
+    for (const auto& index : on.indexes) emit(create_index_sql(table, index));
+  }
+
+  // The generated columns of `table` that read `column`. PostgreSQL refuses to change the type
+  // of a column a generated column reads: they are dropped before and added after, computed
+  // again from the new type, so no value is lost.
+  std::vector<Column> generated_readers(const std::string& table, const std::string& column) const {
+    std::vector<Column> readers;
+    if (const Table* t = state_.find_table(table)) {
+      for (const auto& c : t->columns) {
+        if (c.generated && c.name != column && mentions(c.generated->expression, column))
+          readers.push_back(c);
+      }
+    }
+    return readers;
   }
 
   // Whether a CHECK of the table says `column IS NOT NULL` (PostgreSQL trusts a validated one).

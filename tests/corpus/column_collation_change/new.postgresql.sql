@@ -1,0 +1,5 @@
+CREATE TABLE members (
+  id INTEGER PRIMARY KEY,
+  handle TEXT NOT NULL COLLATE "C",
+  motto TEXT
+);

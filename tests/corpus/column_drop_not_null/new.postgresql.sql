@@ -1,0 +1,7 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT,
+  name TEXT,
+  bio TEXT,
+  avatar BYTEA
+);

@@ -1,0 +1,14 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name VARCHAR(80) NOT NULL,
+  pinned_post_id INTEGER
+);
+
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  body TEXT NOT NULL DEFAULT '',
+  CHECK (length(body) < 1000)
+);
+
+ALTER TABLE users ADD FOREIGN KEY (pinned_post_id) REFERENCES posts (id) ON DELETE SET NULL;

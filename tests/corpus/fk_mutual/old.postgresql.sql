@@ -1,0 +1,13 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  pinned_post_id INTEGER
+);
+
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  body TEXT
+);
+
+ALTER TABLE users ADD FOREIGN KEY (pinned_post_id) REFERENCES posts (id) ON DELETE SET NULL;

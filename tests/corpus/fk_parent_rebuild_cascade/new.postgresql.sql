@@ -1,0 +1,19 @@
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  vip INTEGER NOT NULL DEFAULT 0,
+  CHECK (vip IN (0, 1))
+);
+
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  placed_at TIMESTAMP
+);
+
+CREATE TABLE order_items (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+  sku TEXT NOT NULL,
+  quantity INTEGER NOT NULL DEFAULT 1
+);

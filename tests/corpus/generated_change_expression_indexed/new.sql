@@ -1,0 +1,9 @@
+CREATE TABLE lines (
+  id INTEGER PRIMARY KEY,
+  qty INTEGER NOT NULL,
+  unit_price REAL NOT NULL,
+  total REAL GENERATED ALWAYS AS (qty * unit_price * 2) STORED,
+  CHECK (total >= 0)
+);
+CREATE INDEX lines_total ON lines (total);
+CREATE INDEX lines_big ON lines (qty) WHERE total > 10;

@@ -1,0 +1,9 @@
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  happened_at TIMESTAMP NOT NULL,
+  user_email TEXT,
+  payload BYTEA
+);
+
+CREATE INDEX ix_events_kind ON events (kind);
