@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds DbMigrate in Release mode and prints the benchmark tables: the core, the command line,
-# a large data revision, `check` on a long history, then the CMake integration (bench/cmake_bench.sh).
+# a large data revision, `check` on a long history, the CMake integration (bench/cmake_bench.sh),
+# then DbMigrate on a private PostgreSQL server beside psql (bench/postgresql_bench.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -14,3 +15,5 @@ echo
 echo
 ./build/bench/bench/dbmigrate_check_bench build/bench/src/cli/dbmigrate
 bash bench/cmake_bench.sh build/bench
+echo
+bash bench/postgresql_bench.sh build/bench

@@ -105,12 +105,25 @@ int run_revisions(const CommonOptions& options, const Project& project, const Ru
   return 0;
 }
 
+// --sql writes a script for the sqlite3 shell: for a project of another dialect it would be a
+// script its database cannot run.
+void refuse_sql_script(const Project& project) {
+  if (project.dialect().name() == "sqlite") return;
+  throw Error(ErrorKind::usage,
+              fmt::format("--sql writes a script for the sqlite3 shell, and this project's dialect "
+                          "is {} (\"dialect\" in {}/dbmigrate.json): run upgrade or downgrade "
+                          "against the database instead, or read the revisions' SQL in {}",
+                          project.dialect().name(), project.dir().string(),
+                          project.versions_dir().string()));
+}
+
 }  // namespace
 
 int run_upgrade(const CommonOptions& options, const RunOptions& run) {
   Project project(options.dir);
   const std::string target = run.target.empty() ? "head" : run.target;
   if (run.sql) {
+    refuse_sql_script(project);
     const RevisionGraph graph = project.graph();
     auto path = optional_database_path(options, project);
     fmt::print("{}", render_upgrade_sql(graph,
@@ -126,6 +139,7 @@ int run_downgrade(const CommonOptions& options, const RunOptions& run) {
   Project project(options.dir);
   std::string target = run.target.empty() ? "-1" : run.target;
   if (run.sql) {
+    refuse_sql_script(project);
     const RevisionGraph graph = project.graph();
     std::vector<std::string> heads;
     if (auto colon = target.find(':'); colon != std::string::npos) {

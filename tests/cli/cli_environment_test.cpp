@@ -260,5 +260,20 @@ TEST_F(Url, CMakeTargetFailure_MasksThePasswordAndPassesTheLockTimeout) {
   EXPECT_TRUE(contains(result.text(), "--lock-timeout 7")) << result.text();
 }
 
+// --sql writes a script for the sqlite3 shell; a PostgreSQL project gets a clear refusal, not
+// a script its server cannot run (.bail on, BEGIN IMMEDIATE, strftime()).
+TEST_F(Cli, SqlScript_RefusedForAPostgresqlProject) {
+  ASSERT_EQ(run("init --url postgresql://app@db.example.com/catalogue").code, 0);
+  ASSERT_EQ(run("revision -m users").code, 0);  // reading a .sql model would need the server
+  for (const std::string command : {"upgrade --sql", "downgrade --sql head:base"}) {
+    const auto refused = run(command);
+    EXPECT_EQ(refused.code, 2) << command << "\n" << refused.text();
+    EXPECT_TRUE(contains(refused.err, "--sql writes a script for the sqlite3 shell")) << refused.err;
+    EXPECT_TRUE(contains(refused.err, "postgresql")) << refused.err;
+    EXPECT_FALSE(contains(refused.out, "BEGIN")) << refused.out;
+  }
+}
+
+
 }  // namespace
 }  // namespace dbmigrate::cli_test
