@@ -268,12 +268,12 @@ TEST_F(Cli, SqlScript_RefusedForAPostgresqlProject) {
   for (const std::string command : {"upgrade --sql", "downgrade --sql head:base"}) {
     const auto refused = run(command);
     EXPECT_EQ(refused.code, 2) << command << "\n" << refused.text();
-    EXPECT_TRUE(contains(refused.err, "--sql writes a script for the sqlite3 shell")) << refused.err;
+    EXPECT_TRUE(contains(refused.err, "--sql writes a script for the sqlite3 shell"))
+        << refused.err;
     EXPECT_TRUE(contains(refused.err, "postgresql")) << refused.err;
     EXPECT_FALSE(contains(refused.out, "BEGIN")) << refused.out;
   }
 }
-
 
 }  // namespace
 }  // namespace dbmigrate::cli_test
