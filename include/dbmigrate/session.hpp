@@ -32,6 +32,22 @@ struct SectionRun {
   bool outside_transaction = false;
 };
 
+// The header line that runs the section outside a transaction: "Upgrade Transaction: none".
+inline std::string transaction_none_header(const SectionRun& section) {
+  return section.direction == "upgrade" ? "Upgrade Transaction: none"
+                                        : "Downgrade Transaction: none";
+}
+
+// The advice for a statement the database (`database`: "SQLite", "PostgreSQL") runs only
+// outside a transaction, met in a section that runs inside one.
+inline std::string transaction_none_advice(const SectionRun& section, std::string_view database) {
+  return std::string(database) +
+         " runs this statement only outside a transaction: add the header line '-- " +
+         transaction_none_header(section) + "' above '-- migrate:upgrade' in the revision file, " +
+         "so that its " + std::string(section.direction) +
+         " section runs statement by statement, each committed on its own";
+}
+
 // What a failed section leaves behind, for the end of its error message: its revision rolled
 // back, or, for a section run outside a transaction, the statements before the failing one
 // still applied and the revision not recorded.
@@ -40,8 +56,7 @@ inline std::string failed_section_outcome(const SectionRun& section) {
   if (!section.outside_transaction) {
     return revision + " was rolled back and the version table left as it was";
   }
-  const std::string header =
-      section.direction == "upgrade" ? "Upgrade Transaction: none" : "Downgrade Transaction: none";
+  const std::string header = transaction_none_header(section);
   return "the section runs outside a transaction ('-- " + header +
          "'), so the statements before this one in it stay applied: nothing can roll them back; " +
          revision + " is not recorded in the version table";

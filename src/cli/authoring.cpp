@@ -3,10 +3,10 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/database.hpp"
 #include "cli/folder_lock.hpp"
 #include "cli/merged_snapshot.hpp"
 #include "cli/project.hpp"
@@ -122,10 +122,7 @@ void write_revision_and_snapshot(const Project& project, Revision revision, Snap
 int run_init(const CommonOptions& options) {
   Settings settings;
   settings.model = options.model;
-  const char* from_environment = std::getenv("DATABASE_URL");
-  const std::string url = !options.url.empty() ? options.url
-                          : from_environment != nullptr ? std::string(from_environment)
-                                                        : std::string();
+  const std::string url = named_database_url(options);
   if (!url.empty()) settings.dialect = parse_database_url(url).dialect->name();
   if (!options.url.empty() && masked_url(options.url) != options.url) {
     throw Error(ErrorKind::usage,

@@ -14,14 +14,17 @@
 
 namespace dbmigrate::cli {
 
+std::string named_database_url(const CommonOptions& options) {
+  if (!options.url.empty()) return options.url;
+  const char* from_environment = std::getenv("DATABASE_URL");
+  return from_environment != nullptr ? std::string(from_environment) : std::string();
+}
+
 std::optional<std::string> optional_database_path(const CommonOptions& options,
                                                   const Project& project) {
   // --url, then DATABASE_URL, then the project's setting.
-  const char* from_environment = std::getenv("DATABASE_URL");
-  std::string url = !options.url.empty() ? options.url
-                    : from_environment != nullptr && *from_environment
-                        ? std::string(from_environment)
-                        : project.settings().database_url;
+  std::string url = named_database_url(options);
+  if (url.empty()) url = project.settings().database_url;
   if (url.empty()) return std::nullopt;
   const DatabaseUrl parsed = parse_database_url(url);
   if (parsed.dialect != &project.dialect()) {
@@ -35,8 +38,7 @@ std::optional<std::string> optional_database_path(const CommonOptions& options,
 }
 
 bool database_given(const CommonOptions& options) {
-  const char* from_environment = std::getenv("DATABASE_URL");
-  return !options.url.empty() || (from_environment != nullptr && *from_environment);
+  return !named_database_url(options).empty();
 }
 
 std::string database_path(const CommonOptions& options, const Project& project) {

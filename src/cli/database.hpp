@@ -10,10 +10,12 @@
 
 namespace dbmigrate::cli {
 
-// The SQLite file (or ":memory:") the options name; throws Error(usage) when none is named.
+// The URL the user named: --url, else DATABASE_URL; empty when neither is given.
+[[nodiscard]] std::string named_database_url(const CommonOptions& options);
 // Whether the user named a database (--url or DATABASE_URL), not only the project's setting:
 // commands that need none (check, history) look at one only then.
 [[nodiscard]] bool database_given(const CommonOptions& options);
+// The SQLite file (or ":memory:") the options name; throws Error(usage) when none is named.
 [[nodiscard]] std::string database_path(const CommonOptions& options, const Project& project);
 [[nodiscard]] std::optional<std::string> optional_database_path(const CommonOptions& options, const Project& project);
 

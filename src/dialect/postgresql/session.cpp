@@ -262,12 +262,8 @@ class PostgresqlSession final : public Session {
           section.direction);
     }
     if (error.sqlstate() == active_sql_transaction && !section.outside_transaction) {
-      return fmt::format(
-          "PostgreSQL runs this statement only outside a transaction: add the header line "
-          "'-- {} Transaction: none' above '-- migrate:upgrade' in the revision file, so that "
-          "its {} section runs statement by statement, each committed on its own (keep such a "
-          "section to that statement alone: docs/postgresql.md)",
-          section.direction == "upgrade" ? "Upgrade" : "Downgrade", section.direction);
+      return transaction_none_advice(section, "PostgreSQL") +
+             " (keep such a section to that statement alone: docs/postgresql.md)";
     }
     if (section.outside_transaction) {
       return fmt::format(

@@ -66,11 +66,7 @@ std::string advice(std::string_view reason, const SectionRun& section) {
   }
   if (reason.find("within a transaction") != std::string_view::npos &&
       !section.outside_transaction) {
-    return fmt::format(
-        "SQLite runs this statement only outside a transaction: add the header line '-- {} "
-        "Transaction: none' above '-- migrate:upgrade' in the revision file, so that its {} "
-        "section runs statement by statement, each committed on its own",
-        section.direction == "upgrade" ? "Upgrade" : "Downgrade", section.direction);
+    return transaction_none_advice(section, "SQLite");
   }
   if (section.outside_transaction) {
     return fmt::format(
@@ -98,20 +94,24 @@ std::string advice(std::string_view reason, const SectionRun& section) {
                   failed_section_outcome(section), advice(error.reason(), section)));
 }
 
+// What a section stopped before its statement ran leaves: nothing, unless it runs outside a
+// transaction and statements before that one already committed.
+std::string refused_outcome(const SectionRun& section) {
+  return section.outside_transaction
+             ? failed_section_outcome(section)
+             : fmt::format("nothing of {} was applied", section.revision.id);
+}
+
 [[noreturn]] void unreadable_text(const SectionRun& section, std::size_t offset) {
-  const auto outcome = section.outside_transaction
-                           ? failed_section_outcome(section)
-                           : fmt::format("nothing of {} was applied", section.revision.id);
   throw Error(ErrorKind::input,
               fmt::format("{}: SQLite reads no statement here (a NUL byte?), so the rest of the "
                           "{} section would not run; remove the stray bytes ({})",
-                          where(section, offset), section.direction, outcome));
+                          where(section, offset), section.direction, refused_outcome(section)));
 }
 
 }  // namespace
 
 void run_section(Connection& connection, const SectionRun& section, ProgressWatch& watch) {
-  const auto& revision = section.revision;
   Script script(connection, section.sql, &section_text::skip_blanks_and_comments);
   while (true) {
     std::optional<Statement> statement;
@@ -124,14 +124,12 @@ void run_section(Connection& connection, const SectionRun& section, ProgressWatc
     if (!statement) break;
     const auto text = script.text();
     if (controls_transaction(text)) {
-      const auto outcome = section.outside_transaction
-                               ? failed_section_outcome(section)
-                               : fmt::format("nothing of {} was applied", revision.id);
       throw Error(ErrorKind::input,
                   fmt::format("{}: statement '{}' would end the transaction the runner keeps "
                               "around each revision; remove it, as every revision already runs "
                               "in its own transaction ({})",
-                              where(section, script.offset()), first_line_of(text), outcome));
+                              where(section, script.offset()), first_line_of(text),
+                              refused_outcome(section)));
     }
     if (section_text::is_foreign_keys_off(text)) continue;
     watch.statement(text);
